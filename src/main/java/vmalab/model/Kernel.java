@@ -1,0 +1,131 @@
+package vmalab.model;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import vmalab.model.event.SimEvent;
+import vmalab.model.fault.PageBackend;
+import vmalab.model.fs.SimFs;
+import vmalab.model.mm.Mm;
+import vmalab.model.mm.Profile;
+import vmalab.model.mm.Task;
+import vmalab.model.op.Op;
+import vmalab.model.syscall.Dispatcher;
+
+/**
+ * The whole simulated machine: its tasks and their address spaces, the filesystem, and the physical side.
+ * Operations go through {@link #apply(Op)}, which returns the ordered events of what the kernel did. The
+ * model is deterministic: the same operations from the same start give the same state, so a {@link #copy()}
+ * is a checkpoint to step back to.
+ */
+public final class Kernel {
+    /** /proc/sys/vm/max_map_count's default (include/linux/mm.h: DEFAULT_MAX_MAP_COUNT). */
+    public static final int DEFAULT_MAX_MAP_COUNT = 65530;
+    /** stack_guard_gap: 256 pages (mm/mmap.c). */
+    public static final long STACK_GUARD_GAP = 256L << 12;
+
+    final SimFs fs;
+    final Map<Integer, Task> tasks = new LinkedHashMap<>();
+    final Map<Long, Mm> mms = new LinkedHashMap<>();
+    int nextPid = 1000;
+    long nextMmId = 1;
+    Task current;
+    int maxMapCount = DEFAULT_MAX_MAP_COUNT;
+    PageBackend pages;
+
+    public Kernel() {
+        this(new SimFs(), new PageBackend.None());
+    }
+
+    public Kernel(PageBackend pages) {
+        this(new SimFs(), pages);
+    }
+
+    private Kernel(SimFs fs, PageBackend pages) {
+        this.fs = fs;
+        this.pages = pages;
+    }
+
+    /** Runs one operation; the result holds its events. An operation that returns an error changed nothing. */
+    public OpResult apply(Op op) {
+        return new Dispatcher(this).apply(op);
+    }
+
+    public SimFs fs() { return fs; }
+    public PageBackend pages() { return pages; }
+    public void setPages(PageBackend p) { pages = p; }
+    public Collection<Task> tasks() { return tasks.values(); }
+    public Task task(int pid) { return tasks.get(pid); }
+    public Task current() { return current; }
+    public int maxMapCount() { return maxMapCount; }
+    public void setMaxMapCount(int n) { maxMapCount = n; }
+
+    /** The live task named {@code name} (its comm, its cmdline, or its pid), or null. */
+    public Task taskNamed(String name) {
+        Task found = null;
+        for (Task t : tasks.values()) {
+            if (t.comm().equals(name) || t.cmdline().equals(name) || Integer.toString(t.pid()).equals(name)) {
+                found = t;
+            }
+        }
+        return found;
+    }
+
+    /** The live tasks using {@code mm}. */
+    public List<Task> tasksOf(Mm mm) {
+        List<Task> out = new ArrayList<>();
+        for (Task t : tasks.values()) if (t.mm() == mm) out.add(t);
+        return out;
+    }
+
+    /** The distinct address spaces of live tasks, in creation order. */
+    public List<Mm> mms() {
+        return new ArrayList<>(mms.values());
+    }
+
+    // --- used by the syscall package ---
+    public int allocPid() { return nextPid++; }
+    public Mm newMm(Profile p, java.util.function.Consumer<SimEvent> ev) {
+        Mm mm = new Mm(nextMmId++, p);
+        mms.put(mm.id(), mm);
+        pages.newMm(mm, ev);
+        return mm;
+    }
+    public Mm registerMmCopy(Mm parent) {
+        Mm mm = parent.copy(nextMmId++);
+        mms.put(mm.id(), mm);
+        return mm;
+    }
+    public void forgetMm(Mm mm) { mms.remove(mm.id()); }
+    public void addTask(Task t) { tasks.put(t.pid(), t); }
+    public void removeTask(Task t) {
+        tasks.remove(t.pid());
+        if (current == t) current = tasks.isEmpty() ? null : lastLeader();
+    }
+    public void setCurrent(Task t) { current = t; }
+
+    private Task lastLeader() {
+        Task last = null;
+        for (Task t : tasks.values()) if (!t.isThread()) last = t;
+        return last;
+    }
+
+    /** A deep copy: a checkpoint. Tasks sharing an mm still share one copy. */
+    public Kernel copy() {
+        Kernel k = new Kernel(fs.copy(), pages.copy());
+        Map<Long, Mm> copies = new LinkedHashMap<>();
+        for (Mm mm : mms.values()) copies.put(mm.id(), mm.copy(mm.id()));
+        k.mms.putAll(copies);
+        for (Task t : tasks.values()) {
+            Task c = t.copyWith(t.mm() == null ? null : copies.get(t.mm().id()));
+            k.tasks.put(c.pid(), c);
+            if (t == current) k.current = c;
+        }
+        k.nextPid = nextPid;
+        k.nextMmId = nextMmId;
+        k.maxMapCount = maxMapCount;
+        return k;
+    }
+}

@@ -1,0 +1,16 @@
+package vmalab.model.fault;
+
+import java.util.function.Consumer;
+import vmalab.model.event.SimEvent;
+
+/** The scenario commands that work the buddy allocator directly (memory, alloc_pages, free_pages). */
+public interface MemoryControl {
+    /** Sizes physical memory; null when done, else why not (e.g. a process already exists). */
+    String configure(long frames, int maxOrder, int reserve);
+
+    /** alloc_pages(order): the pfn, or -1 when no block is left. {@code name} may be null. */
+    long allocPages(int order, String name, Consumer<SimEvent> ev);
+
+    /** free_pages(): null when done, else why not (nothing changed). */
+    String freePages(String nameOrPfn, int order, Consumer<SimEvent> ev);
+}

@@ -1,0 +1,59 @@
+package vmalab.model.fault;
+
+import java.util.function.Consumer;
+import vmalab.model.event.SimEvent;
+import vmalab.model.mm.Mm;
+import vmalab.model.mm.Task;
+import vmalab.model.mm.Vma;
+
+/**
+ * The physical side of memory as the virtual side sees it: what happens to pages and page tables when VMAs
+ * change. The VMA code calls these at the points where the kernel would (zap_page_range() from munmap and
+ * madvise, handle_mm_fault() from the fault path, copy_page_range() from fork, move_page_tables() from mremap).
+ */
+public interface PageBackend {
+    /** The outcome of handle_mm_fault() for one page. */
+    enum FaultOutcome { OK, NO_FAULT, SIGBUS, OOM }
+
+    /** handle_mm_fault() for one page of a VMA whose access check passed; counts a minor fault when it faults. */
+    FaultOutcome handleFault(Task task, Vma vma, long addr, char access, Consumer<SimEvent> ev);
+
+    /** Whether a page of this mm is mapped by a present PTE (no fault needed for a read). */
+    boolean isPresent(Mm mm, long addr);
+
+    /** zap_page_range(): drop every page of [start, end) of the VMA (munmap, MADV_DONTNEED, brk shrink). */
+    void zap(Mm mm, Vma vma, long start, long end, Consumer<SimEvent> ev);
+
+    /** free_pgtables() for a range left with no VMA. */
+    void freeTables(Mm mm, long start, long end, Consumer<SimEvent> ev);
+
+    /** copy_page_range() for one VMA at fork: child's PTEs share the frames, private ones write-protected. */
+    void forkCopy(Mm parent, Mm child, Vma vma, Consumer<SimEvent> ev);
+
+    /** move_page_tables(): mremap moved [oldStart, oldStart+len) to newStart. */
+    void move(Mm mm, long oldStart, long newStart, long len, Consumer<SimEvent> ev);
+
+    /** A new mm gets its page-global directory (mm_alloc → pgd_alloc). */
+    void newMm(Mm mm, Consumer<SimEvent> ev);
+
+    /** exit_mmap(): after every VMA is gone, the tables themselves. */
+    void dropMm(Mm mm, Consumer<SimEvent> ev);
+
+    /** A deep copy bound to nothing else (for checkpoints). */
+    PageBackend copy();
+
+    /** No physical memory at all: every fault succeeds and nothing is remembered. Used until paging is wired in. */
+    final class None implements PageBackend {
+        @Override public FaultOutcome handleFault(Task t, Vma v, long a, char c, Consumer<SimEvent> ev) {
+            return FaultOutcome.NO_FAULT;
+        }
+        @Override public boolean isPresent(Mm mm, long addr) { return false; }
+        @Override public void zap(Mm mm, Vma vma, long s, long e, Consumer<SimEvent> ev) { }
+        @Override public void freeTables(Mm mm, long s, long e, Consumer<SimEvent> ev) { }
+        @Override public void forkCopy(Mm p, Mm c, Vma v, Consumer<SimEvent> ev) { }
+        @Override public void move(Mm mm, long o, long n, long l, Consumer<SimEvent> ev) { }
+        @Override public void newMm(Mm mm, Consumer<SimEvent> ev) { }
+        @Override public void dropMm(Mm mm, Consumer<SimEvent> ev) { }
+        @Override public PageBackend copy() { return this; }
+    }
+}

@@ -1,0 +1,49 @@
+package vmalab.model.op;
+
+/**
+ * A command to the simulated kernel: what one scenario line, one click or one command-bar entry asks for.
+ * {@link InTask} runs an operation in a named process; the others run in the current one.
+ */
+public sealed interface Op {
+    /** exec NAME PROFILE: a new process with a fresh address space laid out by the profile. */
+    record Exec(String name, String profile) implements Op { }
+
+    /** file NAME SIZE [dev MAJ:MIN] [inode N]: a file of the simulated filesystem. */
+    record CreateFile(String name, long size, Integer devMajor, Integer devMinor, Long inode) implements Op { }
+
+    /** mmap(addr, len, prot, flags, fd, offset). {@code fileName} null for MAP_ANONYMOUS. */
+    record Mmap(long addr, long len, int prot, boolean shared, String fileName, long offset, boolean fixed,
+                boolean noReplace, boolean growsDown, boolean noReserve, boolean populate) implements Op { }
+
+    record Munmap(long addr, long len) implements Op { }
+
+    record Mprotect(long addr, long len, int prot) implements Op { }
+
+    record Madvise(long addr, long len, Advice advice) implements Op { }
+
+    record Mremap(long addr, long oldLen, long newLen, boolean mayMove) implements Op { }
+
+    /** brk: {@code absolute} sets the break to value, else moves it by value (signed). */
+    record Brk(long value, boolean absolute) implements Op { }
+
+    /** Access every page of [addr, addr+len): 'r', 'w' or 'x'. */
+    record Touch(long addr, long len, char access) implements Op { }
+
+    record Fork(String childName) implements Op { }
+
+    record Thread(String threadName) implements Op { }
+
+    record Exit() implements Op { }
+
+    /** memory SIZE|FRAMES [maxorder N] [reserve FRAMES]: physical memory, before the first exec. */
+    record Memory(long frames, int maxOrder, int reserve) implements Op { }
+
+    /** alloc_pages ORDER [NAME]: a block straight from the buddy allocator. */
+    record AllocPages(int order, String name) implements Op { }
+
+    /** free_pages NAME|PFN ORDER. */
+    record FreePages(String nameOrPfn, int order) implements Op { }
+
+    /** NAME: OP — run op in the process called NAME. */
+    record InTask(String task, Op op) implements Op { }
+}

@@ -1,0 +1,576 @@
+package vmalab.model.rbtree;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.ToLongFunction;
+
+/**
+ * The project's own red-black tree, keyed by a long (vm_start for the VMA tree), behaving like Linux
+ * lib/rbtree.c: __rb_insert() fix-up, rb_erase() replacing a node with two children by its successor,
+ * ____rb_erase_color() fix-up. Nodes are also threaded in key order (prev/next), as the vm_next list was.
+ * Every structural step is reported, in order, to the {@link Consumer} given to insert and erase.
+ *
+ * <p>Step conventions: a {@link RbStep.Recolor} is reported only when a node's colour really changes, in the
+ * order the kernel paints; a {@link RbStep.Rotate} is reported when the kernel starts rewiring, before the
+ * paints it makes while finishing that rotation (__rb_rotate_set_parents()). Nodes keep their identity: an
+ * erase moves the successor node into the erased node's place, it never copies values between nodes.
+ */
+public final class RbTree<V> {
+    private static final Consumer<RbStep> NO_STEPS = step -> { };
+    /** A valid red-black tree of fewer than 2^31 nodes is at most 62 deep; deeper means a cycle. */
+    private static final int MAX_SANE_DEPTH = 128;
+
+    private final ToLongFunction<V> keyOf;
+    private RbNode<V> root;
+    private RbNode<V> first;
+    private RbNode<V> last;
+    private int size;
+
+    public RbTree(ToLongFunction<V> keyOf) {
+        this.keyOf = Objects.requireNonNull(keyOf, "keyOf");
+    }
+
+    /**
+     * Inserts a value whose key is not in the tree yet; reports Compare, Link, Recolor, Rotate steps.
+     * {@code steps} may be null when nobody watches.
+     *
+     * @throws IllegalArgumentException if the key is already present; the tree and the consumer are untouched
+     */
+    public RbNode<V> insert(V value, Consumer<RbStep> steps) {
+        Consumer<RbStep> out = steps == null ? NO_STEPS : steps;
+        long key = keyOf(value);
+        // mm/mmap.c: find_vma_links() - descend, remembering the parent, the side and the predecessor
+        List<RbStep> compares = out == NO_STEPS ? null : new ArrayList<>();
+        RbNode<V> parent = null;
+        RbNode<V> pred = null;
+        boolean asLeft = false;
+        for (RbNode<V> cur = root; cur != null; ) {
+            if (key == cur.key) {
+                throw new IllegalArgumentException("key " + key + " is already in the tree");
+            }
+            asLeft = key < cur.key;
+            if (compares != null) {
+                compares.add(new RbStep.Compare(cur.key, key, asLeft));
+            }
+            parent = cur;
+            if (asLeft) {
+                cur = cur.left;
+            } else {
+                pred = cur;
+                cur = cur.right;
+            }
+        }
+        if (compares != null) {
+            compares.forEach(out); // only now: a duplicate key must leave the consumer untouched too
+        }
+
+        // include/linux/rbtree.h: rb_link_node() - a red leaf
+        RbNode<V> node = new RbNode<>(value, key);
+        node.tree = this;
+        node.parent = parent;
+        if (parent == null) {
+            root = node;
+        } else if (asLeft) {
+            parent.left = node;
+        } else {
+            parent.right = node;
+        }
+        out.accept(new RbStep.Link(key, parent == null ? null : parent.key, parent != null && asLeft));
+        linkList(node, pred);
+        size++;
+        insertColor(node, out);
+        return node;
+    }
+
+    // mm/mmap.c: __vma_link_list() - thread the node after its predecessor (or at the head)
+    private void linkList(RbNode<V> node, RbNode<V> pred) {
+        RbNode<V> succ = pred == null ? first : pred.next;
+        node.prev = pred;
+        node.next = succ;
+        if (pred == null) {
+            first = node;
+        } else {
+            pred.next = node;
+        }
+        if (succ == null) {
+            last = node;
+        } else {
+            succ.prev = node;
+        }
+    }
+
+    // lib/rbtree.c: __rb_insert() - loop invariant: node is red
+    private void insertColor(RbNode<V> node, Consumer<RbStep> out) {
+        RbNode<V> parent = node.parent;
+        while (true) {
+            if (parent == null) {
+                // node is the root: the first node, or case 1 recursed up to here
+                paint(node, RbColor.BLACK, out);
+                return;
+            }
+            if (!parent.isRed()) {
+                return;
+            }
+            RbNode<V> gparent = parent.parent; // exists: a red parent is never the root
+            boolean parentIsLeft = parent == gparent.left;
+            RbNode<V> uncle = parentIsLeft ? gparent.right : gparent.left;
+            if (uncle != null && uncle.isRed()) {
+                // case 1: colour flips, then recurse at the grandparent (kernel paints uncle, parent, gparent)
+                paint(uncle, RbColor.BLACK, out);
+                paint(parent, RbColor.BLACK, out);
+                paint(gparent, RbColor.RED, out);
+                node = gparent;
+                parent = node.parent;
+                continue;
+            }
+            if (node == (parentIsLeft ? parent.right : parent.left)) {
+                // case 2: node is the inner child; rotate at parent so that case 3 applies
+                rotate(parent, parentIsLeft, out);
+                RbNode<V> t = parent;
+                parent = node;
+                node = t;
+            }
+            // case 3: rotate at the grandparent; parent takes its black, gparent turns red
+            rotate(gparent, !parentIsLeft, out);
+            paint(parent, RbColor.BLACK, out);
+            paint(gparent, RbColor.RED, out);
+            return;
+        }
+    }
+
+    /**
+     * Removes a node of this tree; reports SuccessorSwap, Unlink, Recolor, Rotate steps: SuccessorSwap first
+     * (two children only), then Unlink, then the splice's paints (a lone child or the successor taking the
+     * erased node's colour, the successor's old child turning black), then the ____rb_erase_color() steps.
+     * {@code steps} may be null when nobody watches. The erased node keeps its value and key but loses its links.
+     *
+     * @throws IllegalArgumentException if the node is not linked in this tree
+     */
+    public void erase(RbNode<V> node, Consumer<RbStep> steps) {
+        requireMine(node);
+        Consumer<RbStep> out = steps == null ? NO_STEPS : steps;
+        RbNode<V> rebalance = unlinkFromTree(node, out);
+        unlinkList(node);
+        size--;
+        node.parent = node.left = node.right = node.prev = node.next = null;
+        node.tree = null;
+        if (rebalance != null) {
+            eraseColor(rebalance, out);
+        }
+    }
+
+    // include/linux/rbtree_augmented.h: __rb_erase_augmented() - returns the parent to rebalance at, or null
+    private RbNode<V> unlinkFromTree(RbNode<V> node, Consumer<RbStep> out) {
+        RbNode<V> child = node.right;
+        RbNode<V> leftChild = node.left;
+        RbNode<V> parent = node.parent;
+        if (leftChild == null || child == null) {
+            // case 1: at most one child; a lone child is red under a black node and takes the node's colour
+            RbNode<V> only = leftChild == null ? child : leftChild;
+            out.accept(new RbStep.Unlink(node.key));
+            changeChild(node, only, parent);
+            if (only != null) {
+                only.parent = parent;
+                paint(only, node.color, out);
+                return null;
+            }
+            return node.isRed() ? null : parent;
+        }
+
+        // cases 2 and 3: the successor is the leftmost node of the right subtree; successorParent ends up
+        // as the node the successor's old right child hangs from (the successor itself in case 2)
+        RbNode<V> successor = child;
+        RbNode<V> successorParent = child;
+        while (successor.left != null) {
+            successorParent = successor;
+            successor = successor.left;
+        }
+        out.accept(new RbStep.SuccessorSwap(node.key, successor.key));
+        out.accept(new RbStep.Unlink(node.key));
+        RbNode<V> child2 = successor.right;
+        if (successor != child) {
+            // case 3: detach the successor from deep in the right subtree; it adopts node's right subtree
+            successorParent.left = child2;
+            successor.right = child;
+            child.parent = successor;
+        }
+        successor.left = leftChild;
+        leftChild.parent = successor;
+        changeChild(node, successor, parent);
+
+        RbNode<V> rebalance;
+        if (child2 != null) {
+            child2.parent = successorParent;
+            paint(child2, RbColor.BLACK, out);
+            rebalance = null;
+        } else {
+            rebalance = successor.isRed() ? null : successorParent;
+        }
+        successor.parent = parent;
+        paint(successor, node.color, out);
+        return rebalance;
+    }
+
+    // mm/mmap.c: __vma_unlink_list() - join the neighbours
+    private void unlinkList(RbNode<V> node) {
+        if (node.prev == null) {
+            first = node.next;
+        } else {
+            node.prev.next = node.next;
+        }
+        if (node.next == null) {
+            last = node.prev;
+        } else {
+            node.next.prev = node.prev;
+        }
+    }
+
+    /*
+     * lib/rbtree.c: ____rb_erase_color(). Loop invariants: node is black (or null at first), parent is not
+     * null, and paths through node have one black fewer than the others.
+     */
+    private void eraseColor(RbNode<V> parent, Consumer<RbStep> out) {
+        RbNode<V> node = null;
+        while (true) {
+            // like the kernel: on the first pass node is null, and a null right child means node was there
+            boolean nodeIsLeft = node != parent.right;
+            RbNode<V> sibling = nodeIsLeft ? parent.right : parent.left;
+            if (sibling.isRed()) {
+                // case 1: rotate at parent towards node; sibling takes parent's (black) colour, parent red
+                RbColor parentColor = parent.color;
+                rotate(parent, nodeIsLeft, out);
+                paint(sibling, parentColor, out);
+                paint(parent, RbColor.RED, out);
+                sibling = nodeIsLeft ? parent.right : parent.left;
+            }
+            RbNode<V> far = nodeIsLeft ? sibling.right : sibling.left;
+            if (far == null || !far.isRed()) {
+                RbNode<V> near = nodeIsLeft ? sibling.left : sibling.right;
+                if (near == null || !near.isRed()) {
+                    // case 2: sibling colour flip; a red parent absorbs the missing black, else recurse up
+                    paint(sibling, RbColor.RED, out);
+                    if (parent.isRed()) {
+                        paint(parent, RbColor.BLACK, out);
+                        return;
+                    }
+                    node = parent;
+                    parent = node.parent;
+                    if (parent == null) {
+                        return;
+                    }
+                    continue;
+                }
+                // case 3: rotate at sibling so that its red near child becomes the sibling
+                rotate(sibling, !nodeIsLeft, out);
+                far = sibling;
+                sibling = near;
+            }
+            // case 4: rotate at parent; far turns black, sibling takes parent's colour, parent black
+            RbColor parentColor = parent.color;
+            rotate(parent, nodeIsLeft, out);
+            paint(far, RbColor.BLACK, out);
+            paint(sibling, parentColor, out);
+            paint(parent, RbColor.BLACK, out);
+            return;
+        }
+    }
+
+    // lib/rbtree.c: __rb_rotate_set_parents() - the child on the far side moves up into x's place
+    private void rotate(RbNode<V> x, boolean left, Consumer<RbStep> out) {
+        out.accept(new RbStep.Rotate(x.key, left));
+        RbNode<V> y;
+        if (left) {
+            y = x.right;
+            x.right = y.left;
+            if (y.left != null) {
+                y.left.parent = x;
+            }
+            y.left = x;
+        } else {
+            y = x.left;
+            x.left = y.right;
+            if (y.right != null) {
+                y.right.parent = x;
+            }
+            y.right = x;
+        }
+        RbNode<V> parent = x.parent;
+        changeChild(x, y, parent);
+        y.parent = parent;
+        x.parent = y;
+    }
+
+    // include/linux/rbtree_augmented.h: __rb_change_child()
+    private void changeChild(RbNode<V> old, RbNode<V> replacement, RbNode<V> parent) {
+        if (parent == null) {
+            root = replacement;
+        } else if (parent.left == old) {
+            parent.left = replacement;
+        } else {
+            parent.right = replacement;
+        }
+    }
+
+    private static void paint(RbNode<?> node, RbColor color, Consumer<RbStep> out) {
+        if (node.color != color) {
+            node.color = color;
+            out.accept(new RbStep.Recolor(node.key, color));
+        }
+    }
+
+    private void requireMine(RbNode<V> node) {
+        Objects.requireNonNull(node, "node");
+        if (node.tree != this) {
+            throw new IllegalArgumentException("node " + node.key + " is not linked in this tree");
+        }
+    }
+
+    /**
+     * Replaces a node's value in place; the new key must keep the in-order position (prev &lt; key &lt; next).
+     *
+     * @throws IllegalArgumentException if the new key breaks the order, or the node is not in this tree
+     */
+    public void replace(RbNode<V> node, V value) {
+        requireMine(node);
+        long key = keyOf(value);
+        if (node.prev != null && node.prev.key >= key || node.next != null && key >= node.next.key) {
+            throw new IllegalArgumentException("key " + key + " would leave its place between "
+                    + (node.prev == null ? "the start" : node.prev.key) + " and "
+                    + (node.next == null ? "the end" : node.next.key));
+        }
+        node.value = value;
+        node.key = key;
+    }
+
+    public RbNode<V> root() { return root; }
+    public RbNode<V> first() { return first; }
+    public RbNode<V> last() { return last; }
+    public int size() { return size; }
+    public boolean isEmpty() { return size == 0; }
+
+    /** The node with exactly this key, or null. */
+    public RbNode<V> find(long key) {
+        RbNode<V> n = root;
+        while (n != null && n.key != key) {
+            n = key < n.key ? n.left : n.right;
+        }
+        return n;
+    }
+
+    /** The node with the greatest key &lt;= {@code key}, or null (the VMA that may contain an address). */
+    public RbNode<V> floor(long key) {
+        RbNode<V> best = null;
+        for (RbNode<V> n = root; n != null; ) {
+            if (n.key == key) {
+                return n;
+            }
+            if (n.key < key) {
+                best = n;
+                n = n.right;
+            } else {
+                n = n.left;
+            }
+        }
+        return best;
+    }
+
+    /** The node with the smallest key &gt;= {@code key}, or null. */
+    public RbNode<V> ceiling(long key) {
+        RbNode<V> best = null;
+        for (RbNode<V> n = root; n != null; ) {
+            if (n.key == key) {
+                return n;
+            }
+            if (n.key > key) {
+                best = n;
+                n = n.left;
+            } else {
+                n = n.right;
+            }
+        }
+        return best;
+    }
+
+    /** Values in key order (walking the next links). */
+    public List<V> values() {
+        List<V> out = new ArrayList<>(size);
+        for (RbNode<V> n = first; n != null; n = n.next) {
+            out.add(n.value);
+        }
+        return out;
+    }
+
+    /** A deep copy: same shape, colours and values (values are shared, they are immutable). */
+    public RbTree<V> copy() {
+        RbTree<V> c = new RbTree<>(keyOf);
+        c.root = copySubtree(root, null, c);
+        c.size = size;
+        RbNode<V> prev = null;
+        for (RbNode<V> n = leftmost(c.root); n != null; n = inOrderNext(n)) {
+            n.prev = prev;
+            if (prev == null) {
+                c.first = n;
+            } else {
+                prev.next = n;
+            }
+            prev = n;
+        }
+        c.last = prev;
+        return c;
+    }
+
+    private static <V> RbNode<V> copySubtree(RbNode<V> n, RbNode<V> parent, RbTree<V> owner) {
+        if (n == null) {
+            return null;
+        }
+        RbNode<V> c = new RbNode<>(n.value, n.key);
+        c.color = n.color;
+        c.parent = parent;
+        c.tree = owner;
+        c.left = copySubtree(n.left, c, owner);
+        c.right = copySubtree(n.right, c, owner);
+        return c;
+    }
+
+    private static <V> RbNode<V> leftmost(RbNode<V> n) {
+        if (n == null) {
+            return null;
+        }
+        while (n.left != null) {
+            n = n.left;
+        }
+        return n;
+    }
+
+    // lib/rbtree.c: rb_next() - by tree links only, independent of the threading
+    private static <V> RbNode<V> inOrderNext(RbNode<V> n) {
+        if (n.right != null) {
+            return leftmost(n.right);
+        }
+        RbNode<V> p = n.parent;
+        while (p != null && n == p.right) {
+            n = p;
+            p = n.parent;
+        }
+        return p;
+    }
+
+    /** Null when all invariants hold, else a sentence naming the first broken one. */
+    public String checkInvariants() {
+        if (root == null) {
+            if (size != 0 || first != null || last != null) {
+                return "empty tree but size is " + size + " or first/last are set";
+            }
+            return null;
+        }
+        if (root.parent != null) {
+            return "root " + root.key + " has a parent";
+        }
+        if (root.isRed()) {
+            return "root " + root.key + " is red";
+        }
+        List<RbNode<V>> inOrder = new ArrayList<>(size);
+        String problem = checkSubtree(root, null, null, 0, inOrder);
+        if (problem != null) {
+            return problem;
+        }
+        if (inOrder.size() != size) {
+            return "size is " + size + " but the tree holds " + inOrder.size() + " nodes";
+        }
+        return checkThreading(inOrder);
+    }
+
+    /** Returns a problem, or null; black heights go through {@link #blackHeight}. */
+    private String checkSubtree(RbNode<V> n, Long lower, Long upper, int depth, List<RbNode<V>> inOrder) {
+        if (depth > MAX_SANE_DEPTH) {
+            return "tree deeper than " + MAX_SANE_DEPTH + " at " + n.key + ": a cycle or no balance";
+        }
+        if (n.tree != this) {
+            return "node " + n.key + " does not belong to this tree";
+        }
+        if (lower != null && n.key <= lower || upper != null && n.key >= upper) {
+            return "node " + n.key + " breaks BST order (must lie in (" + lower + ", " + upper + "))";
+        }
+        String linkProblem = checkChildLink(n, n.left);
+        if (linkProblem == null) {
+            linkProblem = checkChildLink(n, n.right);
+        }
+        if (linkProblem != null) {
+            return linkProblem;
+        }
+        if (n.left != null) {
+            String p = checkSubtree(n.left, lower, n.key, depth + 1, inOrder);
+            if (p != null) {
+                return p;
+            }
+        }
+        inOrder.add(n);
+        if (n.right != null) {
+            String p = checkSubtree(n.right, n.key, upper, depth + 1, inOrder);
+            if (p != null) {
+                return p;
+            }
+        }
+        if (blackHeight(n.left) != blackHeight(n.right)) {
+            return "node " + n.key + " has unequal black heights: left " + blackHeight(n.left)
+                    + ", right " + blackHeight(n.right);
+        }
+        return null;
+    }
+
+    private static String checkChildLink(RbNode<?> n, RbNode<?> child) {
+        if (child == null) {
+            return null;
+        }
+        if (child.parent != n) {
+            return "node " + child.key + " has a wrong parent pointer (expected " + n.key + ")";
+        }
+        if (n.isRed() && child.isRed()) {
+            return "red node " + n.key + " has red child " + child.key;
+        }
+        return null;
+    }
+
+    /** Black height along the leftmost path; equal on all paths once every subtree below checked out. */
+    private static int blackHeight(RbNode<?> n) {
+        int h = 0;
+        for (; n != null; n = n.left) {
+            if (!n.isRed()) {
+                h++;
+            }
+        }
+        return h;
+    }
+
+    private String checkThreading(List<RbNode<V>> inOrder) {
+        if (first != inOrder.get(0)) {
+            return "first() is not the leftmost node " + inOrder.get(0).key;
+        }
+        if (last != inOrder.get(inOrder.size() - 1)) {
+            return "last() is not the rightmost node " + inOrder.get(inOrder.size() - 1).key;
+        }
+        RbNode<V> n = first;
+        for (int i = 0; i < inOrder.size(); i++, n = n.next) {
+            if (n != inOrder.get(i)) {
+                return "next list differs from in-order at position " + i + " (expected " + inOrder.get(i).key + ")";
+            }
+        }
+        if (n != null) {
+            return "next list runs past the last node";
+        }
+        n = last;
+        for (int i = inOrder.size() - 1; i >= 0; i--, n = n.prev) {
+            if (n != inOrder.get(i)) {
+                return "prev list differs from in-order at position " + i + " (expected " + inOrder.get(i).key + ")";
+            }
+        }
+        if (n != null) {
+            return "prev list runs past the first node";
+        }
+        return null;
+    }
+
+    public long keyOf(V v) { return keyOf.applyAsLong(v); }
+}

@@ -1,0 +1,248 @@
+package vmalab.model.syscall;
+
+import java.util.ArrayList;
+import java.util.List;
+import vmalab.model.Kernel;
+import vmalab.model.OpResult;
+import vmalab.model.event.Narration;
+import vmalab.model.event.SimEvent;
+import vmalab.model.event.TaskEvent;
+import vmalab.model.fault.MemoryControl;
+import vmalab.model.fs.SimFile;
+import vmalab.model.mm.Mm;
+import vmalab.model.mm.Profile;
+import vmalab.model.mm.Task;
+import vmalab.model.mm.Vma;
+import vmalab.model.mm.VmFlags;
+import vmalab.model.op.Op;
+
+/** Runs one {@link Op} against the kernel and gathers its events, result and strace line. */
+public final class Dispatcher {
+    private final Kernel kernel;
+    private final List<SimEvent> events = new ArrayList<>();
+    private long minorFaults;
+
+    public Dispatcher(Kernel kernel) {
+        this.kernel = kernel;
+    }
+
+    private void ev(SimEvent e) {
+        events.add(e);
+    }
+
+    private OpResult error(Op op, String message) {
+        return new OpResult(op, 0, 0, null, List.of(), message, 0);
+    }
+
+    private OpResult done(Op op, Task t, long result, String strace) {
+        if (strace != null) events.add(new TaskEvent.SyscallDone(t.pid(), strace, result));
+        return new OpResult(op, t == null ? 0 : t.pid(), result, strace, List.copyOf(events), null, minorFaults);
+    }
+
+    public OpResult apply(Op op) {
+        Task target = kernel.current();
+        Op inner = op;
+        if (op instanceof Op.InTask in) {
+            target = kernel.taskNamed(in.task());
+            if (target == null) return error(op, "no process called " + in.task());
+            inner = in.op();
+        }
+        if (inner instanceof Op.Exec e) return exec(op, e);
+        if (inner instanceof Op.CreateFile f) return createFile(op, f);
+        if (inner instanceof Op.Memory m) return memory(op, m);
+        if (inner instanceof Op.AllocPages a) return allocPages(op, a);
+        if (inner instanceof Op.FreePages f) return freePages(op, f);
+        if (target == null) return error(op, "no process yet: start one with exec NAME PROFILE");
+        return inTask(op, inner, target);
+    }
+
+    private OpResult inTask(Op op, Op inner, Task t) {
+        Mm mm = t.mm();
+        MmapCalls calls = new MmapCalls(kernel, mm, this::ev);
+        FaultPath faults = new FaultPath(kernel, t, this::ev);
+        if (inner instanceof Op.Mmap m) return mmap(op, t, calls, faults, m);
+        if (inner instanceof Op.Munmap m) {
+            return done(op, t, calls.munmap(m.addr(), m.len()),
+                String.format("munmap(%s, %d)", Strace.hex(m.addr()), m.len()));
+        }
+        if (inner instanceof Op.Mprotect m) {
+            long r = new FlagCalls(kernel, mm, this::ev, faults).mprotect(m.addr(), m.len(), m.prot());
+            return done(op, t, r, String.format("mprotect(%s, %d, %s)", Strace.hex(m.addr()), m.len(),
+                Strace.prot(m.prot())));
+        }
+        if (inner instanceof Op.Madvise m) {
+            long r = new FlagCalls(kernel, mm, this::ev, faults).madvise(m.addr(), m.len(), m.advice());
+            minorFaults += faults.minorFaults();
+            return done(op, t, r, String.format("madvise(%s, %d, %s)", Strace.hex(m.addr()), m.len(),
+                m.advice().constant()));
+        }
+        if (inner instanceof Op.Mremap m) {
+            return done(op, t, calls.mremap(m.addr(), m.oldLen(), m.newLen(), m.mayMove()),
+                String.format("mremap(%s, %d, %d, %s)", Strace.hex(m.addr()), m.oldLen(), m.newLen(),
+                    m.mayMove() ? "MREMAP_MAYMOVE" : "0"));
+        }
+        if (inner instanceof Op.Brk b) return brk(op, t, calls, b);
+        if (inner instanceof Op.Touch tc) {
+            faults.touch(tc.addr(), tc.len(), tc.access());
+            minorFaults += faults.minorFaults();
+            return done(op, t, faults.signal() == null ? 0 : -1, null);
+        }
+        if (inner instanceof Op.Fork f) return fork(op, t, f);
+        if (inner instanceof Op.Thread th) return thread(op, t, th);
+        if (inner instanceof Op.Exit) return exit(op, t);
+        return error(op, "cannot run " + inner + " in a process");
+    }
+
+    private OpResult mmap(Op op, Task t, MmapCalls calls, FaultPath faults, Op.Mmap m) {
+        SimFile file = null;
+        if (m.fileName() != null) {
+            file = kernel.fs().lookup(m.fileName());
+            if (file == null) return error(op, "no file called " + m.fileName() + " (make it with: file NAME SIZE)");
+        }
+        long r = calls.mmap(new MmapCalls.Request(m.addr(), m.len(), m.prot(), m.shared(), file, m.offset(),
+            m.fixed(), m.noReplace(), m.growsDown(), m.noReserve(), m.populate(), null));
+        if (r >= 0 && m.populate()) {
+            // populate_vma_page_range(): fault in every page now, writes for a writable private mapping
+            for (long p = r; Long.compareUnsigned(p, r + VmaEdit.pageAlign(m.len())) < 0; p += Vma.PAGE_SIZE) {
+                Vma v = t.mm().vmaAt(p);
+                char access = v.has(VmFlags.WRITE) && !v.has(VmFlags.SHARED) ? 'w' : 'r';
+                faults.populatePage(v, p, access);
+            }
+            minorFaults += faults.minorFaults();
+        }
+        String fd = file == null ? "-1" : "3</" + (file.path().startsWith("/") ? file.path().substring(1)
+            : file.path()) + ">";
+        return done(op, t, r, String.format("mmap(%s, %d, %s, %s, %s, %s)", Strace.addr(m.addr()), m.len(),
+            Strace.prot(m.prot()), Strace.mmapFlags(m.shared(), file == null, m.fixed(), m.noReplace(),
+                m.growsDown(), m.noReserve(), m.populate()), fd, m.offset() == 0 ? "0" : Strace.hex(m.offset())));
+    }
+
+    private OpResult brk(Op op, Task t, MmapCalls calls, Op.Brk b) {
+        Mm mm = t.mm();
+        long want = b.absolute() ? b.value() : mm.brk() + b.value();
+        if (!b.absolute()) {
+            // what sbrk() does: ask for the current break, then for the new one
+            events.add(new TaskEvent.SyscallDone(t.pid(), "brk(NULL)", mm.brk()));
+        }
+        long r = calls.brk(want);
+        return done(op, t, r, String.format("brk(%s)", Strace.addr(want)));
+    }
+
+    private OpResult exec(Op op, Op.Exec e) {
+        Profile p = Profile.byId(e.profile());
+        if (p == null) return error(op, "unknown profile " + e.profile() + " (x86_64, i386-2.6, empty)");
+        SimFile prog = Exec.programFile(kernel, e.name(), p);
+        int pid = kernel.allocPid();
+        Mm mm = kernel.newMm(p, this::ev);
+        String comm = prog.baseName().length() > 15 ? prog.baseName().substring(0, 15) : prog.baseName();
+        Task t = new Task(pid, pid, comm, e.name(), 0, mm);
+        kernel.addTask(t);
+        kernel.setCurrent(t);
+        ev(new TaskEvent.TaskCreated(pid, pid, comm, mm.id(), "exec"));
+        new Exec(kernel, mm, pid, this::ev).load(prog);
+        return done(op, t, 0, null);
+    }
+
+    private OpResult createFile(Op op, Op.CreateFile f) {
+        if (f.devMajor() != null || f.inode() != null) {
+            SimFile old = kernel.fs().lookup(f.name());
+            long inode = f.inode() != null ? f.inode() : old != null ? old.inode() : 1000 + kernel.fs().files().size();
+            kernel.fs().add(new SimFile(f.name(), f.size(), f.devMajor() == null ? 0xfe : f.devMajor(),
+                f.devMinor() == null ? 0 : f.devMinor(), inode));
+        } else {
+            kernel.fs().create(f.name(), f.size());
+        }
+        return new OpResult(op, 0, 0, null, List.of(new Narration("vfs", "file " + f.name() + " created")), null, 0);
+    }
+
+    private OpResult fork(Op op, Task parent, Op.Fork f) {
+        if (kernel.taskNamed(f.childName()) != null) return error(op, "a process called " + f.childName()
+            + " exists already");
+        Mm pm = parent.mm();
+        int pid = kernel.allocPid();
+        Mm child = kernel.newMm(pm.profile(), this::ev);
+        child.setCode(pm.startCode(), pm.endCode());
+        child.setData(pm.startData(), pm.endData());
+        child.initBrk(pm.startBrk());
+        child.setBrk(pm.brk(), e -> { });
+        child.setStartStack(pm.startStack());
+        child.setMmapBase(pm.mmapBase());
+        Task c = new Task(pid, pid, f.childName(), f.childName(), parent.pid(), child);
+        kernel.addTask(c);
+        ev(new TaskEvent.TaskCreated(pid, pid, f.childName(), child.id(), "fork"));
+        ev(new Narration("dup_mmap", "copy the parent's VMAs into the child's mm"));
+        // dup_mmap(): each VMA not VM_DONTCOPY, VM_LOCKED dropped; copy_page_range() unless VM_WIPEONFORK
+        for (Vma v : pm.vmas()) {
+            if (v.has(VmFlags.DONTCOPY)) continue;
+            Vma cv = v.withFlags(v.flags() & ~(VmFlags.LOCKED | VmFlags.LOCKONFAULT));
+            if (v.has(VmFlags.WIPEONFORK)) cv = cv.withAnonVma(0);
+            child.link(cv, this::ev);
+            if (!v.has(VmFlags.WIPEONFORK)) kernel.pages().forkCopy(pm, child, cv, this::ev);
+        }
+        return done(op, parent, pid, "fork()");
+    }
+
+    private OpResult thread(Op op, Task leader, Op.Thread th) {
+        if (kernel.taskNamed(th.threadName()) != null) return error(op, "a process called " + th.threadName()
+            + " exists already");
+        int pid = kernel.allocPid();
+        Task t = new Task(pid, leader.tgid(), th.threadName(), th.threadName(), leader.pid(), leader.mm());
+        leader.mm().setUsers(leader.mm().users() + 1);
+        kernel.addTask(t);
+        ev(new TaskEvent.TaskCreated(pid, leader.tgid(), th.threadName(), leader.mm().id(), "thread"));
+        ev(new Narration("copy_mm", "CLONE_VM: the thread shares mm_struct " + leader.mm().id()));
+        return done(op, leader, pid, "clone(child_stack=0x7ffff75fffb0, flags=CLONE_VM|CLONE_FS|CLONE_FILES"
+            + "|CLONE_SIGHAND|CLONE_THREAD|CLONE_SYSVSEM)");
+    }
+
+    private OpResult exit(Op op, Task t) {
+        Mm mm = t.mm();
+        events.add(new TaskEvent.SyscallDone(t.pid(), "exit_group(0)", 0));
+        mm.setUsers(mm.users() - 1);
+        if (mm.users() == 0) {
+            // exit_mmap(): unmap every VMA, then free the page tables
+            ev(new Narration("exit_mmap", "the last user is gone: unmap every VMA"));
+            VmaEdit edit = new VmaEdit(mm, kernel.pages(), this::ev);
+            while (mm.tree().first() != null) {
+                Vma v = mm.tree().first().value();
+                edit.unmap(v.start(), v.end());
+            }
+            kernel.pages().dropMm(mm, this::ev);
+            kernel.forgetMm(mm);
+        }
+        kernel.removeTask(t);
+        ev(new TaskEvent.TaskExited(t.pid()));
+        return new OpResult(op, t.pid(), 0, "exit_group(0)", List.copyOf(events), null, 0);
+    }
+
+    private MemoryControl control() {
+        return kernel.pages() instanceof MemoryControl mc ? mc : null;
+    }
+
+    private OpResult memory(Op op, Op.Memory m) {
+        MemoryControl mc = control();
+        if (mc == null) return error(op, "this kernel has no physical memory model");
+        if (!kernel.tasks().isEmpty()) return error(op, "memory must come before the first exec");
+        String err = mc.configure(m.frames(), m.maxOrder(), m.reserve());
+        return err != null ? error(op, err) : new OpResult(op, 0, 0, null, List.copyOf(events), null, 0);
+    }
+
+    private OpResult allocPages(Op op, Op.AllocPages a) {
+        MemoryControl mc = control();
+        if (mc == null) return error(op, "this kernel has no physical memory model");
+        long pfn = mc.allocPages(a.order(), a.name(), this::ev);
+        String text = String.format("alloc_pages(order=%d)", a.order());
+        events.add(new Narration("__alloc_pages", pfn < 0 ? "no free block: out of memory"
+            : String.format("order-%d block at pfn %d", a.order(), pfn)));
+        return new OpResult(op, 0, pfn, text, List.copyOf(events), null, 0);
+    }
+
+    private OpResult freePages(Op op, Op.FreePages f) {
+        MemoryControl mc = control();
+        if (mc == null) return error(op, "this kernel has no physical memory model");
+        String err = mc.freePages(f.nameOrPfn(), f.order(), this::ev);
+        if (err != null) return error(op, err);
+        return new OpResult(op, 0, 0, String.format("free_pages(%s, order=%d)", f.nameOrPfn(), f.order()),
+            List.copyOf(events), null, 0);
+    }
+}

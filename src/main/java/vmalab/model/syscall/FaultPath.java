@@ -1,0 +1,158 @@
+package vmalab.model.syscall;
+
+import java.util.function.Consumer;
+import vmalab.model.Kernel;
+import vmalab.model.event.Narration;
+import vmalab.model.event.SimEvent;
+import vmalab.model.event.TaskEvent;
+import vmalab.model.fault.PageBackend;
+import vmalab.model.fault.PageBackend.FaultOutcome;
+import vmalab.model.mm.Mm;
+import vmalab.model.mm.Task;
+import vmalab.model.mm.Vma;
+import vmalab.model.mm.VmFlags;
+import vmalab.model.rbtree.RbNode;
+
+/**
+ * The part of the x86 page-fault handler that looks at VMAs (arch/x86/mm/fault.c: do_user_addr_fault()):
+ * find_vma(), stack growth by expand_stack(), access_error(), and SIGSEGV; then handle_mm_fault() on the
+ * physical side.
+ */
+final class FaultPath {
+    private final Kernel kernel;
+    private final Task task;
+    private final Mm mm;
+    private final Consumer<SimEvent> ev;
+    private long minorFaults;
+    private TaskEvent.SignalRaised signal;
+
+    FaultPath(Kernel kernel, Task task, Consumer<SimEvent> ev) {
+        this.kernel = kernel;
+        this.task = task;
+        this.mm = task.mm();
+        this.ev = ev;
+    }
+
+    long minorFaults() {
+        return minorFaults;
+    }
+
+    TaskEvent.SignalRaised signal() {
+        return signal;
+    }
+
+    /** Accesses every page of [addr, addr+len); stops at the first signal. */
+    void touch(long addr, long len, char access) {
+        long first = addr & -Vma.PAGE_SIZE;
+        long last = len <= 1 ? first : (addr + len - 1) & -Vma.PAGE_SIZE;
+        for (long p = first; ; p += Vma.PAGE_SIZE) {
+            if (!access(p == first ? addr : p, access)) return;
+            if (p == last) return;
+        }
+    }
+
+    /** One access; false when it raised a signal. */
+    boolean access(long addr, char access) {
+        if (Long.compareUnsigned(addr, mm.profile().taskSize()) >= 0) {
+            return segv(addr, "SEGV_MAPERR", "address above TASK_SIZE");
+        }
+        if (kernel.pages().isPresent(mm, addr) && access == 'r') {
+            return true;
+        }
+        Vma vma = mm.findVma(addr, ev);
+        if (vma == null) return segv(addr, "SEGV_MAPERR", "no VMA at or above the address");
+        if (Long.compareUnsigned(vma.start(), addr) > 0) {
+            if (!vma.has(VmFlags.GROWSDOWN)) return segv(addr, "SEGV_MAPERR", "the address is in a hole");
+            String why = expandStack(addr);
+            if (why != null) return segv(addr, "SEGV_MAPERR", why);
+            vma = mm.vmaAt(addr);
+        }
+        if (accessError(vma, access)) {
+            return segv(addr, "SEGV_ACCERR", "the VMA is " + vma.perms() + ": no " + switch (access) {
+                case 'w' -> "write";
+                case 'x' -> "execute";
+                default -> "read";
+            } + " permission");
+        }
+        if (access == 'x' && !vma.has(VmFlags.EXEC)) {
+            // NX: the page can be faulted in, but fetching an instruction from it faults again
+            handle(vma, addr, 'r');
+            return segv(addr, "SEGV_ACCERR", "the page is NX: the VMA is not executable");
+        }
+        return handle(vma, addr, access);
+    }
+
+    /** MADV_POPULATE_(READ|WRITE) and MAP_POPULATE: fault a page in without a signal path. */
+    void populatePage(Vma vma, long addr, char access) {
+        handle(vma, addr, access);
+    }
+
+    private boolean handle(Vma vma, long addr, char access) {
+        FaultOutcome out = kernel.pages().handleFault(task, vma, addr, access, ev);
+        switch (out) {
+            case OK -> minorFaults++;
+            case SIGBUS -> {
+                minorFaults++;
+                signal("SIGBUS", addr, "BUS_ADRERR: the page lies past the end of the file");
+                return false;
+            }
+            case OOM -> {
+                signal("SIGKILL", addr, "out of memory: no free frame in the buddy allocator");
+                return false;
+            }
+            default -> { }
+        }
+        return true;
+    }
+
+    /**
+     * access_error(): a write needs VM_WRITE; any other access needs one of VM_READ/WRITE/EXEC (x86 cannot
+     * refuse reads of an executable page). Without NX (classic i386) an instruction fetch is a read.
+     */
+    private boolean accessError(Vma vma, char access) {
+        if (access == 'w') return !vma.has(VmFlags.WRITE);
+        if (access == 'x' && !mm.profile().hasNx()) return !vma.has(VmFlags.ACCESS);
+        return !vma.has(VmFlags.ACCESS);
+    }
+
+    /**
+     * expand_downwards(): the stack VMA grows to the faulting page unless it would come within
+     * stack_guard_gap of the mapping below or pass RLIMIT_STACK. vm_pgoff moves down with vm_start.
+     */
+    private String expandStack(long addr) {
+        long address = addr & -Vma.PAGE_SIZE;
+        RbNode<Vma> node = mm.findVmaNode(addr, null);
+        Vma stack = node.value();
+        RbNode<Vma> prevNode = node.prev();
+        if (prevNode != null) {
+            Vma prev = prevNode.value();
+            if (!prev.has(VmFlags.GROWSDOWN) && prev.has(VmFlags.ACCESS)
+                    && Long.compareUnsigned(address - prev.end(), Kernel.STACK_GUARD_GAP) < 0) {
+                return "the stack may not grow within the guard gap of the mapping below";
+            }
+        }
+        if (stack.end() - address > MmapCalls.STACK_RLIMIT) return "the stack would pass RLIMIT_STACK (8 MiB)";
+        long grow = (stack.start() - address) >>> Vma.PAGE_SHIFT;
+        ev.accept(new Narration("expand_stack", String.format("the stack grows down by %d page%s to %x", grow,
+            grow == 1 ? "" : "s", address)));
+        mm.adjust(node, new Vma(address, stack.end(), stack.flags(), stack.pgoff() - grow, stack.file(),
+            stack.anonVma(), stack.name()), ev);
+        return null;
+    }
+
+    private boolean segv(long addr, String code, String reason) {
+        signal("SIGSEGV", addr, code + ": " + reason);
+        return false;
+    }
+
+    private void signal(String sig, long addr, String reason) {
+        signal = new TaskEvent.SignalRaised(task.pid(), sig, addr, reason);
+        task.signals().add(signal);
+        ev.accept(new Narration("force_sig_fault", sig + " at 0x" + Long.toHexString(addr) + ": " + reason));
+        ev.accept(signal);
+    }
+
+    PageBackend pages() {
+        return kernel.pages();
+    }
+}

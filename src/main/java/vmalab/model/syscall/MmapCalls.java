@@ -1,0 +1,260 @@
+package vmalab.model.syscall;
+
+import java.util.function.Consumer;
+import vmalab.model.Kernel;
+import vmalab.model.event.Narration;
+import vmalab.model.event.SimEvent;
+import vmalab.model.fs.SimFile;
+import vmalab.model.mm.Mm;
+import vmalab.model.mm.Vma;
+import vmalab.model.mm.VmFlags;
+import vmalab.model.rbtree.RbNode;
+
+/** mmap(), munmap(), brk() and mremap() on one address space (mm/mmap.c, mm/mremap.c). */
+final class MmapCalls {
+    /** /proc/sys/vm/mmap_min_addr's default. */
+    static final long MMAP_MIN_ADDR = 65536;
+    /** RLIMIT_STACK's usual soft limit, 8 MiB. */
+    static final long STACK_RLIMIT = 8L << 20;
+
+    private final Kernel kernel;
+    private final Mm mm;
+    private final Consumer<SimEvent> ev;
+    private final VmaEdit edit;
+
+    MmapCalls(Kernel kernel, Mm mm, Consumer<SimEvent> ev) {
+        this.kernel = kernel;
+        this.mm = mm;
+        this.ev = ev;
+        this.edit = new VmaEdit(mm, kernel.pages(), ev);
+    }
+
+    VmaEdit edit() {
+        return edit;
+    }
+
+    long taskSize() {
+        return mm.profile().taskSize();
+    }
+
+    /** vm_start_gap(): a stack's start less its guard gap. */
+    static long startGap(Vma v) {
+        return v.has(VmFlags.GROWSDOWN) ? Math.max(0, v.start() - Kernel.STACK_GUARD_GAP) : v.start();
+    }
+
+    /**
+     * get_unmapped_area(): MAP_FIXED takes addr as it is; a hint is used when the range and the guard gaps
+     * around it are free; else the layout's search (top-down below mmap_base, falling back to bottom-up, as
+     * arch_get_unmapped_area_topdown() does; or bottom-up from TASK_UNMAPPED_BASE on the legacy layout).
+     */
+    long getUnmappedArea(long addr, long len, boolean fixed) {
+        long ts = taskSize();
+        if (Long.compareUnsigned(len, ts) > 0) return Errno.ENOMEM.ret();
+        if (fixed) {
+            if ((addr & (Vma.PAGE_SIZE - 1)) != 0) return Errno.EINVAL.ret();
+            if (Long.compareUnsigned(addr, ts - len) > 0) return Errno.ENOMEM.ret();
+            return addr;
+        }
+        if (addr != 0) {
+            addr = VmaEdit.pageAlign(addr);
+            if (Long.compareUnsigned(ts - len, addr) >= 0 && Long.compareUnsigned(addr, MMAP_MIN_ADDR) >= 0) {
+                Vma next = mm.findVma(addr);
+                RbNode<Vma> prevNode = mm.nodeBefore(addr);
+                Vma prev = prevNode == null ? null : prevNode.value();
+                boolean nextOk = next == null || Long.compareUnsigned(addr + len, startGap(next)) <= 0;
+                boolean prevOk = prev == null || Long.compareUnsigned(addr, prev.end()) >= 0;
+                if (nextOk && prevOk) return addr;
+            }
+        }
+        long low = Math.max(Vma.PAGE_SIZE, MMAP_MIN_ADDR);
+        long found;
+        if (mm.profile().classic()) {
+            found = edit.findGap(len, mm.mmapBase(), ts, false, Kernel.STACK_GUARD_GAP);
+        } else {
+            found = edit.findGap(len, low, mm.mmapBase(), true, Kernel.STACK_GUARD_GAP);
+            if (found < 0) found = edit.findGap(len, mm.profile().taskSize() / 3, ts, false, Kernel.STACK_GUARD_GAP);
+        }
+        return found < 0 ? Errno.ENOMEM.ret() : found;
+    }
+
+    /** The request of an mmap() call, after the syscall's argument checks. */
+    record Request(long addr, long len, int prot, boolean shared, SimFile file, long offset, boolean fixed,
+                   boolean noReplace, boolean growsDown, boolean noReserve, boolean populate, String name) { }
+
+    /** do_mmap() + mmap_region(): returns the address, or -errno with nothing changed. */
+    long mmap(Request r) {
+        if ((r.offset() & (Vma.PAGE_SIZE - 1)) != 0) return Errno.EINVAL.ret();
+        if (r.len() == 0) return Errno.EINVAL.ret();
+        long len = VmaEdit.pageAlign(r.len());
+        if (len == 0) return Errno.ENOMEM.ret();
+        if (r.file() == null && r.shared() && r.growsDown()) return Errno.EINVAL.ret();
+        if (mm.mapCount() > kernel.maxMapCount()) return Errno.ENOMEM.ret();
+        boolean fixed = r.fixed() || r.noReplace();
+        long hint = r.addr();
+        if (!fixed && hint != 0 && Long.compareUnsigned(hint, MMAP_MIN_ADDR) < 0) hint = MMAP_MIN_ADDR;
+        long addr = getUnmappedArea(hint, len, fixed);
+        if (addr < 0 && addr > -4096) return addr;
+        if (r.noReplace() && mm.overlaps(addr, addr + len)) return Errno.EEXIST.ret();
+        // calc_vm_prot_bits() | calc_vm_flag_bits() | VM_MAYREAD | VM_MAYWRITE | VM_MAYEXEC
+        long flags = VmFlags.fromProt(r.prot()) | VmFlags.MAY_RWX;
+        if (r.growsDown()) flags |= VmFlags.GROWSDOWN;
+        long pgoff;
+        SimFile file = r.file();
+        if (file != null) {
+            pgoff = r.offset() >>> Vma.PAGE_SHIFT;
+            if (r.shared()) flags |= VmFlags.SHARED | VmFlags.MAYSHARE;
+        } else if (r.shared()) {
+            pgoff = 0;
+            flags |= VmFlags.SHARED | VmFlags.MAYSHARE;
+        } else {
+            pgoff = mm.profile().classic() ? 0 : addr >>> Vma.PAGE_SHIFT;
+        }
+        if (r.noReserve()) flags |= VmFlags.NORESERVE;
+        // mmap_region(): unmapping what MAP_FIXED covers must not need more VMAs than allowed
+        if (fixed && edit.extraVmasToUnmap(addr, addr + len) > 0 && mm.mapCount() >= kernel.maxMapCount()) {
+            return Errno.ENOMEM.ret();
+        }
+        ev.accept(new Narration("get_unmapped_area", String.format("placing %d KiB at %x", len >> 10, addr)));
+        edit.unmap(addr, addr + len);
+        // accountable_mapping(): private writable memory is charged against the commit limit
+        if ((flags & (VmFlags.NORESERVE | VmFlags.SHARED | VmFlags.WRITE)) == VmFlags.WRITE) {
+            flags |= VmFlags.ACCOUNT;
+        }
+        if (file == null && r.shared()) {
+            // shmem_zero_setup(): shared anonymous memory is a deleted shmem file, one per mapping
+            file = kernel.fs().add(new SimFile("/dev/zero (deleted)", len, 0, 1,
+                nextShmemInode()));
+        }
+        Vma merged = r.name() == null ? edit.merge(addr, addr + len, flags, file, pgoff, 0, null) : null;
+        if (merged == null) {
+            mm.link(new Vma(addr, addr + len, flags, pgoff, file, 0, r.name()), ev);
+            ev.accept(new Narration("mmap_region", String.format("new VMA %x-%x %s", addr, addr + len,
+                VmFlags.perms(flags))));
+        }
+        return addr;
+    }
+
+    private long nextShmemInode() {
+        long max = 0;
+        for (SimFile f : kernel.fs().files()) {
+            if (f.devMajor() == 0 && f.devMinor() == 1) max = Math.max(max, f.inode());
+        }
+        return max == 0 ? 2048 : max + 1;
+    }
+
+    /** __vm_munmap(): 0, or -EINVAL for a bad range, -ENOMEM when a split would pass max_map_count. */
+    long munmap(long start, long len) {
+        long ts = taskSize();
+        if ((start & (Vma.PAGE_SIZE - 1)) != 0 || Long.compareUnsigned(start, ts) > 0
+                || Long.compareUnsigned(len, ts - start) > 0) {
+            return Errno.EINVAL.ret();
+        }
+        len = VmaEdit.pageAlign(len);
+        if (len == 0) return Errno.EINVAL.ret();
+        if (edit.extraVmasToUnmap(start, start + len) > 0 && mm.mapCount() >= kernel.maxMapCount()) {
+            return Errno.ENOMEM.ret();
+        }
+        edit.unmap(start, start + len);
+        return 0;
+    }
+
+    /**
+     * sys_brk() (mm/mmap.c): below start_brk, into the next mapping's guard gap, or out of VMAs, the break stays
+     * and the old one is returned; shrinking unmaps the freed pages; growing extends the heap VMA
+     * (do_brk_flags()) without touching memory.
+     */
+    long brk(long requested) {
+        long origBrk = mm.brk();
+        if (Long.compareUnsigned(requested, mm.startBrk()) < 0) return origBrk;
+        long newBrk = VmaEdit.pageAlign(requested);
+        long oldBrk = VmaEdit.pageAlign(origBrk);
+        if (oldBrk == newBrk) {
+            mm.setBrk(requested, ev);
+            return requested;
+        }
+        if (Long.compareUnsigned(requested, origBrk) <= 0) {
+            if (edit.extraVmasToUnmap(newBrk, oldBrk) > 0 && mm.mapCount() >= kernel.maxMapCount()) return origBrk;
+            ev.accept(new Narration("do_vmi_align_munmap", String.format("brk shrinks the heap to %x", requested)));
+            edit.unmap(newBrk, oldBrk);
+            mm.setBrk(requested, ev);
+            return requested;
+        }
+        if (Long.compareUnsigned(newBrk, taskSize()) > 0) return origBrk;
+        Vma next = mm.findVma(oldBrk);
+        if (next != null && Long.compareUnsigned(newBrk + Vma.PAGE_SIZE, startGap(next)) > 0) return origBrk;
+        if (mm.mapCount() > kernel.maxMapCount()) return origBrk;
+        // do_brk_flags(): VM_DATA_DEFAULT_FLAGS | VM_ACCOUNT, extending the heap VMA when it ends at the old break
+        long flags = VmFlags.READ | VmFlags.WRITE | VmFlags.MAY_RWX | VmFlags.ACCOUNT;
+        RbNode<Vma> prevNode = mm.nodeBefore(oldBrk);
+        Vma prev = prevNode == null ? null : prevNode.value();
+        long pgoff = mm.profile().classic() ? 0 : oldBrk >>> Vma.PAGE_SHIFT;
+        ev.accept(new Narration("do_brk_flags", String.format("the heap grows to %x: no memory yet, only a VMA",
+            newBrk)));
+        if (prev != null && prev.end() == oldBrk && Long.compareUnsigned(prev.start(), mm.startBrk()) >= 0
+                && VmaEdit.mergeable(prev, flags, null, 0, null)) {
+            mm.adjust(prevNode, prev.withRange(prev.start(), newBrk, prev.pgoff()), ev);
+        } else {
+            mm.link(new Vma(oldBrk, newBrk, flags, pgoff, null, 0, null), ev);
+        }
+        mm.setBrk(requested, ev);
+        return requested;
+    }
+
+    /** sys_mremap() without MREMAP_FIXED: shrink in place, grow in place, or move with MREMAP_MAYMOVE. */
+    long mremap(long addr, long oldLen, long newLen, boolean mayMove) {
+        if ((addr & (Vma.PAGE_SIZE - 1)) != 0) return Errno.EINVAL.ret();
+        oldLen = VmaEdit.pageAlign(oldLen);
+        newLen = VmaEdit.pageAlign(newLen);
+        if (newLen == 0) return Errno.EINVAL.ret();
+        Vma vma = mm.vmaAt(addr);
+        if (vma == null) return Errno.EFAULT.ret();
+        if (Long.compareUnsigned(oldLen, newLen) >= 0) {
+            if (oldLen > newLen) {
+                long r = munmap(addr + newLen, oldLen - newLen);
+                if (r < 0) return r;
+            }
+            return addr;
+        }
+        // vma_to_resize()
+        if (Long.compareUnsigned(oldLen, vma.end() - addr) > 0) return Errno.EFAULT.ret();
+        if (vma.has(VmFlags.DONTEXPAND) || vma.has(VmFlags.PFNMAP)) return Errno.EFAULT.ret();
+        long delta = newLen - oldLen;
+        if (oldLen == vma.end() - addr) {
+            long end = vma.end() + delta;
+            if (Long.compareUnsigned(end, vma.end()) > 0 && Long.compareUnsigned(end, taskSize()) <= 0
+                    && !mm.overlaps(vma.end(), end)) {
+                // vma_expandable(): grow in place (vma_merge() may join the next VMA)
+                RbNode<Vma> node = mm.findVmaNode(addr, null);
+                ev.accept(new Narration("vma_expandable", String.format("grow in place to %x", end)));
+                Vma grown = vma.withRange(vma.start(), end, vma.pgoff());
+                RbNode<Vma> next = node.next();
+                if (next != null && next.value().start() == end
+                        && VmaEdit.mergeable(next.value(), vma.flags(), vma.file(), vma.anonVma(), vma.name())
+                        && edit.contiguous(grown.pgoff() + grown.pages(), next.value().pgoff(), vma.file())) {
+                    Vma nx = next.value();
+                    mm.unlink(next, ev);
+                    grown = vma.withRange(vma.start(), nx.end(), vma.pgoff());
+                }
+                mm.adjust(node, grown, ev);
+                return addr;
+            }
+        }
+        if (!mayMove) return Errno.ENOMEM.ret();
+        // move_vma(): needs room for up to three more VMAs
+        if (mm.mapCount() >= kernel.maxMapCount() - 3) return Errno.ENOMEM.ret();
+        long newAddr = getUnmappedArea(0, newLen, false);
+        if (newAddr < 0 && newAddr > -4096) return newAddr;
+        long newPgoff = vma.pgoff() + ((addr - vma.start()) >>> Vma.PAGE_SHIFT);
+        ev.accept(new Narration("move_vma", String.format("move %x-%x to %x", addr, addr + oldLen, newAddr)));
+        // copy_vma(): the moved range may merge with a neighbour at its new place
+        Vma moved = edit.merge(newAddr, newAddr + newLen, vma.flags(), vma.file(), newPgoff, vma.anonVma(),
+            vma.name());
+        if (moved == null) {
+            mm.link(new Vma(newAddr, newAddr + newLen, vma.flags(), newPgoff, vma.file(), vma.anonVma(),
+                vma.name()), ev);
+        }
+        kernel.pages().move(mm, addr, newAddr, oldLen, ev);
+        edit.unmap(addr, addr + oldLen);
+        return newAddr;
+    }
+}

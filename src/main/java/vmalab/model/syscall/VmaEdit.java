@@ -1,0 +1,197 @@
+package vmalab.model.syscall;
+
+import java.util.List;
+import java.util.function.Consumer;
+import vmalab.model.event.MmEvent;
+import vmalab.model.event.Narration;
+import vmalab.model.event.SimEvent;
+import vmalab.model.fault.PageBackend;
+import vmalab.model.mm.Mm;
+import vmalab.model.mm.Vma;
+import vmalab.model.mm.VmFlags;
+import vmalab.model.rbtree.RbNode;
+
+/**
+ * The VMA-level edits every mapping call is built from, after mm/mmap.c of the rb-tree era (Linux 4.x–6.0):
+ * vma_merge(), __split_vma(), the unmap of a range (do_munmap()), and the placement search
+ * (unmapped_area_topdown() / unmapped_area()).
+ */
+final class VmaEdit {
+    static final long PAGE = Vma.PAGE_SIZE;
+    /** Flags that keep a VMA out of every merge (include/linux/mm.h: VM_SPECIAL). */
+    static final long VM_SPECIAL = VmFlags.IO | VmFlags.DONTEXPAND | VmFlags.PFNMAP | VmFlags.MIXEDMAP;
+
+    private final Mm mm;
+    private final PageBackend pages;
+    private final Consumer<SimEvent> ev;
+
+    VmaEdit(Mm mm, PageBackend pages, Consumer<SimEvent> ev) {
+        this.mm = mm;
+        this.pages = pages;
+        this.ev = ev;
+    }
+
+    static long pageAlign(long x) {
+        return (x + PAGE - 1) & -PAGE;
+    }
+
+    /** is_mergeable_vma() + is_mergeable_anon_vma(): same flags (VM_SOFTDIRTY aside), file and name. */
+    static boolean mergeable(Vma v, long flags, Object file, long anonVma, String name) {
+        if (((v.flags() ^ flags) & ~VmFlags.MERGE_IGNORED) != 0) return false;
+        if ((flags & VM_SPECIAL) != 0) return false;
+        if (v.file() != file && (v.file() == null || !v.file().equals(file))) return false;
+        if (v.name() != null || name != null) return false;
+        return v.anonVma() == 0 || anonVma == 0 || v.anonVma() == anonVma;
+    }
+
+    /**
+     * Whether two page offsets join up. A 2.6.0 kernel (the classic profile) merged anonymous memory whatever
+     * its vm_pgoff (can_vma_merge_after() returned 1 for any anonymous mapping).
+     */
+    boolean contiguous(long endOfFirst, long startOfSecond, Object file) {
+        return endOfFirst == startOfSecond || (file == null && mm.profile().classic());
+    }
+
+    /**
+     * vma_merge(): tries to fold a new range [addr, end) with these attributes into the VMA ending at addr
+     * and/or the one starting at end (can_vma_merge_after() / can_vma_merge_before(): flags, file, and a
+     * contiguous vm_pgoff). Returns the merged VMA, or null when no neighbour can take the range; the range
+     * itself must already be free of VMAs.
+     */
+    Vma merge(long addr, long end, long flags, Object file, long pgoff, long anonVma, String name) {
+        if ((flags & VM_SPECIAL) != 0) return null;
+        RbNode<Vma> prevNode = mm.nodeBefore(addr);
+        RbNode<Vma> nextNode = prevNode == null ? mm.tree().first() : prevNode.next();
+        Vma prev = prevNode == null ? null : prevNode.value();
+        Vma next = nextNode == null ? null : nextNode.value();
+        long pages = (end - addr) >>> Vma.PAGE_SHIFT;
+        boolean afterPrev = prev != null && prev.end() == addr && mergeable(prev, flags, file, anonVma, name)
+            && contiguous(prev.pgoff() + prev.pages(), pgoff, file);
+        boolean beforeNext = next != null && next.start() == end && mergeable(next, flags, file, anonVma, name)
+            && contiguous(pgoff + pages, next.pgoff(), file);
+        if (afterPrev && beforeNext && (prev.anonVma() == 0 || next.anonVma() == 0
+                || prev.anonVma() == next.anonVma())) {
+            long av = prev.anonVma() != 0 ? prev.anonVma() : next.anonVma();
+            Vma merged = new Vma(prev.start(), next.end(), prev.flags(), prev.pgoff(), prev.file(), av, null);
+            mm.unlink(nextNode, ev);
+            mm.adjust(prevNode, merged, ev);
+            ev.accept(new MmEvent.VmaMerged(mm.id(), List.of(prev, next), merged));
+            ev.accept(new Narration("vma_merge", String.format(
+                "the new range joins both neighbours: one VMA %x-%x", merged.start(), merged.end())));
+            return merged;
+        }
+        if (afterPrev) {
+            long av = prev.anonVma() != 0 ? prev.anonVma() : anonVma;
+            Vma merged = new Vma(prev.start(), end, prev.flags(), prev.pgoff(), prev.file(), av, null);
+            mm.adjust(prevNode, merged, ev);
+            ev.accept(new MmEvent.VmaMerged(mm.id(), List.of(prev), merged));
+            ev.accept(new Narration("vma_merge", String.format(
+                "the VMA below grows to take the range: %x-%x", merged.start(), merged.end())));
+            return merged;
+        }
+        if (beforeNext) {
+            long av = next.anonVma() != 0 ? next.anonVma() : anonVma;
+            Vma merged = new Vma(addr, next.end(), next.flags(), pgoff, next.file(), av, null);
+            mm.adjust(nextNode, merged, ev);
+            ev.accept(new MmEvent.VmaMerged(mm.id(), List.of(next), merged));
+            ev.accept(new Narration("vma_merge", String.format(
+                "the VMA above grows down to take the range: %x-%x", merged.start(), merged.end())));
+            return merged;
+        }
+        return null;
+    }
+
+    /**
+     * __split_vma(): cuts the VMA of {@code node} at {@code at} into [start, at) and [at, end); the upper part
+     * gets vm_pgoff advanced. Returns the node of the upper part. The caller has checked map_count.
+     */
+    RbNode<Vma> split(RbNode<Vma> node, long at) {
+        Vma v = node.value();
+        Vma low = v.withRange(v.start(), at, v.pgoff());
+        Vma high = v.withRange(at, v.end(), v.pgoff() + ((at - v.start()) >>> Vma.PAGE_SHIFT));
+        ev.accept(new MmEvent.VmaSplit(mm.id(), v, at));
+        ev.accept(new Narration("__split_vma", String.format("split %x-%x at %x", v.start(), v.end(), at)));
+        mm.adjust(node, low, ev);
+        return mm.link(high, ev);
+    }
+
+    /** How many more VMAs unmapping [start, end) needs: 1 when a single VMA must be cut in the middle. */
+    int extraVmasToUnmap(long start, long end) {
+        Vma v = mm.findVma(start);
+        if (v == null || Long.compareUnsigned(v.start(), end) >= 0) return 0;
+        return (Long.compareUnsigned(v.start(), start) < 0 && Long.compareUnsigned(v.end(), end) > 0) ? 1 : 0;
+    }
+
+    /**
+     * do_vmi_munmap() / do_munmap(): splits the VMAs straddling start and end, then unlinks and zaps every VMA
+     * inside. The caller has checked the map_count limit ({@link #extraVmasToUnmap}).
+     */
+    void unmap(long start, long end) {
+        RbNode<Vma> node = mm.findVmaNode(start, null);
+        if (node == null || Long.compareUnsigned(node.value().start(), end) >= 0) return;
+        if (Long.compareUnsigned(node.value().start(), start) < 0) {
+            node = split(node, start);
+        }
+        while (node != null && Long.compareUnsigned(node.value().start(), end) < 0) {
+            if (Long.compareUnsigned(node.value().end(), end) > 0) {
+                split(node, end);
+            }
+            RbNode<Vma> next = node.next();
+            Vma v = node.value();
+            pages.zap(mm, v, v.start(), v.end(), ev);
+            ev.accept(new Narration("remove_vma", String.format("unmap %x-%x", v.start(), v.end())));
+            mm.unlink(node, ev);
+            node = next;
+        }
+        pages.freeTables(mm, start, end, ev);
+    }
+
+    /**
+     * The gap search of get_unmapped_area(): top-down below mmap_base (unmapped_area_topdown(), the x86-64
+     * layout) or bottom-up from TASK_UNMAPPED_BASE (unmapped_area(), the legacy layout). A gap below a
+     * VM_GROWSDOWN VMA keeps the stack guard gap free. Returns the address, or -1 when nothing fits.
+     */
+    long findGap(long len, long low, long high, boolean topDown, long guardGap) {
+        if (topDown) {
+            RbNode<Vma> node = mm.nodeBefore(high);
+            long gapEnd = high;
+            if (node != null && Long.compareUnsigned(node.value().end(), high) > 0) {
+                gapEnd = node.value().start();
+                node = node.prev();
+            }
+            // node: last VMA entirely below gapEnd; the gap is [node.end, gapEnd)
+            RbNode<Vma> above = node == null ? mm.tree().first() : node.next();
+            while (true) {
+                long top = gapEnd;
+                if (above != null && above.value().has(VmFlags.GROWSDOWN) && above.value().start() == gapEnd) {
+                    top = gapEnd - guardGap;
+                }
+                long bottom = node == null ? low : Math.max(low, node.value().end());
+                if (Long.compareUnsigned(top, bottom) >= 0 && top - bottom >= len
+                        && Long.compareUnsigned(top - len, low) >= 0) {
+                    return top - len;
+                }
+                if (node == null) return -1;
+                gapEnd = node.value().start();
+                above = node;
+                node = node.prev();
+                if (Long.compareUnsigned(gapEnd, low) <= 0) return -1;
+            }
+        }
+        RbNode<Vma> node = mm.findVmaNode(low, null);
+        long start = low;
+        if (node != null && Long.compareUnsigned(node.value().start(), low) < 0) {
+            start = node.value().end();
+            node = node.next();
+        }
+        while (true) {
+            long limit = node == null ? high : Math.min(high, node.value().start()
+                - (node.value().has(VmFlags.GROWSDOWN) ? guardGap : 0));
+            if (Long.compareUnsigned(limit, start) >= 0 && limit - start >= len) return start;
+            if (node == null) return -1;
+            start = node.value().end();
+            node = node.next();
+            if (Long.compareUnsigned(start, high) >= 0) return -1;
+        }
+    }
+}
