@@ -21,16 +21,24 @@ import vmalab.model.rbtree.RbNode;
  * through the same mmap path as a scenario's, so merges and placement are the model's own.
  */
 final class Exec {
-    /** A PT_LOAD segment: file offset, length, protection. */
-    record Segment(long offset, long len, int prot) { }
+    /**
+     * A PT_LOAD segment: file offset, length, protection. A RELRO part is mapped writable with the data and
+     * made read-only by ld.so's mprotect() once relocated (_dl_protect_relro()), which is why it stays a VMA of
+     * its own: it keeps VM_ACCOUNT from its writable days.
+     */
+    record Segment(long offset, long len, int prot, boolean relro) {
+        Segment(long offset, long len, int prot) {
+            this(offset, len, prot, false);
+        }
+    }
 
     static final List<Segment> LD_SO_64 = List.of(
         new Segment(0x0, 0x1000, Prot.READ), new Segment(0x1000, 0x26000, Prot.READ | Prot.EXEC),
-        new Segment(0x27000, 0xa000, Prot.READ), new Segment(0x31000, 0x2000, Prot.READ),
+        new Segment(0x27000, 0xa000, Prot.READ), new Segment(0x31000, 0x2000, Prot.READ | Prot.WRITE, true),
         new Segment(0x33000, 0x2000, Prot.READ | Prot.WRITE));
     static final List<Segment> LIBC_64 = List.of(
         new Segment(0x0, 0x26000, Prot.READ), new Segment(0x26000, 0x156000, Prot.READ | Prot.EXEC),
-        new Segment(0x17c000, 0x53000, Prot.READ), new Segment(0x1cf000, 0x4000, Prot.READ),
+        new Segment(0x17c000, 0x53000, Prot.READ), new Segment(0x1cf000, 0x4000, Prot.READ | Prot.WRITE, true),
         new Segment(0x1d3000, 0x2000, Prot.READ | Prot.WRITE));
     static final long LIBC_64_BSS = 0xd000;
     static final String LD_SO_64_PATH = "/usr/lib/x86_64-linux-gnu/ld-linux-x86-64.so.2";
@@ -64,7 +72,7 @@ final class Exec {
         if (f != null) return f;
         String path = name.startsWith("/") ? name : (p.classic() ? "/bin/" : "/usr/bin/") + name;
         f = k.fs().lookup(path);
-        return f != null ? f : k.fs().create(path, p.classic() ? 0x2000 : 0x5000);
+        return f != null ? f : k.fs().create(path, p.classic() ? 0x2000 : 0x6000);
     }
 
     void load(SimFile program) {
@@ -90,17 +98,22 @@ final class Exec {
     }
 
     /** elf_map() of each segment at base + offset, after reserving the whole image (total_mapping_size()). */
-    private long mapImage(SimFile f, List<Segment> segs, long base, boolean announce) {
+    private long mapImage(SimFile f, List<Segment> segs, long base, long bss, boolean announce) {
         Segment last = segs.get(segs.size() - 1);
-        long total = last.offset() + last.len();
+        long total = last.offset() + last.len() + bss;
         if (base == 0) base = calls.getUnmappedArea(0, total, false);
         for (Segment s : segs) {
             map(base + s.offset(), s.len(), s.prot(), true, f, s.offset(), null);
             if (announce) {
-                syscall(String.format("mmap(0x%x, %d, %s, MAP_PRIVATE|MAP_FIXED|MAP_DENYWRITE, 3</%s>, 0x%x)",
-                    base + s.offset(), s.len(), Prot.names(s.prot()), f.path().substring(1), s.offset()),
-                    base + s.offset());
+                syscall(String.format("mmap(0x%x, %d, %s, MAP_PRIVATE|MAP_FIXED|MAP_DENYWRITE, 3</%s>, %s)",
+                    base + s.offset(), s.len(), Prot.names(s.prot()), f.path().substring(1),
+                    s.offset() == 0 ? "0" : Strace.hex(s.offset())), base + s.offset());
             }
+        }
+        for (Segment s : segs) {
+            if (!s.relro()) continue;
+            long r = new FlagCalls(kernel, mm, ev, null).mprotect(base + s.offset(), s.len(), Prot.READ);
+            if (announce) syscall(String.format("mprotect(0x%x, %d, PROT_READ)", base + s.offset(), s.len()), r);
         }
         return base;
     }
@@ -119,27 +132,28 @@ final class Exec {
     private void loadX86_64(SimFile prog) {
         ev.accept(new Narration("load_elf_binary", "map the program's PT_LOAD segments at 0x555555554000"));
         long base = mm.profile().textBase();
-        long filePages = Math.max(4, prog.pages());
-        long textPages = filePages - 3;
+        long filePages = Math.max(5, prog.pages());
+        long textPages = filePages - 4;
         List<Segment> segs = List.of(
             new Segment(0, 0x1000, Prot.READ),
             new Segment(0x1000, textPages << 12, Prot.READ | Prot.EXEC),
             new Segment((1 + textPages) << 12, 0x1000, Prot.READ),
-            new Segment((2 + textPages) << 12, 0x1000, Prot.READ | Prot.WRITE));
-        mapImage(prog, segs, base, false);
-        long dataEnd = base + ((3 + textPages) << 12);
+            new Segment((2 + textPages) << 12, 0x1000, Prot.READ | Prot.WRITE, true),
+            new Segment((3 + textPages) << 12, 0x1000, Prot.READ | Prot.WRITE));
+        mapImage(prog, segs, base, 0, false);
+        long dataEnd = base + ((4 + textPages) << 12);
         // the bss beyond the file: vm_brk_flags() gives it an anonymous page
         long bssEnd = dataEnd + 0x1000;
         mm.link(new Vma(dataEnd, bssEnd, VmFlags.READ | VmFlags.WRITE | VmFlags.MAY_RWX | VmFlags.ACCOUNT,
             dataEnd >>> Vma.PAGE_SHIFT, null, 0, null), ev);
         mm.setCode(base + 0x1000, base + ((1 + textPages) << 12));
-        mm.setData(base + ((2 + textPages) << 12), dataEnd);
+        mm.setData(base + ((3 + textPages) << 12), dataEnd);
         mm.initBrk(bssEnd);
         mapStack(mm.profile().stackTop(), 0x21000, false);
         mm.setStartStack(mm.profile().stackTop() - 0x1c50);
         ev.accept(new Narration("load_elf_interp", "map the dynamic linker below mmap_base"));
         SimFile ld = systemFile(kernel, LD_SO_64_PATH, 0x35000, 0xfe, 0, 338944);
-        mapImage(ld, LD_SO_64, 0, false);
+        mapImage(ld, LD_SO_64, 0, 0, false);
         ev.accept(new Narration("map_vdso", "map [vvar] and [vdso]"));
         long vdsoBase = calls.getUnmappedArea(0, 0x6000, false);
         mm.link(new Vma(vdsoBase, vdsoBase + 0x4000, VmFlags.READ | VmFlags.MAYREAD | VmFlags.IO
@@ -150,7 +164,7 @@ final class Exec {
             prog.baseName()), 0);
         ev.accept(new Narration("_dl_map_object", "ld.so maps libc.so.6 in user space"));
         SimFile libc = systemFile(kernel, LIBC_64_PATH, 0x1d5000, 0xfe, 0, 339380);
-        long libcBase = mapImage(libc, LIBC_64, 0, true);
+        long libcBase = mapImage(libc, LIBC_64, 0, LIBC_64_BSS, true);
         long bss = libcBase + 0x1d5000;
         long r = calls.mmap(new MmapCalls.Request(bss, LIBC_64_BSS, Prot.READ | Prot.WRITE, false, null, 0, true,
             false, false, false, false, null));
@@ -185,7 +199,9 @@ final class Exec {
         syscall(String.format("execve(\"%s\", [\"%s\"], 0xbffff9ac /* 0 vars */)", prog.path(),
             prog.baseName()), 0);
         ev.accept(new Narration("_dl_map_object", "ld.so maps libc in exec-shield's ASCII-armour area"));
-        long scratch = userMap(0, 0x8000, Prot.READ | Prot.WRITE, null, 0, false);
+        // ld.so reads /etc/ld.so.cache through a mapping it drops once libc is found
+        SimFile cache = systemFile(kernel, "/etc/ld.so.cache", 0x7a3c, 3, 1, 112233);
+        long scratch = userMap(0, 0x8000, Prot.READ, cache, 0, false);
         userMap(0, 0x1000, Prot.READ | Prot.WRITE, null, 0, false);
         SimFile libc = systemFile(kernel, LIBC_26_PATH, 0x132000, 3, 1, 208530);
         userMap(0x00e80000L, 0x12f000, Prot.READ | Prot.EXEC, libc, 0, false);
@@ -197,9 +213,9 @@ final class Exec {
 
     private long userMap(long addr, long len, int prot, SimFile f, long off, boolean fixed) {
         long r = map(addr, len, prot, fixed, f, off, null);
-        syscall(String.format("mmap(%s, %d, %s, %s, %s, 0x%x)", addr == 0 ? "NULL" : Strace.hex(addr), len,
+        syscall(String.format("mmap(%s, %d, %s, %s, %s, %s)", addr == 0 ? "NULL" : Strace.hex(addr), len,
             Prot.names(prot), Strace.mmapFlags(false, f == null, fixed, false, false, false, false),
-            f == null ? "-1" : "3</" + f.path().substring(1) + ">", off), r);
+            f == null ? "-1" : "3</" + f.path().substring(1) + ">", off == 0 ? "0" : Strace.hex(off)), r);
         return r;
     }
 

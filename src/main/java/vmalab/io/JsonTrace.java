@@ -1,0 +1,119 @@
+package vmalab.io;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import vmalab.model.Kernel;
+import vmalab.model.OpResult;
+import vmalab.model.event.SimEvent;
+import vmalab.model.event.TaskEvent;
+import vmalab.model.mm.Mm;
+import vmalab.model.mm.Task;
+import vmalab.model.mm.Vma;
+import vmalab.model.rbtree.RbNode;
+
+/**
+ * The {@code --show json} trace: one JSON object a line per operation, with the state after it. Addresses are
+ * "0x…" strings; {@code rbtree} is the VMA tree in preorder as nested arrays {@code [start, "R"|"B", left, right]}.
+ * {@link #extend} lets the physical side add its fields (minflt, pages, buddy).
+ */
+public final class JsonTrace {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final JsonNodeFactory F = JsonNodeFactory.instance;
+
+    /** Adds fields to an operation's object (the paging model's pages and buddy state). */
+    public interface Extension {
+        void extend(ObjectNode line, Kernel kernel, Task task, OpResult result);
+    }
+
+    private final Extension extension;
+
+    public JsonTrace(Extension extension) {
+        this.extension = extension;
+    }
+
+    public JsonTrace() {
+        this(null);
+    }
+
+    public static String hex(long v) {
+        return "0x" + Long.toHexString(v);
+    }
+
+    /** The line for one operation: step (1-based), its scenario line, the process it ran in. */
+    public String line(int step, int line, String opText, Kernel kernel, OpResult r) {
+        ObjectNode o = F.objectNode();
+        o.put("step", step);
+        o.put("line", line);
+        Task t = r.pid() == 0 ? null : kernel.task(r.pid());
+        o.put("process", t != null ? t.comm() : r.pid() == 0 ? null : Integer.toString(r.pid()));
+        o.put("pid", r.pid());
+        o.put("op", opText);
+        if (r.failed()) {
+            o.put("error", r.error());
+        } else if (r.strace() != null) {
+            o.put("result", ScenarioRunner.formatResult(r.strace(), r.result()));
+        } else {
+            o.put("result", r.result());
+        }
+        o.put("minflt", r.minorFaults());
+        for (SimEvent e : r.events()) {
+            if (e instanceof TaskEvent.SignalRaised s) {
+                o.put("signal", s.signal());
+                o.put("fault_at", hex(s.addr()));
+            }
+        }
+        if (t != null) {
+            o.set("vmas", vmas(t));
+            o.set("mm", mm(t.mm()));
+            o.set("rbtree", rbtree(t.mm().tree().root()));
+        }
+        if (extension != null) extension.extend(o, kernel, t, r);
+        try {
+            return MAPPER.writeValueAsString(o);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static ArrayNode vmas(Task t) {
+        ArrayNode a = F.arrayNode();
+        Mm mm = t.mm();
+        for (Vma v : mm.vmas()) {
+            ObjectNode n = F.objectNode();
+            n.put("start", hex(v.start()));
+            n.put("end", hex(v.end()));
+            n.put("perms", v.perms());
+            long off = v.file() != null || mm.profile().classic() ? (v.pgoff() << 12) : 0;
+            if (mm.profile().classic()) off &= 0xffffffffL;
+            n.put("offset", hex(off));
+            n.put("dev", v.file() == null ? "00:00"
+                : String.format("%02x:%02x", v.file().devMajor(), v.file().devMinor()));
+            n.put("inode", v.file() == null ? 0 : v.file().inode());
+            n.put("name", ProcNames.name(mm, v));
+            a.add(n);
+        }
+        return a;
+    }
+
+    static ObjectNode mm(Mm mm) {
+        ObjectNode n = F.objectNode();
+        n.put("start_brk", hex(mm.startBrk()));
+        n.put("brk", hex(mm.brk()));
+        n.put("start_stack", hex(mm.startStack()));
+        n.put("total_vm", mm.totalVm());
+        n.put("map_count", mm.mapCount());
+        return n;
+    }
+
+    static com.fasterxml.jackson.databind.JsonNode rbtree(RbNode<Vma> node) {
+        if (node == null) return F.nullNode();
+        ArrayNode a = F.arrayNode();
+        a.add(hex(node.key()));
+        a.add(String.valueOf(node.color().letter()));
+        a.add(rbtree(node.left()));
+        a.add(rbtree(node.right()));
+        return a;
+    }
+}

@@ -1,0 +1,30 @@
+package vmalab.io;
+
+import vmalab.model.mm.Mm;
+import vmalab.model.mm.Vma;
+
+/** The name column of /proc/PID/maps for a VMA (fs/proc/task_mmu.c: show_map_vma()). */
+public final class ProcNames {
+    private ProcNames() {
+    }
+
+    /**
+     * The file's path; for a 6.x kernel {@code [heap]} for the VMA within start_brk..brk, {@code [stack]} for
+     * the one holding start_stack, a special mapping's own name; else null. A 2.6-era (classic) kernel named
+     * only files.
+     */
+    public static String name(Mm mm, Vma v) {
+        if (v.file() != null) return v.file().path();
+        if (mm.profile().classic()) return null;
+        if (v.name() != null) return v.name();
+        if (Long.compareUnsigned(v.start(), mm.brk()) <= 0 && Long.compareUnsigned(v.end(), mm.startBrk()) >= 0
+                && mm.startBrk() != 0) {
+            return "[heap]";
+        }
+        if (Long.compareUnsigned(v.start(), mm.startStack()) <= 0
+                && Long.compareUnsigned(v.end(), mm.startStack()) >= 0) {
+            return "[stack]";
+        }
+        return null;
+    }
+}

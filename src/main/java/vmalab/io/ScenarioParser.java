@@ -1,0 +1,297 @@
+package vmalab.io;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import vmalab.model.mm.Prot;
+import vmalab.model.op.Advice;
+import vmalab.model.op.Op;
+
+/**
+ * The scenario language: one operation a line, {@code #} comments, numbers in hex, decimal or with K/M/G
+ * suffixes. A bad line is reported as {@code FILE:LINE: message}. The grammar is in the README.
+ */
+public final class ScenarioParser {
+    /** One parsed line: an operation, nothing (blank or comment), or an error. */
+    public record Line(Op op, String error) {
+        public boolean isEmpty() {
+            return op == null && error == null;
+        }
+    }
+
+    /** One operation of a scenario with its 1-based line number and its text. */
+    public record Step(int line, String text, Op op) { }
+
+    /** A whole scenario: its steps, or the first error. */
+    public record Result(List<Step> steps, String error) {
+        public boolean ok() {
+            return error == null;
+        }
+    }
+
+    private static final List<String> KEYWORDS = List.of("exec", "file", "mmap", "munmap", "mprotect", "madvise",
+        "mremap", "brk", "touch", "fork", "thread", "exit", "memory", "alloc_pages", "free_pages");
+
+    private ScenarioParser() {
+    }
+
+    /** The operation keywords, for completion. */
+    public static List<String> keywords() {
+        return KEYWORDS;
+    }
+
+    /** Parses a whole scenario; stops at the first bad line. */
+    public static Result parse(String text, String fileName) {
+        List<Step> steps = new ArrayList<>();
+        String[] lines = text.split("\r?\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            Line l = parseLine(lines[i], fileName, i + 1);
+            if (l.error() != null) return new Result(List.of(), l.error());
+            if (l.op() != null) steps.add(new Step(i + 1, stripComment(lines[i]).trim(), l.op()));
+        }
+        return new Result(List.copyOf(steps), null);
+    }
+
+    static String stripComment(String s) {
+        int hash = s.indexOf('#');
+        return hash >= 0 ? s.substring(0, hash) : s;
+    }
+
+    /** Parses one line; {@code fileName} and {@code lineNo} only name the place in an error. */
+    public static Line parseLine(String text, String fileName, int lineNo) {
+        String body = stripComment(text).trim();
+        if (body.isEmpty()) return new Line(null, null);
+        try {
+            return new Line(parseOp(body), null);
+        } catch (BadLine e) {
+            return new Line(null, fileName + ":" + lineNo + ": " + e.getMessage());
+        }
+    }
+
+    private static final class BadLine extends Exception {
+        BadLine(String m) {
+            super(m);
+        }
+    }
+
+    private static Op parseOp(String body) throws BadLine {
+        int colon = body.indexOf(':');
+        String first = body.split("\\s+")[0];
+        if (colon > 0 && first.endsWith(":")) {
+            String name = body.substring(0, colon).trim();
+            String rest = body.substring(colon + 1).trim();
+            if (rest.isEmpty()) throw new BadLine("nothing to run in process " + name);
+            Op inner = parseOp(rest);
+            if (inner instanceof Op.InTask) throw new BadLine("only one process name per line");
+            return new Op.InTask(name, inner);
+        }
+        String[] t = body.split("\\s+");
+        String kw = t[0].toLowerCase();
+        String[] a = Arrays.copyOfRange(t, 1, t.length);
+        return switch (kw) {
+            case "exec" -> {
+                need(a, 2, 2, "exec NAME PROFILE");
+                yield new Op.Exec(a[0], a[1]);
+            }
+            case "file" -> file(a);
+            case "mmap" -> mmap(a);
+            case "munmap" -> {
+                need(a, 2, 2, "munmap ADDR LEN");
+                yield new Op.Munmap(num(a[0], "address"), size(a[1], "length"));
+            }
+            case "mprotect" -> {
+                need(a, 3, 3, "mprotect ADDR LEN PROT");
+                yield new Op.Mprotect(num(a[0], "address"), size(a[1], "length"), prot(a[2]));
+            }
+            case "madvise" -> {
+                need(a, 3, 3, "madvise ADDR LEN ADVICE");
+                Advice adv = Advice.parse(a[2]);
+                if (adv == null) throw new BadLine("unknown advice \"" + a[2] + "\" (normal, random, sequential, "
+                    + "willneed, dontneed, free, remove, cold, pageout, dontfork, dofork, wipeonfork, keeponfork, "
+                    + "dontdump, dodump, hugepage, nohugepage, mergeable, unmergeable, populate_read, "
+                    + "populate_write)");
+                yield new Op.Madvise(num(a[0], "address"), size(a[1], "length"), adv);
+            }
+            case "mremap" -> {
+                need(a, 3, 4, "mremap ADDR OLDLEN NEWLEN [maymove]");
+                boolean may = false;
+                if (a.length == 4) {
+                    if (!a[3].equalsIgnoreCase("maymove")) throw new BadLine("expected maymove, not \"" + a[3] + "\"");
+                    may = true;
+                }
+                yield new Op.Mremap(num(a[0], "address"), size(a[1], "old length"), size(a[2], "new length"), may);
+            }
+            case "brk" -> brk(a);
+            case "touch" -> touch(a);
+            case "fork" -> {
+                need(a, 1, 1, "fork NAME");
+                yield new Op.Fork(a[0]);
+            }
+            case "thread" -> {
+                need(a, 1, 1, "thread NAME");
+                yield new Op.Thread(a[0]);
+            }
+            case "exit" -> {
+                need(a, 0, 0, "exit");
+                yield new Op.Exit();
+            }
+            case "memory" -> memory(a);
+            case "alloc_pages" -> {
+                need(a, 1, 2, "alloc_pages ORDER [NAME]");
+                yield new Op.AllocPages(order(a[0]), a.length > 1 ? a[1] : null);
+            }
+            case "free_pages" -> {
+                need(a, 2, 2, "free_pages NAME|PFN ORDER");
+                yield new Op.FreePages(a[0], order(a[1]));
+            }
+            default -> throw new BadLine("unknown operation \"" + t[0] + "\" (one of " + String.join(", ", KEYWORDS)
+                + ")");
+        };
+    }
+
+    private static void need(String[] a, int min, int max, String usage) throws BadLine {
+        if (a.length < min || a.length > max) {
+            throw new BadLine((a.length < min ? "too few" : "too many") + " arguments: " + usage);
+        }
+    }
+
+    private static long num(String s, String what) throws BadLine {
+        Long v = Numbers.parse(s);
+        if (v == null) throw new BadLine("bad " + what + " \"" + s + "\": expected a number (0x1000, 4096, 4K)");
+        if (v < 0) throw new BadLine("bad " + what + " \"" + s + "\": negative");
+        return v;
+    }
+
+    private static long size(String s, String what) throws BadLine {
+        return num(s, what);
+    }
+
+    private static int order(String s) throws BadLine {
+        long v = num(s, "order");
+        if (v > 20) throw new BadLine("bad order " + s + ": orders run from 0 to the allocator's maximum");
+        return (int) v;
+    }
+
+    private static int prot(String s) throws BadLine {
+        Integer p = Prot.parse(s);
+        if (p == null) throw new BadLine("bad protection \"" + s + "\": expected rwx-style, like rw- or r-x");
+        return p;
+    }
+
+    private static Op file(String[] a) throws BadLine {
+        if (a.length < 2) throw new BadLine("too few arguments: file NAME SIZE [dev MAJ:MIN] [inode N]");
+        long size = num(a[1], "size");
+        Integer maj = null;
+        Integer min = null;
+        Long inode = null;
+        for (int i = 2; i < a.length; i++) {
+            if (a[i].equals("dev") && i + 1 < a.length) {
+                String[] mm = a[++i].split(":");
+                if (mm.length != 2) throw new BadLine("bad device \"" + a[i] + "\": expected MAJ:MIN in hex, like 03:01");
+                try {
+                    maj = Integer.parseInt(mm[0], 16);
+                    min = Integer.parseInt(mm[1], 16);
+                } catch (NumberFormatException e) {
+                    throw new BadLine("bad device \"" + a[i] + "\": expected MAJ:MIN in hex, like 03:01");
+                }
+            } else if (a[i].equals("inode") && i + 1 < a.length) {
+                inode = num(a[++i], "inode");
+            } else {
+                throw new BadLine("unexpected \"" + a[i] + "\": file NAME SIZE [dev MAJ:MIN] [inode N]");
+            }
+        }
+        return new Op.CreateFile(a[0], size, maj, min, inode);
+    }
+
+    private static Op mmap(String[] a) throws BadLine {
+        String usage = "mmap [ADDR] LEN PROT private|shared anon|file:NAME[@OFFSET] [fixed|noreplace] [growsdown] "
+            + "[noreserve] [populate]";
+        if (a.length < 4) throw new BadLine("too few arguments: " + usage);
+        int i = 0;
+        long addr = 0;
+        if (Prot.parse(a[1]) == null) {
+            addr = num(a[0], "address");
+            i = 1;
+        }
+        if (a.length < i + 4) throw new BadLine("too few arguments: " + usage);
+        long len = size(a[i], "length");
+        int prot = prot(a[i + 1]);
+        boolean shared;
+        switch (a[i + 2].toLowerCase()) {
+            case "private" -> shared = false;
+            case "shared" -> shared = true;
+            default -> throw new BadLine("expected private or shared, not \"" + a[i + 2] + "\"");
+        }
+        String src = a[i + 3];
+        String fileName = null;
+        long offset = 0;
+        if (src.startsWith("file:")) {
+            String f = src.substring(5);
+            int at = f.lastIndexOf('@');
+            if (at >= 0) {
+                offset = num(f.substring(at + 1), "offset");
+                f = f.substring(0, at);
+            }
+            if (f.isEmpty()) throw new BadLine("file: needs a name, like file:/lib/libc.so@0x1000");
+            fileName = f;
+        } else if (!src.equalsIgnoreCase("anon")) {
+            throw new BadLine("expected anon or file:NAME[@OFFSET], not \"" + src + "\"");
+        }
+        boolean fixed = false, noReplace = false, growsDown = false, noReserve = false, populate = false;
+        for (int j = i + 4; j < a.length; j++) {
+            switch (a[j].toLowerCase()) {
+                case "fixed" -> fixed = true;
+                case "noreplace" -> noReplace = true;
+                case "growsdown" -> growsDown = true;
+                case "noreserve" -> noReserve = true;
+                case "populate" -> populate = true;
+                default -> throw new BadLine("unknown mmap flag \"" + a[j] + "\" (fixed, noreplace, growsdown, "
+                    + "noreserve, populate)");
+            }
+        }
+        if (fixed && noReplace) throw new BadLine("fixed and noreplace exclude each other");
+        if ((fixed || noReplace) && i == 0) throw new BadLine("fixed needs an address");
+        return new Op.Mmap(addr, len, prot, shared, fileName, offset, fixed, noReplace, growsDown, noReserve,
+            populate);
+    }
+
+    private static Op brk(String[] a) throws BadLine {
+        need(a, 1, 1, "brk +N | -N | =ADDR");
+        String s = a[0];
+        if (s.startsWith("=")) return new Op.Brk(num(s.substring(1), "address"), true);
+        if (s.startsWith("+") || s.startsWith("-")) {
+            Long v = Numbers.parse(s);
+            if (v == null) throw new BadLine("bad brk amount \"" + s + "\": expected +8K, -4096 or =0x555555561000");
+            return new Op.Brk(v, false);
+        }
+        throw new BadLine("brk takes +N, -N (relative to the break) or =ADDR (absolute), not \"" + s + "\"");
+    }
+
+    private static Op touch(String[] a) throws BadLine {
+        need(a, 2, 3, "touch ADDR [LEN] r|w|x");
+        long addr = num(a[0], "address");
+        long len = a.length == 3 ? size(a[1], "length") : 1;
+        String acc = a[a.length - 1].toLowerCase();
+        if (!acc.equals("r") && !acc.equals("w") && !acc.equals("x")) {
+            throw new BadLine("access must be r, w or x, not \"" + a[a.length - 1] + "\"");
+        }
+        if (len == 0) throw new BadLine("touch length must be at least 1");
+        return new Op.Touch(addr, len, acc.charAt(0));
+    }
+
+    private static Op memory(String[] a) throws BadLine {
+        if (a.length < 1) throw new BadLine("too few arguments: memory SIZE|FRAMES [maxorder N] [reserve FRAMES]");
+        long v = num(a[0], "size");
+        long frames = Numbers.hasSuffix(a[0]) ? v >> 12 : v;
+        if (frames < 1 || frames > (1L << 24)) throw new BadLine("memory must be 1 to 16M frames (64 GiB)");
+        int maxOrder = 10;
+        int reserve = -1;
+        for (int i = 1; i < a.length; i++) {
+            if (a[i].equals("maxorder") && i + 1 < a.length) maxOrder = (int) num(a[++i], "max order");
+            else if (a[i].equals("reserve") && i + 1 < a.length) reserve = (int) num(a[++i], "reserve");
+            else throw new BadLine("unexpected \"" + a[i] + "\": memory SIZE|FRAMES [maxorder N] [reserve FRAMES]");
+        }
+        if (maxOrder > 20) throw new BadLine("maxorder " + maxOrder + " is too large (the kernel uses 10)");
+        return new Op.Memory(frames, maxOrder, reserve);
+    }
+}
