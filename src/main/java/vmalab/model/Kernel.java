@@ -12,6 +12,7 @@ import vmalab.model.mm.Mm;
 import vmalab.model.mm.Profile;
 import vmalab.model.mm.Task;
 import vmalab.model.op.Op;
+import vmalab.model.paging.PhysicalMemory;
 import vmalab.model.syscall.Dispatcher;
 
 /**
@@ -36,7 +37,7 @@ public final class Kernel {
     PageBackend pages;
 
     public Kernel() {
-        this(new SimFs(), new PageBackend.None());
+        this(new SimFs(), new PhysicalMemory());
     }
 
     public Kernel(PageBackend pages) {

@@ -42,6 +42,22 @@ public interface PageBackend {
     /** A deep copy bound to nothing else (for checkpoints). */
     PageBackend copy();
 
+    /**
+     * The MMU's walk for one access, before any fault: true when the present PTE allows it (the CPU then sets
+     * Accessed, and Dirty on a write), false when the access would fault. The default allows reads of present
+     * pages only.
+     */
+    default boolean hardwareAccess(Mm mm, long addr, char access, Consumer<SimEvent> ev) {
+        return access == 'r' && isPresent(mm, addr);
+    }
+
+    /**
+     * change_protection() for [start, end) of a VMA whose flags mprotect() just changed ({@code vma} is the
+     * VMA after the change): its PTEs take the new protection.
+     */
+    default void changeProtection(Mm mm, Vma vma, long start, long end, Consumer<SimEvent> ev) {
+    }
+
     /** No physical memory at all: every fault succeeds and nothing is remembered. Used until paging is wired in. */
     final class None implements PageBackend {
         @Override public FaultOutcome handleFault(Task t, Vma v, long a, char c, Consumer<SimEvent> ev) {

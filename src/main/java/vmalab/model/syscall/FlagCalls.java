@@ -135,7 +135,8 @@ final class FlagCalls {
             if (after == null) return Errno.ENOMEM.ret();
             ev.accept(new Narration("mprotect_fixup", String.format("%x-%x becomes %s", nstart, tmp,
                 VmFlags.perms(newFlags))));
-            nstart = tmp;
+            // like vma_iter_end(): carry on from the end of the VMA now covering the range, merged or not
+            nstart = after.value().end();
             if (Long.compareUnsigned(nstart, end) >= 0) return 0;
             RbNode<Vma> next = mm.findVmaNode(nstart, null);
             if (next == null || next.value().start() != nstart) return Errno.ENOMEM.ret();
@@ -162,16 +163,17 @@ final class FlagCalls {
         long end = start + VmaEdit.pageAlign(len);
         if (Long.compareUnsigned(end, start) < 0) return Errno.EINVAL.ret();
         if (end == start) return 0;
-        RbNode<Vma> n = mm.findVmaNode(start, null);
-        if (n == null) return Errno.ENOMEM.ret();
+        if (mm.findVmaNode(start, null) == null) return Errno.ENOMEM.ret();
         boolean hole = false;
         long pos = start;
-        while (n != null && Long.compareUnsigned(n.value().start(), end) < 0) {
+        while (Long.compareUnsigned(pos, end) < 0) {
+            RbNode<Vma> n = mm.findVmaNode(pos, null);
+            if (n == null || Long.compareUnsigned(n.value().start(), end) >= 0) break;
             Vma v = n.value();
             if (Long.compareUnsigned(v.start(), pos) > 0) hole = true;
             long err = check(v, advice);
             if (err != 0) return err;
-            long s = Long.compareUnsigned(v.start(), start) < 0 ? start : v.start();
+            long s = Long.compareUnsigned(v.start(), pos) < 0 ? pos : v.start();
             long e = Long.compareUnsigned(v.end(), end) > 0 ? end : v.end();
             long newFlags = newFlags(v.flags(), advice);
             if (newFlags != v.flags()) {
@@ -181,7 +183,6 @@ final class FlagCalls {
             }
             ev.accept(new Narration("madvise", String.format("%s on %x-%x", advice.constant(), s, e)));
             pos = e;
-            n = mm.findVmaNode(e, null);
         }
         if (Long.compareUnsigned(pos, end) < 0) hole = true;
         return hole ? Errno.ENOMEM.ret() : 0;

@@ -1,0 +1,355 @@
+package vmalab.model.paging;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import vmalab.model.event.Narration;
+import vmalab.model.event.SimEvent;
+import vmalab.model.fault.FaultEvent;
+import vmalab.model.fault.FaultEvent.Kind;
+import vmalab.model.fault.PageBackend.FaultOutcome;
+import vmalab.model.mm.Mm;
+import vmalab.model.mm.Task;
+import vmalab.model.mm.Vma;
+import vmalab.model.mm.VmFlags;
+import vmalab.model.rbtree.RbNode;
+
+/**
+ * handle_mm_fault() for one page whose VMA check passed (mm/memory.c, Linux 6.x): __handle_mm_fault() makes the
+ * missing table levels, handle_pte_fault() picks the path: do_anonymous_page(), do_fault() (do_read_fault()
+ * with do_fault_around(), do_cow_fault(), do_shared_fault()) or do_wp_page() (wp_page_reuse(),
+ * wp_page_copy(), wp_page_shared()).
+ */
+final class FaultHandler {
+    /** fault_around_bytes = 64 KiB: 16 pages. */
+    static final int FAULT_AROUND_PAGES = 16;
+
+    private final MemoryState m;
+    private final Task task;
+    private final Mm mm;
+    private final MmState st;
+    private final Consumer<SimEvent> ev;
+
+    FaultHandler(MemoryState m, Task task, Consumer<SimEvent> ev) {
+        this.m = m;
+        this.task = task;
+        this.mm = task.mm();
+        this.st = m.state(mm);
+        this.ev = ev;
+    }
+
+    /** vm_get_page_prot() on x86: what a read fault maps. Private mappings never get R/W (PAGE_COPY). */
+    static long protBits(Vma vma, boolean hasNx) {
+        long b = Pte.PRESENT | Pte.USER;
+        if (vma.has(VmFlags.WRITE) && vma.isShared() && !writenotify(vma)) b |= Pte.RW;
+        return b | (hasNx && !vma.has(VmFlags.EXEC) ? Pte.NX : 0);
+    }
+
+    private long protBits(Vma vma) {
+        return protBits(vma, mm.profile().hasNx());
+    }
+
+    /** maybe_mkwrite(pte_mkdirty()): what a write fault maps; the CPU's retried access sets Accessed. */
+    long writeBits(Vma vma) {
+        return Pte.PRESENT | Pte.USER | Pte.RW | Pte.DIRTY | Pte.ACCESSED | nx(vma);
+    }
+
+    private long nx(Vma vma) {
+        return mm.profile().hasNx() && !vma.has(VmFlags.EXEC) ? Pte.NX : 0;
+    }
+
+    /** The lab's marker for a read-only page a write will copy: a private writable mapping's shared page. */
+    private static long cowMark(Vma vma) {
+        return vma.has(VmFlags.WRITE) && !vma.isShared() ? Pte.COW : 0;
+    }
+
+    /**
+     * vma_wants_writenotify(): a shared writable file mapping whose filesystem tracks dirty pages maps pages
+     * read-only so the first write faults (shmem does not: it has no writeback).
+     */
+    static boolean writenotify(Vma vma) {
+        return vma.isShared() && vma.file() != null && !FileKey.isShmem(vma.file());
+    }
+
+    /** Whether the CPU lets this access through the entry without a fault. */
+    static boolean allows(long raw, char access) {
+        if (!Pte.isPresent(raw)) return false;
+        if (access == 'w') return (raw & Pte.RW) != 0;
+        if (access == 'x') return (raw & Pte.NX) == 0;
+        return true;
+    }
+
+    /** The VMA as the tree holds it now (an earlier fault may have given it an anon_vma). */
+    private Vma current(Vma given, long addr) {
+        RbNode<Vma> n = mm.findVmaNode(addr, null);
+        return n != null && n.value().contains(addr) ? n.value() : given;
+    }
+
+    FaultOutcome handle(Vma given, long addr, char access) {
+        long page = addr & -Vma.PAGE_SIZE;
+        Vma vma = current(given, page);
+        boolean write = access == 'w';
+        long raw = st.tables.get(page);
+        if (allows(raw, access)) {
+            young(page, raw, write);
+            return FaultOutcome.NO_FAULT;
+        }
+        ev.accept(new Narration("handle_mm_fault", String.format("%s fault at %x in %x-%x %s",
+            write ? "write" : access == 'x' ? "instruction fetch" : "read", addr, vma.start(), vma.end(),
+            vma.perms())));
+        ev.accept(new PagingEvent.Walk(mm.id(), page, st.tables.walk(page)));
+        ev.accept(new Narration("__handle_mm_fault", "walk the page tables, making the missing levels"));
+        PageTable leaf = st.tables.ensureLeaf(page, m.tableAllocator(st, ev));
+        if (leaf == null) return FaultOutcome.OOM;
+        int idx = st.tables.format.leaf().index(page);
+        raw = leaf.entries[idx];
+        if (Pte.isPresent(raw)) {
+            if (write && (raw & Pte.RW) == 0) return doWpPage(vma, leaf, idx, page, raw);
+            // the entry is older than the VMA's protection (mprotect without change_protection())
+            ev.accept(new Narration("handle_pte_fault", "spurious fault: the entry is brought up to date"));
+            long fixed = (raw & ~Pte.NX) | nx(vma) | Pte.ACCESSED | (write ? Pte.DIRTY : 0);
+            m.setPte(st, leaf, idx, page, fixed, ev);
+            return FaultOutcome.NO_FAULT;
+        }
+        ev.accept(new Narration("handle_pte_fault", "the PTE is none: " + (vma.isAnonymous()
+            ? "anonymous memory" : "a file page") + " not yet mapped"));
+        if (vma.isAnonymous() && vma.name() != null && vma.vmOps() != null) {
+            return specialFault(vma, leaf, idx, page, access);
+        }
+        if (vma.isAnonymous()) return doAnonymousPage(vma, leaf, idx, page, write);
+        return doFault(vma, leaf, idx, page, write);
+    }
+
+    /** The CPU's walk found the entry good: it sets Accessed, and Dirty on a write. */
+    private void young(long page, long raw, boolean write) {
+        long now = raw | Pte.ACCESSED | (write ? Pte.DIRTY : 0);
+        if (now == raw) return;
+        PageTable leaf = st.tables.leaf(page);
+        m.setPte(st, leaf, st.tables.format.leaf().index(page), page, now, ev);
+    }
+
+    private void fault(long page, char access, Kind kind) {
+        ev.accept(new FaultEvent.PageFault(mm.id(), task.pid(), page, access, kind));
+    }
+
+    /** anon_vma_prepare(): the first anonymous page of a VMA gives it an anon_vma. */
+    private void anonVmaPrepare(long page) {
+        RbNode<Vma> n = mm.findVmaNode(page, null);
+        if (n == null || !n.value().contains(page) || n.value().anonVma() != 0) return;
+        long id = mm.newAnonVmaId();
+        ev.accept(new Narration("anon_vma_prepare", "the VMA's first anonymous page: it gets anon_vma " + id));
+        mm.adjust(n, n.value().withAnonVma(id), ev);
+    }
+
+    /** do_anonymous_page(): a read maps the zero page, a write a fresh zeroed page. */
+    private FaultOutcome doAnonymousPage(Vma vma, PageTable leaf, int idx, long page, boolean write) {
+        if (!write) {
+            fault(page, 'r', Kind.ZERO_PAGE);
+            long zero = m.zeroPage(ev);
+            if (zero < 0) return FaultOutcome.OOM;
+            ev.accept(new Narration("do_anonymous_page", "a read of untouched memory: map the shared zero page "
+                + "read-only (no frame taken)"));
+            long raw = Pte.make(zero, Pte.PRESENT | Pte.USER | Pte.SPECIAL | Pte.ZERO | Pte.ACCESSED | nx(vma)
+                | cowMark(vma));
+            m.setPte(st, leaf, idx, page, raw, ev);
+            ev.accept(new FaultEvent.ZeroPageMapped(mm.id(), page, zero));
+            return FaultOutcome.OK;
+        }
+        fault(page, 'w', Kind.ANON_PAGE);
+        anonVmaPrepare(page);
+        long pfn = m.allocFrame(FrameKind.ANON, "anonymous page at " + Long.toHexString(page), ev);
+        if (pfn < 0) return FaultOutcome.OOM;
+        ev.accept(new Narration("do_anonymous_page", String.format(
+            "a write to untouched memory: frame %d, zeroed, mapped writable and dirty", pfn)));
+        m.setPte(st, leaf, idx, page, Pte.make(pfn, writeBits(vma)), ev);
+        return FaultOutcome.OK;
+    }
+
+    /** special_mapping_fault() / vvar_fault(): the vDSO's pages, or the vvar PFNs (no struct page counted). */
+    private FaultOutcome specialFault(Vma vma, PageTable leaf, int idx, long page, char access) {
+        boolean vdso = "[vdso]".equals(vma.name());
+        fault(page, access, Kind.SPECIAL);
+        long first = m.specialPages(vdso, ev);
+        if (first < 0) return FaultOutcome.OOM;
+        long i = (page - vma.start()) >>> Vma.PAGE_SHIFT;
+        if (i >= (vdso ? MemoryState.VDSO_PAGES : MemoryState.VVAR_PAGES)) {
+            ev.accept(new Narration(vdso ? "special_mapping_fault" : "vvar_fault", "no page there: SIGBUS"));
+            return FaultOutcome.SIGBUS;
+        }
+        ev.accept(new Narration(vdso ? "special_mapping_fault" : "vvar_fault", vdso
+            ? "map the kernel's vDSO page " + i : "insert the vvar PFN " + (first + i) + " (VM_PFNMAP)"));
+        long raw = Pte.make(first + i, Pte.PRESENT | Pte.USER | Pte.ACCESSED | nx(vma) | (vdso ? 0 : Pte.SPECIAL));
+        m.setPte(st, leaf, idx, page, raw, ev);
+        return FaultOutcome.OK;
+    }
+
+    /** do_fault(): file and shmem pages. */
+    private FaultOutcome doFault(Vma vma, PageTable leaf, int idx, long page, boolean write) {
+        FileKey f = FileKey.of(vma.file());
+        if (f.shmem()) st.noteShmem(vma.start(), vma.end(), f);
+        long pgoff = vma.linearPageIndex(page);
+        if (!write) return doReadFault(vma, f, leaf, idx, page, pgoff);
+        if (!vma.isShared()) return doCowFault(vma, f, leaf, idx, page, pgoff);
+        return doSharedFault(vma, f, leaf, idx, page, pgoff);
+    }
+
+    /** filemap_fault()'s check: a page at or past i_size raises SIGBUS. */
+    private boolean pastEof(Vma vma, long pgoff, String fn) {
+        if (pgoff < vma.file().pages()) return false;
+        ev.accept(new Narration(fn, String.format("page %d lies past the end of %s (%d bytes): VM_FAULT_SIGBUS",
+            pgoff, vma.file().path(), vma.file().size())));
+        return true;
+    }
+
+    private String faultFn(FileKey f) {
+        return f.shmem() ? "shmem_fault" : "filemap_fault";
+    }
+
+    /** do_read_fault(): fault-around first; the page itself through ->fault() if it was not cached. */
+    private FaultOutcome doReadFault(Vma vma, FileKey f, PageTable leaf, int idx, long page, long pgoff) {
+        fault(page, 'r', Kind.READ);
+        ev.accept(new Narration("do_read_fault", "a read of a file page: map it from the page cache"));
+        if (!mm.profile().classic()) {
+            if (doFaultAround(vma, f, leaf, idx, page, pgoff)) return FaultOutcome.OK;
+        }
+        if (pastEof(vma, pgoff, faultFn(f))) return FaultOutcome.SIGBUS;
+        long pfn = m.cachePage(f, pgoff, ev);
+        if (pfn < 0) return FaultOutcome.OOM;
+        ev.accept(new Narration("finish_fault", String.format("map page %d of %s (frame %d) %s", pgoff,
+            f.path(), pfn, (protBits(vma) & Pte.RW) != 0 ? "writable" : "read-only")));
+        m.setPte(st, leaf, idx, page, Pte.make(pfn, protBits(vma) | Pte.ACCESSED | cowMark(vma)), ev);
+        return FaultOutcome.OK;
+    }
+
+    /**
+     * do_fault_around() + filemap_map_pages(): maps the already-cached pages of the fault_around_bytes-aligned
+     * block around the address that lie in the VMA, the PTE table and the file, and have no PTE yet. True when
+     * the faulting page was among them (VM_FAULT_NOPAGE: the fault is done).
+     */
+    private boolean doFaultAround(Vma vma, FileKey f, PageTable leaf, int idx, long page, long pgoff) {
+        int ptrs = leaf.entries.length;
+        long pteOff = idx;
+        long vmaOff = pgoff - vma.pgoff();
+        long from = Math.max(pteOff & -(long) FAULT_AROUND_PAGES, pteOff - Math.min(pteOff, vmaOff));
+        long to = Math.min(Math.min(from + FAULT_AROUND_PAGES, ptrs), pteOff + vma.pages() - vmaOff) - 1;
+        long fileEnd = vma.file().pages() - 1;
+        long fromAddr = page + ((from - pteOff) << Vma.PAGE_SHIFT);
+        long toAddr = page + ((to - pteOff) << Vma.PAGE_SHIFT);
+        ev.accept(new Narration("do_fault_around", String.format(
+            "map whatever of %x-%x (64 KiB around the fault) is already in the page cache", fromAddr,
+            toAddr + Vma.PAGE_SIZE)));
+        List<Long> mapped = new ArrayList<>();
+        boolean self = false;
+        for (long i = from; i <= to; i++) {
+            long pg = pgoff + i - pteOff;
+            if (pg > fileEnd) break;
+            if (leaf.entries[(int) i] != 0) continue;
+            long pfn = m.cache.lookup(f, pg);
+            if (pfn < 0) continue;
+            long a = page + ((i - pteOff) << Vma.PAGE_SHIFT);
+            // x86 maps the prefaulted pages old; only the faulting access sets Accessed
+            long raw = Pte.make(pfn, protBits(vma) | cowMark(vma) | (a == page ? Pte.ACCESSED : 0));
+            m.setPte(st, leaf, (int) i, a, raw, ev);
+            mapped.add(a);
+            if (a == page) {
+                self = true;
+                m.cache.touch(f, pg);
+            }
+        }
+        ev.accept(new FaultEvent.FaultAround(mm.id(), page, fromAddr, toAddr, List.copyOf(mapped)));
+        if (self) {
+            ev.accept(new Narration("filemap_map_pages", String.format(
+                "the page was cached: %d page%s mapped by one fault", mapped.size(), mapped.size() == 1 ? "" : "s")));
+        }
+        return self;
+    }
+
+    /** do_cow_fault(): a write to a private file mapping: a private anonymous copy of the file page. */
+    private FaultOutcome doCowFault(Vma vma, FileKey f, PageTable leaf, int idx, long page, long pgoff) {
+        fault(page, 'w', Kind.COW);
+        ev.accept(new Narration("do_cow_fault", "a write to a private file mapping: copy the page"));
+        anonVmaPrepare(page);
+        long copy = m.allocFrame(FrameKind.ANON, "private copy at " + Long.toHexString(page), ev);
+        if (copy < 0) return FaultOutcome.OOM;
+        if (pastEof(vma, pgoff, faultFn(f))) {
+            m.freeFrame(copy, ev);
+            return FaultOutcome.SIGBUS;
+        }
+        long src = m.cachePage(f, pgoff, ev);
+        if (src < 0) {
+            m.freeFrame(copy, ev);
+            return FaultOutcome.OOM;
+        }
+        ev.accept(new Narration("copy_user_highpage", String.format("copy frame %d (page %d of %s) to frame %d",
+            src, pgoff, f.path(), copy)));
+        m.setPte(st, leaf, idx, page, Pte.make(copy, writeBits(vma)), ev);
+        ev.accept(new FaultEvent.CowCopied(mm.id(), page, src, copy));
+        return FaultOutcome.OK;
+    }
+
+    /** do_shared_fault(): a write to a shared mapping maps the page-cache page writable and dirties it. */
+    private FaultOutcome doSharedFault(Vma vma, FileKey f, PageTable leaf, int idx, long page, long pgoff) {
+        fault(page, 'w', Kind.SHARED);
+        ev.accept(new Narration("do_shared_fault", "a write to a shared mapping: every mapper sees it"));
+        if (pastEof(vma, pgoff, faultFn(f))) return FaultOutcome.SIGBUS;
+        long pfn = m.cachePage(f, pgoff, ev);
+        if (pfn < 0) return FaultOutcome.OOM;
+        if (!f.shmem()) {
+            ev.accept(new Narration("do_page_mkwrite", "the filesystem is told the page is about to be written"));
+        }
+        m.setPte(st, leaf, idx, page, Pte.make(pfn, writeBits(vma)), ev);
+        dirty(pfn);
+        return FaultOutcome.OK;
+    }
+
+    /** fault_dirty_shared_page(): set_page_dirty(). */
+    private void dirty(long pfn) {
+        Page p = m.page(pfn);
+        if (p != null && p.inPageCache()) p.dirty = true;
+    }
+
+    /** do_wp_page(): a write to a present, write-protected page. */
+    private FaultOutcome doWpPage(Vma vma, PageTable leaf, int idx, long page, long raw) {
+        long pfn = Pte.pfn(raw);
+        if ((raw & Pte.ZERO) != 0) {
+            fault(page, 'w', Kind.WP_COPY);
+            ev.accept(new Narration("do_wp_page", "a write to the zero page: it is never written, give the page "
+                + "its own frame"));
+            return wpPageCopy(vma, leaf, idx, page, raw, true);
+        }
+        if (vma.has(VmFlags.WRITE) && vma.isShared()) {
+            fault(page, 'w', Kind.WP_SHARED);
+            ev.accept(new Narration("wp_page_shared", "first write to a shared page mapped read-only: "
+                + "page_mkwrite(), then the PTE becomes writable and the page dirty"));
+            m.setPte(st, leaf, idx, page, (raw & ~Pte.COW) | Pte.RW | Pte.DIRTY | Pte.ACCESSED, ev);
+            dirty(pfn);
+            return FaultOutcome.OK;
+        }
+        Page p = m.page(pfn);
+        if (p != null && p.kind == FrameKind.ANON && p.refcount == 1) {
+            fault(page, 'w', Kind.WP_REUSE);
+            ev.accept(new Narration("wp_page_reuse", String.format(
+                "frame %d has no other user (refcount 1): no copy, just make the PTE writable", pfn)));
+            m.setPte(st, leaf, idx, page, (raw & ~Pte.COW) | Pte.RW | Pte.DIRTY | Pte.ACCESSED, ev);
+            ev.accept(new FaultEvent.PageReused(mm.id(), page, pfn));
+            return FaultOutcome.OK;
+        }
+        fault(page, 'w', Kind.WP_COPY);
+        ev.accept(new Narration("do_wp_page", String.format("frame %d is shared (refcount %d): copy on write",
+            pfn, p == null ? 0 : p.refcount)));
+        return wpPageCopy(vma, leaf, idx, page, raw, false);
+    }
+
+    /** wp_page_copy(): a new anonymous page, a copy of the old one (or zeroed), replaces it in the PTE. */
+    private FaultOutcome wpPageCopy(Vma vma, PageTable leaf, int idx, long page, long raw, boolean zero) {
+        anonVmaPrepare(page);
+        long copy = m.allocFrame(FrameKind.ANON, "private copy at " + Long.toHexString(page), ev);
+        if (copy < 0) return FaultOutcome.OOM;
+        long old = Pte.pfn(raw);
+        ev.accept(new Narration("wp_page_copy", zero ? String.format("frame %d, zeroed, replaces the zero page",
+            copy) : String.format("copy frame %d to frame %d and map the copy writable", old, copy)));
+        m.setPte(st, leaf, idx, page, Pte.make(copy, writeBits(vma)), ev);
+        ev.accept(new FaultEvent.CowCopied(mm.id(), page, old, copy));
+        return FaultOutcome.OK;
+    }
+}

@@ -1,0 +1,363 @@
+package vmalab.model.paging;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import vmalab.model.buddy.BuddyAllocator;
+import vmalab.model.buddy.BuddyEvent;
+import vmalab.model.event.BuddyStepped;
+import vmalab.model.event.Narration;
+import vmalab.model.event.SimEvent;
+import vmalab.model.mm.Mm;
+
+/**
+ * Physical memory as the kernel keeps it: the buddy allocator, a struct page per frame in use, the page cache,
+ * and the page tables and counters of every mm (keyed by Mm.id()). The primitives here (a frame, a PTE, a page
+ * of the page cache) keep the reference counts, the reverse map and the RSS counters in step; the fault
+ * handler and the range operations are built from them.
+ */
+final class MemoryState {
+    /** SWAP_CLUSTER_MAX: how many page-cache pages one reclaim pass frees at most. */
+    static final int RECLAIM_BATCH = 32;
+    static final int VDSO_PAGES = 2;
+    static final int VVAR_PAGES = 4;
+
+    final BuddyAllocator buddy;
+    final Page[] pages;
+    final PageCache cache;
+    final Map<Long, MmState> mms;
+    /** alloc_pages blocks by first frame, in allocation order. */
+    final LinkedHashMap<Long, Page> blocks;
+    long zeroPfn = -1;
+    long vdsoPfn = -1;
+    long vvarPfn = -1;
+
+    MemoryState(int frames, int maxOrder, int reserve) {
+        buddy = new BuddyAllocator(frames, maxOrder, reserve);
+        pages = new Page[frames];
+        cache = new PageCache();
+        mms = new LinkedHashMap<>();
+        blocks = new LinkedHashMap<>();
+        for (int pfn = 0; pfn < reserve; pfn++) {
+            Page p = new Page(FrameKind.KERNEL);
+            p.label = "kernel image";
+            p.refcount = 1;
+            pages[pfn] = p;
+        }
+        // the kernel image holds the zero page (.bss) and the vDSO/vvar pages (.data)
+        if (reserve >= VDSO_PAGES + VVAR_PAGES + 2) {
+            vdsoPfn = reserve - 8;
+            vvarPfn = reserve - 6;
+            zeroPfn = reserve - 1;
+            label(zeroPfn, 1, "empty_zero_page");
+            label(vdsoPfn, VDSO_PAGES, "vdso image");
+            label(vvarPfn, VVAR_PAGES, "vvar");
+        }
+    }
+
+    private MemoryState(MemoryState o) {
+        buddy = o.buddy.copy();
+        pages = new Page[o.pages.length];
+        for (int i = 0; i < pages.length; i++) {
+            if (o.pages[i] != null) pages[i] = o.pages[i].copy();
+        }
+        cache = o.cache.copy();
+        mms = new LinkedHashMap<>();
+        for (Map.Entry<Long, MmState> e : o.mms.entrySet()) mms.put(e.getKey(), e.getValue().copy());
+        blocks = new LinkedHashMap<>();
+        for (Long head : o.blocks.keySet()) blocks.put(head, pages[(int) (long) head]);
+        zeroPfn = o.zeroPfn;
+        vdsoPfn = o.vdsoPfn;
+        vvarPfn = o.vvarPfn;
+    }
+
+    MemoryState copy() {
+        return new MemoryState(this);
+    }
+
+    private void label(long first, int n, String label) {
+        for (int i = 0; i < n; i++) pages[(int) first + i].label = label;
+    }
+
+    Page page(long pfn) {
+        return pfn >= 0 && pfn < pages.length ? pages[(int) pfn] : null;
+    }
+
+    FrameKind kind(long pfn) {
+        Page p = page(pfn);
+        return p == null ? FrameKind.FREE : p.kind;
+    }
+
+    MmState state(Mm mm) {
+        return mms.computeIfAbsent(mm.id(), id -> new MmState(id, TableFormat.of(mm.profile())));
+    }
+
+    // --- frames ---
+
+    /**
+     * alloc_pages(GFP_KERNEL, order): a block from the buddy allocator, reclaiming unmapped page-cache pages
+     * first when none is left (try_to_free_pages()). Returns the first frame, or -1 (out of memory).
+     */
+    long allocBlock(int order, FrameKind kind, String why, boolean narrate, Consumer<SimEvent> ev) {
+        long pfn = buddyAlloc(order, why, narrate, ev);
+        if (pfn < 0 && reclaim(ev) > 0) pfn = buddyAlloc(order, why, narrate, ev);
+        if (pfn < 0) {
+            ev.accept(new Narration("__alloc_pages", "out of memory: no free block of order " + order + " for "
+                + why));
+            return -1;
+        }
+        for (long f = pfn; f < pfn + (1L << order); f++) {
+            Page p = new Page(kind);
+            pages[(int) f] = p;
+        }
+        ev.accept(new PagingEvent.FrameOwnerChanged(pfn, FrameKind.FREE, kind, why));
+        return pfn;
+    }
+
+    /** One frame, its struct page made with refcount 0 (the caller takes its references). */
+    long allocFrame(FrameKind kind, String why, Consumer<SimEvent> ev) {
+        return allocBlock(0, kind, why, true, ev);
+    }
+
+    private long buddyAlloc(int order, String why, boolean narrate, Consumer<SimEvent> ev) {
+        List<BuddyEvent> steps = new ArrayList<>();
+        long pfn = buddy.allocPages(order, steps::add);
+        if (pfn < 0) return -1;
+        if (narrate) {
+            int from = steps.get(0) instanceof BuddyEvent.ListDel d ? d.order() : order;
+            ev.accept(new Narration("__rmqueue_smallest", String.format(
+                "%s: an order-%d block, taken from free list %d (pfn %d)", why, order, from, pfn)));
+        }
+        boolean split = false;
+        for (BuddyEvent s : steps) {
+            if (narrate && !split && s instanceof BuddyEvent.Split sp) {
+                split = true;
+                ev.accept(new Narration("expand", String.format(
+                    "split the order-%d block down to order %d: each upper half goes to the free list below",
+                    sp.order(), order)));
+            }
+            ev.accept(new BuddyStepped(s));
+        }
+        return pfn;
+    }
+
+    /** __free_pages(): the frames go back to the buddy allocator; their struct pages are forgotten. */
+    String freeBlock(long pfn, int order, boolean narrate, Consumer<SimEvent> ev) {
+        FrameKind was = kind(pfn);
+        List<BuddyEvent> steps = new ArrayList<>();
+        String err = buddy.freePages(pfn, order, steps::add);
+        if (err != null) return err;
+        for (long f = pfn; f < pfn + (1L << order); f++) pages[(int) f] = null;
+        ev.accept(new PagingEvent.FrameOwnerChanged(pfn, was, FrameKind.FREE, "free"));
+        if (narrate) {
+            long merges = steps.stream().filter(s -> s instanceof BuddyEvent.Merge).count();
+            ev.accept(new Narration("__free_one_page", String.format(
+                "pfn %d (order %d) goes back to the buddy allocator%s", pfn, order,
+                merges == 0 ? "" : ", merging with " + merges + " free buddy block" + (merges == 1 ? "" : "s"))));
+        }
+        for (BuddyEvent s : steps) ev.accept(new BuddyStepped(s));
+        return null;
+    }
+
+    void freeFrame(long pfn, Consumer<SimEvent> ev) {
+        String err = freeBlock(pfn, 0, false, ev);
+        if (err != null) throw new IllegalStateException(err);
+    }
+
+    /** put_page(): drops one reference; the frame is freed with its last one. */
+    void putPage(long pfn, Consumer<SimEvent> ev) {
+        Page p = pages[(int) pfn];
+        p.refcount--;
+        ev.accept(new PagingEvent.RefsChanged(pfn, p.refcount, p.mapcount()));
+        if (p.refcount == 0) freeFrame(pfn, ev);
+    }
+
+    /**
+     * shrink_folio_list(): frees up to {@link #RECLAIM_BATCH} page-cache pages of regular files that no PTE
+     * maps, oldest first (dirty ones are written back first). shmem pages have nowhere to go without swap.
+     */
+    int reclaim(Consumer<SimEvent> ev) {
+        int freed = 0;
+        for (Map.Entry<PageCache.Key, Long> e : cache.entries()) {
+            if (freed >= RECLAIM_BATCH) break;
+            long pfn = e.getValue();
+            Page p = pages[(int) pfn];
+            if (p.kind != FrameKind.FILE || p.mapcount() > 0 || p.refcount != 1) continue;
+            if (freed == 0) {
+                ev.accept(new Narration("try_to_free_pages", "no free frame: reclaim unmapped page-cache pages"));
+            }
+            removeFromCache(pfn, ev);
+            freed++;
+        }
+        return freed;
+    }
+
+    /** __filemap_remove_folio() + the page cache's reference. */
+    void removeFromCache(long pfn, Consumer<SimEvent> ev) {
+        Page p = pages[(int) pfn];
+        if (p.dirty) {
+            ev.accept(new Narration("writepage", String.format("write back page %d of %s before freeing it",
+                p.index, p.file.path())));
+            p.dirty = false;
+        }
+        cache.remove(p.file, p.index);
+        ev.accept(new PagingEvent.PageCacheRemoved(p.file.path(), p.index, pfn));
+        putPage(pfn, ev);
+    }
+
+    // --- the page cache ---
+
+    /**
+     * filemap_fault() / shmem_fault(): the frame holding page {@code index} of {@code f}, read into the page
+     * cache first when it is not there (a shmem page starts zeroed). -1 when out of memory.
+     */
+    long cachePage(FileKey f, long index, Consumer<SimEvent> ev) {
+        long pfn = cache.lookup(f, index);
+        if (pfn >= 0) {
+            cache.touch(f, index);
+            return pfn;
+        }
+        String what = (f.shmem() ? "shmem " : "page cache ") + f.path() + " #" + index;
+        pfn = allocFrame(f.shmem() ? FrameKind.SHMEM : FrameKind.FILE, what, ev);
+        if (pfn < 0) return -1;
+        Page p = pages[(int) pfn];
+        p.file = f;
+        p.index = index;
+        p.refcount = 1;
+        cache.add(f, index, pfn);
+        ev.accept(new Narration(f.shmem() ? "shmem_get_folio" : "filemap_read_folio", f.shmem()
+            ? String.format("page %d of the shmem file is new: a zeroed frame %d joins its page cache", index, pfn)
+            : String.format("page %d of %s is not cached: read it from disk into frame %d", index, f.path(), pfn)));
+        ev.accept(new PagingEvent.PageCacheAdded(f.path(), index, pfn));
+        return pfn;
+    }
+
+    /** shmem_evict_inode(): a shmem file nobody maps any more takes its pages with it. */
+    void dropShmemIfUnmapped(FileKey f, Consumer<SimEvent> ev) {
+        for (MmState s : mms.values()) if (s.mapsShmem(f)) return;
+        boolean told = false;
+        for (Map.Entry<PageCache.Key, Long> e : cache.entries()) {
+            if (!e.getKey().file().equals(f)) continue;
+            Page p = pages[(int) (long) e.getValue()];
+            if (p.mapcount() > 0) continue;
+            if (!told) {
+                ev.accept(new Narration("shmem_evict_inode", f.path() + " is mapped no more: free its pages"));
+                told = true;
+            }
+            p.dirty = false;
+            removeFromCache(e.getValue(), ev);
+        }
+    }
+
+    // --- page tables ---
+
+    /** pgd_alloc() / __pte_alloc() and friends for one mm: a frame owned by the page table. */
+    PageTables.Allocator tableAllocator(MmState st, Consumer<SimEvent> ev) {
+        return (level, base, index) -> {
+            String name = st.tables.format.level(level).name();
+            long pfn = allocFrame(FrameKind.PAGE_TABLE, name + " table of mm " + st.id, ev);
+            if (pfn < 0) return -1;
+            Page p = pages[(int) pfn];
+            p.mmId = st.id;
+            p.level = level;
+            p.index = base;
+            p.refcount = 1;
+            ev.accept(new PagingEvent.TableAllocated(st.id, name, base, index, pfn));
+            return pfn;
+        };
+    }
+
+    PageTables.Freer tableFreer(MmState st, Consumer<SimEvent> ev) {
+        return t -> {
+            ev.accept(new PagingEvent.TableFreed(st.id, st.tables.format.level(t.level).name(), t.base, t.pfn));
+            freeFrame(t.pfn, ev);
+        };
+    }
+
+    /** Whether an entry maps a frame with a struct page that counts (vm_normal_page() is not NULL). */
+    static boolean normal(long raw) {
+        return Pte.isPresent(raw) && (raw & Pte.SPECIAL) == 0;
+    }
+
+    /** mm_counter(): which RSS counter a frame's mappings count in. */
+    int counter(long pfn) {
+        return switch (pages[(int) pfn].kind) {
+            case ANON -> MmState.ANON;
+            case SHMEM -> MmState.SHMEM;
+            default -> MmState.FILE;
+        };
+    }
+
+    /**
+     * set_pte_at() with its bookkeeping: a new frame gains a reference, a reverse-map entry and an RSS count
+     * (get_page(), page_add_*_rmap(), inc_mm_counter()); the frame the entry leaves loses them
+     * (page_remove_rmap(), dec_mm_counter(), put_page(): zap_present_pte()'s order), a dirty PTE marking its
+     * page-cache page dirty first.
+     */
+    void setPte(MmState st, PageTable leaf, int index, long addr, long raw, Consumer<SimEvent> ev) {
+        long old = leaf.entries[index];
+        if (old == raw) return;
+        boolean sameFrame = Pte.isPresent(old) && Pte.isPresent(raw) && Pte.pfn(old) == Pte.pfn(raw)
+            && normal(old) == normal(raw);
+        if (!sameFrame && normal(raw)) {
+            long pfn = Pte.pfn(raw);
+            Page p = pages[(int) pfn];
+            p.refcount++;
+            p.rmap.add(new Mapping(st.id, addr));
+            st.rss[counter(pfn)]++;
+            ev.accept(new PagingEvent.RefsChanged(pfn, p.refcount, p.mapcount()));
+        }
+        PageTables.set(leaf, index, raw);
+        if (raw == 0) {
+            ev.accept(new PagingEvent.PteCleared(st.id, addr, Pte.of(old)));
+        } else {
+            ev.accept(new PagingEvent.PteSet(st.id, addr, Pte.of(old), Pte.of(raw)));
+        }
+        if (!sameFrame && normal(old)) {
+            long pfn = Pte.pfn(old);
+            Page p = pages[(int) pfn];
+            if ((old & Pte.DIRTY) != 0 && p.inPageCache()) p.dirty = true;
+            p.rmap.remove(new Mapping(st.id, addr));
+            st.rss[counter(pfn)]--;
+            putPage(pfn, ev);
+        }
+    }
+
+    // --- the kernel's own pages ---
+
+    /** my_zero_pfn(): the shared zero page, made on first use when the kernel image has no room for it. */
+    long zeroPage(Consumer<SimEvent> ev) {
+        if (zeroPfn < 0) {
+            long pfn = allocFrame(FrameKind.KERNEL, "empty_zero_page", ev);
+            if (pfn < 0) return -1;
+            pages[(int) pfn].label = "empty_zero_page";
+            pages[(int) pfn].refcount = 1;
+            zeroPfn = pfn;
+        }
+        return zeroPfn;
+    }
+
+    /** The vDSO image's pages (2) and the vvar pages (4), made on first use when not in the kernel image. */
+    long specialPages(boolean vdso, Consumer<SimEvent> ev) {
+        long have = vdso ? vdsoPfn : vvarPfn;
+        if (have >= 0) return have;
+        int n = vdso ? VDSO_PAGES : VVAR_PAGES;
+        int order = vdso ? 1 : 2;
+        String what = vdso ? "vdso image" : "vvar";
+        long pfn = allocBlock(order, FrameKind.KERNEL, what, true, ev);
+        if (pfn < 0) return -1;
+        for (int i = 0; i < n; i++) {
+            pages[(int) pfn + i].label = what;
+            pages[(int) pfn + i].refcount = 1;
+        }
+        if (vdso) vdsoPfn = pfn; else vvarPfn = pfn;
+        return pfn;
+    }
+
+    /** Whether a frame holds part of the kernel that is never freed. */
+    boolean isKernelPage(long pfn) {
+        return kind(pfn) == FrameKind.KERNEL;
+    }
+}

@@ -1,0 +1,104 @@
+package vmalab.model.paging;
+
+import java.util.ArrayList;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The physical side of one mm, keyed by Mm.id(): its page tables, its RSS counters, and where it maps shmem
+ * files (each VMA of a shmem file holds a reference to it; the file, and its pages, go with the last one).
+ */
+final class MmState {
+    /** A range of one mm mapping a shmem file. */
+    record ShmemRange(long start, long end, FileKey file) { }
+
+    final long id;
+    final PageTables tables;
+    /** MM_FILEPAGES, MM_ANONPAGES, MM_SHMEMPAGES. */
+    final long[] rss = new long[3];
+    final TreeMap<Long, ShmemRange> shmem = new TreeMap<>();
+
+    static final int FILE = 0;
+    static final int ANON = 1;
+    static final int SHMEM = 2;
+
+    MmState(long id, TableFormat format) {
+        this.id = id;
+        this.tables = new PageTables(format);
+    }
+
+    private MmState(long id, PageTables tables) {
+        this.id = id;
+        this.tables = tables;
+    }
+
+    Rss rss() {
+        return new Rss(rss[FILE], rss[ANON], rss[SHMEM]);
+    }
+
+    MmState copy() {
+        MmState c = new MmState(id, tables.copy());
+        System.arraycopy(rss, 0, c.rss, 0, rss.length);
+        c.shmem.putAll(shmem);
+        return c;
+    }
+
+    /** Notes that [start, end) maps shmem file f, joining the ranges of the same file it touches. */
+    void noteShmem(long start, long end, FileKey f) {
+        long s = start;
+        long e = end;
+        Map.Entry<Long, ShmemRange> lower = shmem.lowerEntry(start);
+        if (lower != null && lower.getValue().end() >= start) {
+            ShmemRange r = lower.getValue();
+            if (r.file().equals(f)) {
+                s = r.start();
+                e = Math.max(e, r.end());
+                shmem.remove(lower.getKey());
+            } else if (r.end() > start) {
+                shmem.put(r.start(), new ShmemRange(r.start(), start, r.file()));
+            }
+        }
+        for (ShmemRange r : new ArrayList<>(shmem.subMap(start, true, e, true).values())) {
+            if (r.file().equals(f)) {
+                e = Math.max(e, r.end());
+                shmem.remove(r.start());
+            } else if (r.start() < end) {
+                shmem.remove(r.start());
+                if (r.end() > end) shmem.put(end, new ShmemRange(end, r.end(), r.file()));
+            }
+        }
+        shmem.put(s, new ShmemRange(s, e, f));
+    }
+
+    /** Forgets [start, end) (no VMA is left there); cuts the ranges that straddle it. */
+    void forgetShmem(long start, long end) {
+        Map.Entry<Long, ShmemRange> lower = shmem.lowerEntry(start);
+        if (lower != null && lower.getValue().end() > start) {
+            ShmemRange r = lower.getValue();
+            shmem.put(r.start(), new ShmemRange(r.start(), start, r.file()));
+            if (r.end() > end) shmem.put(end, new ShmemRange(end, r.end(), r.file()));
+        }
+        for (Map.Entry<Long, ShmemRange> n = shmem.ceilingEntry(start); n != null && n.getKey() < end;
+                n = shmem.ceilingEntry(start)) {
+            ShmemRange r = n.getValue();
+            shmem.remove(n.getKey());
+            if (r.end() > end) shmem.put(end, new ShmemRange(end, r.end(), r.file()));
+        }
+    }
+
+    /** Moves the ranges inside [from, from+len) to start at to (mremap). */
+    void moveShmem(long from, long to, long len) {
+        TreeMap<Long, ShmemRange> moved = new TreeMap<>();
+        for (ShmemRange r : shmem.subMap(from, true, from + len, false).values()) {
+            long e = Math.min(r.end(), from + len);
+            moved.put(r.start() - from + to, new ShmemRange(r.start() - from + to, e - from + to, r.file()));
+        }
+        forgetShmem(from, from + len);
+        for (ShmemRange r : moved.values()) noteShmem(r.start(), r.end(), r.file());
+    }
+
+    boolean mapsShmem(FileKey f) {
+        for (ShmemRange r : shmem.values()) if (r.file().equals(f)) return true;
+        return false;
+    }
+}

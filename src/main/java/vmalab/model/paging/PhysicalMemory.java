@@ -1,0 +1,360 @@
+package vmalab.model.paging;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import vmalab.model.buddy.BuddyAllocator;
+import vmalab.model.event.Narration;
+import vmalab.model.event.SimEvent;
+import vmalab.model.fault.MemoryControl;
+import vmalab.model.fault.PageBackend;
+import vmalab.model.mm.Mm;
+import vmalab.model.mm.Task;
+import vmalab.model.mm.Vma;
+
+/**
+ * The physical side of the simulated machine: page frames from a buddy allocator, per-mm page tables (x86-64
+ * 4-level or i386 2-level, by the mm's profile), the page cache, and the fault handler that ties them to the
+ * VMAs. The VMA code drives it through {@link PageBackend}; the scenario's {@code memory}, {@code alloc_pages}
+ * and {@code free_pages} lines through {@link MemoryControl}; the views read it through the inspection methods
+ * (walk, pte, pages, frame, rss, usage, pageCache, tables, buddy), which change nothing.
+ *
+ * <p>Per-mm state is keyed by {@link Mm#id()}, so a copied Kernel's copied mms find theirs in {@link #copy()}.
+ */
+public final class PhysicalMemory implements PageBackend, MemoryControl {
+    /** The most frames {@code memory} accepts: 4 GiB. */
+    public static final int MAX_FRAMES = 1 << 20;
+    public static final int DEFAULT_RESERVE = 256;
+
+    private MemoryState m;
+
+    /** 64 MiB: 16,384 frames, MAX_ORDER 10, 256 frames for the kernel image. */
+    public PhysicalMemory() {
+        this(BuddyAllocator.DEFAULT_FRAMES, BuddyAllocator.DEFAULT_MAX_ORDER, DEFAULT_RESERVE);
+    }
+
+    public PhysicalMemory(int frames, int maxOrder, int reserve) {
+        m = new MemoryState(frames, maxOrder, reserve);
+    }
+
+    private PhysicalMemory(MemoryState m) {
+        this.m = m;
+    }
+
+    // --- PageBackend ---
+
+    @Override
+    public FaultOutcome handleFault(Task task, Vma vma, long addr, char access, Consumer<SimEvent> ev) {
+        MmState st = m.state(task.mm());
+        Rss before = st.rss();
+        FaultOutcome out = new FaultHandler(m, task, ev).handle(vma, addr, access);
+        if (!st.rss().equals(before)) ev.accept(new PagingEvent.RssChanged(st.id, st.rss()));
+        return out;
+    }
+
+    @Override
+    public boolean isPresent(Mm mm, long addr) {
+        MmState st = m.mms.get(mm.id());
+        return st != null && Pte.isPresent(st.tables.get(addr & -Vma.PAGE_SIZE));
+    }
+
+    /**
+     * The MMU's own walk for an access: true when the PTE allows it (Accessed, and Dirty on a write, are set as
+     * the CPU sets them), false when the CPU would raise a page fault.
+     */
+    @Override
+    public boolean hardwareAccess(Mm mm, long addr, char access, Consumer<SimEvent> ev) {
+        MmState st = m.mms.get(mm.id());
+        if (st == null) return false;
+        long page = addr & -Vma.PAGE_SIZE;
+        PageTable leaf = st.tables.leaf(page);
+        if (leaf == null) return false;
+        int i = st.tables.format.leaf().index(page);
+        long raw = leaf.entries[i];
+        if (!FaultHandler.allows(raw, access)) return false;
+        m.setPte(st, leaf, i, page, raw | Pte.ACCESSED | (access == 'w' ? Pte.DIRTY : 0), ev);
+        return true;
+    }
+
+    @Override
+    public void zap(Mm mm, Vma vma, long start, long end, Consumer<SimEvent> ev) {
+        MmState st = m.mms.get(mm.id());
+        if (st == null) return;
+        long s = Math.max(start, vma.start());
+        long e = Math.min(end, vma.end());
+        if (s < e) new PteRanges(m, ev).zap(st, s, e);
+    }
+
+    @Override
+    public void freeTables(Mm mm, long start, long end, Consumer<SimEvent> ev) {
+        MmState st = m.mms.get(mm.id());
+        if (st != null && Long.compareUnsigned(start, end) < 0) new PteRanges(m, ev).freeTables(mm, st, start, end);
+    }
+
+    @Override
+    public void forkCopy(Mm parent, Mm child, Vma vma, Consumer<SimEvent> ev) {
+        new PteRanges(m, ev).forkCopy(parent, m.state(parent), m.state(child), vma);
+    }
+
+    @Override
+    public void move(Mm mm, long oldStart, long newStart, long len, Consumer<SimEvent> ev) {
+        MmState st = m.mms.get(mm.id());
+        if (st != null) new PteRanges(m, ev).move(st, oldStart, newStart, len);
+    }
+
+    @Override
+    public void changeProtection(Mm mm, Vma vma, long start, long end, Consumer<SimEvent> ev) {
+        MmState st = m.mms.get(mm.id());
+        if (st == null) return;
+        new PteRanges(m, ev).changeProtection(mm, st, vma, Math.max(start, vma.start()), Math.min(end, vma.end()));
+    }
+
+    @Override
+    public void newMm(Mm mm, Consumer<SimEvent> ev) {
+        MmState st = m.state(mm);
+        ev.accept(new Narration("pgd_alloc", "the new mm gets its page-global directory"));
+        st.tables.allocPgd(m.tableAllocator(st, ev));
+    }
+
+    @Override
+    public void dropMm(Mm mm, Consumer<SimEvent> ev) {
+        MmState st = m.mms.get(mm.id());
+        if (st == null) return;
+        PteRanges ranges = new PteRanges(m, ev);
+        ranges.zap(st, 0, Long.MAX_VALUE);
+        ev.accept(new Narration("pgd_free", "the mm is gone: its remaining page tables and its PGD are freed"));
+        st.tables.freeAll(m.tableFreer(st, ev));
+        List<FileKey> files = new ArrayList<>();
+        for (MmState.ShmemRange r : st.shmem.values()) files.add(r.file());
+        m.mms.remove(mm.id());
+        for (FileKey f : files) m.dropShmemIfUnmapped(f, ev);
+    }
+
+    @Override
+    public PhysicalMemory copy() {
+        return new PhysicalMemory(m.copy());
+    }
+
+    // --- MemoryControl ---
+
+    @Override
+    public String configure(long frames, int maxOrder, int reserve) {
+        if (!m.mms.isEmpty()) return "physical memory is set before the first process starts";
+        if (frames < 1 || frames > MAX_FRAMES) return "memory takes 1 to " + MAX_FRAMES + " frames, not " + frames;
+        int order = maxOrder < 0 ? BuddyAllocator.DEFAULT_MAX_ORDER : maxOrder;
+        if (order > 20) return "maxorder must be in 0..20, not " + maxOrder;
+        int res = reserve < 0 ? (int) Math.min(DEFAULT_RESERVE, frames / 64) : reserve;
+        if (res > frames) return "cannot reserve " + res + " frames of " + frames;
+        m = new MemoryState((int) frames, order, res);
+        return null;
+    }
+
+    @Override
+    public long allocPages(int order, String name, Consumer<SimEvent> ev) {
+        if (order < 0 || order > m.buddy.maxOrder()) {
+            ev.accept(new Narration("__alloc_pages", "order " + order + " is outside 0.." + m.buddy.maxOrder()));
+            return -1;
+        }
+        String owner = name == null ? "alloc_pages" : "alloc_pages " + name;
+        long pfn = m.allocBlock(order, FrameKind.ALLOC_PAGES, owner, true, ev);
+        if (pfn < 0) return -1;
+        for (long f = pfn; f < pfn + (1L << order); f++) {
+            Page p = m.pages[(int) f];
+            p.label = owner;
+            p.head = pfn;
+            p.order = order;
+            p.refcount = f == pfn ? 1 : 0;
+        }
+        m.blocks.put(pfn, m.pages[(int) pfn]);
+        return pfn;
+    }
+
+    @Override
+    public String freePages(String nameOrPfn, int order, Consumer<SimEvent> ev) {
+        long pfn = -1;
+        for (Map.Entry<Long, Page> b : m.blocks.entrySet()) {
+            if (b.getValue().label.equals("alloc_pages " + nameOrPfn)) {
+                pfn = b.getKey();
+                break;
+            }
+        }
+        if (pfn < 0) {
+            try {
+                pfn = nameOrPfn.startsWith("0x") ? Long.parseLong(nameOrPfn.substring(2), 16)
+                    : Long.parseLong(nameOrPfn);
+            } catch (NumberFormatException e) {
+                return "free_pages: no block called " + nameOrPfn;
+            }
+        }
+        FrameKind k = m.kind(pfn);
+        if (k != FrameKind.FREE && k != FrameKind.ALLOC_PAGES && pfn >= m.buddy.reservedFrames()) {
+            return String.format("free_pages: pfn %d is not an alloc_pages block: it belongs to %s", pfn,
+                frame(pfn).owner());
+        }
+        if (k == FrameKind.ALLOC_PAGES && m.page(pfn).head != pfn) {
+            return String.format("free_pages: pfn %d is inside the block at pfn %d, not its first frame", pfn,
+                m.page(pfn).head);
+        }
+        String err = m.freeBlock(pfn, order, true, ev);
+        if (err != null) return err;
+        m.blocks.remove(pfn);
+        return null;
+    }
+
+    // --- inspection (read-only) ---
+
+    /** Each level's table, index and entry for addr, as the MMU walks it (stops at the first missing table). */
+    public List<WalkStep> walk(Mm mm, long addr) {
+        MmState st = m.mms.get(mm.id());
+        if (st == null) return List.of();
+        return st.tables.walk(addr);
+    }
+
+    /** {@link #walk(Mm, long)}, reported as a Walk event too. */
+    public List<WalkStep> walk(Mm mm, long addr, Consumer<SimEvent> ev) {
+        List<WalkStep> w = walk(mm, addr);
+        ev.accept(new PagingEvent.Walk(mm.id(), addr, w));
+        return w;
+    }
+
+    /** The PTE of addr; {@link Pte#NONE} when there is none (or no table). */
+    public Pte pte(Mm mm, long addr) {
+        MmState st = m.mms.get(mm.id());
+        return st == null ? Pte.NONE : Pte.of(st.tables.get(addr & -Vma.PAGE_SIZE));
+    }
+
+    /** Every page of the VMA that has a PTE, in address order. */
+    public List<PageInfo> pages(Mm mm, Vma vma) {
+        List<PageInfo> out = new ArrayList<>();
+        MmState st = m.mms.get(mm.id());
+        if (st == null) return out;
+        st.tables.forEachPte(vma.start(), vma.end(), (leaf, i, addr, raw) ->
+            out.add(new PageInfo(addr, Pte.of(raw), (raw & Pte.ZERO) != 0 ? FrameKind.KERNEL : m.kind(Pte.pfn(raw)))));
+        return out;
+    }
+
+    /** The mm's page tables, parents before children. */
+    public List<TableInfo> tables(Mm mm) {
+        List<TableInfo> out = new ArrayList<>();
+        MmState st = m.mms.get(mm.id());
+        if (st == null) return out;
+        for (PageTable t : st.tables.all()) {
+            TableFormat.Level lv = st.tables.format.level(t.level);
+            out.add(new TableInfo(lv.name(), t.base, lv.tableSpan(), t.pfn, t.used, t.entries.length));
+        }
+        return out;
+    }
+
+    /** get_mm_counter() for each of MM_FILEPAGES, MM_ANONPAGES, MM_SHMEMPAGES. */
+    public Rss rss(Mm mm) {
+        MmState st = m.mms.get(mm.id());
+        return st == null ? new Rss(0, 0, 0) : st.rss();
+    }
+
+    /** VSZ as ps prints it: total_vm in KiB. */
+    public long vszKb(Mm mm) {
+        return mm.totalVm() * (Vma.PAGE_SIZE / 1024);
+    }
+
+    /** smaps' numbers for one VMA (pmap -x uses rss and dirty). */
+    public VmaUsage usage(Mm mm, Vma vma) {
+        MmState st = m.mms.get(mm.id());
+        if (st == null) return new VmaUsage(0, 0, 0, 0, 0, 0, 0, 0, 0);
+        long[] u = new long[9];
+        st.tables.forEachPte(vma.start(), vma.end(), (leaf, i, addr, raw) -> {
+            if (!Pte.isPresent(raw)) return;
+            if (!MemoryState.normal(raw)) {
+                if ((raw & Pte.ZERO) != 0) u[8] += Vma.PAGE_SIZE;
+                return;
+            }
+            Page p = m.page(Pte.pfn(raw));
+            long size = Vma.PAGE_SIZE;
+            boolean dirty = (raw & Pte.DIRTY) != 0 || p.dirty;
+            int mapcount = Math.max(1, p.mapcount());
+            u[0] += size;
+            if ((raw & Pte.ACCESSED) != 0) u[6] += size;
+            if (p.kind == FrameKind.ANON) u[7] += size;
+            if (mapcount >= 2) {
+                u[1] += (size << VmaUsage.PSS_SHIFT) / mapcount;
+                u[dirty ? 3 : 2] += size;
+            } else {
+                u[1] += size << VmaUsage.PSS_SHIFT;
+                u[dirty ? 5 : 4] += size;
+            }
+        });
+        return new VmaUsage(u[0], u[1], u[2], u[3], u[4], u[5], u[6], u[7], u[8]);
+    }
+
+    /** Who owns frame pfn, with its counts and reverse map. */
+    public FrameInfo frame(long pfn) {
+        Page p = m.page(pfn);
+        if (p == null) return new FrameInfo(pfn, FrameKind.FREE, "free", 0, null, null, 0, 0, 0, false, List.of());
+        String level = p.kind == FrameKind.PAGE_TABLE ? m.mms.containsKey(p.mmId)
+            ? m.mms.get(p.mmId).tables.format.level(p.level).name() : "level " + p.level : null;
+        String owner = switch (p.kind) {
+            case PAGE_TABLE -> String.format("%s table of mm %d (from %x)", level, p.mmId, p.index);
+            case FILE -> "page cache " + p.file.path() + " #" + p.index;
+            case SHMEM -> "shmem " + p.file.path() + " #" + p.index;
+            case ANON -> "anon";
+            default -> p.label;
+        };
+        return new FrameInfo(pfn, p.kind, owner, p.mmId, level, p.file == null ? null : p.file.path(), p.index,
+            p.refcount, p.mapcount(), p.dirty, List.copyOf(p.rmap));
+    }
+
+    public FrameKind frameKind(long pfn) {
+        return m.kind(pfn);
+    }
+
+    public int refcount(long pfn) {
+        Page p = m.page(pfn);
+        return p == null ? 0 : p.refcount;
+    }
+
+    public int mapcount(long pfn) {
+        Page p = m.page(pfn);
+        return p == null ? 0 : p.mapcount();
+    }
+
+    /** A copy of the buddy allocator: free lists, buddyinfo, nr_free. */
+    public BuddyAllocator buddy() {
+        return m.buddy.copy();
+    }
+
+    public int frames() {
+        return m.pages.length;
+    }
+
+    public long freeFrames() {
+        return m.buddy.nrFree();
+    }
+
+    /** The frame of the shared zero page, or -1 before it exists. */
+    public long zeroPfn() {
+        return m.zeroPfn;
+    }
+
+    /** Every page of the page cache, oldest first. */
+    public List<CachedPage> pageCache() {
+        List<CachedPage> out = new ArrayList<>();
+        for (Map.Entry<PageCache.Key, Long> e : m.cache.entries()) {
+            Page p = m.page(e.getValue());
+            out.add(new CachedPage(e.getKey().file().path(), e.getKey().index(), e.getValue(), p.dirty,
+                p.mapcount(), p.kind == FrameKind.SHMEM));
+        }
+        return out;
+    }
+
+    /**
+     * Null when consistent, else the first problem: the buddy allocator's invariants; every frame free in the
+     * buddy allocator exactly when it has no owner; each mm's RSS counters equal to its PTEs counted by the
+     * kind of frame they map; every frame's mapcount equal to the PTEs mapping it and its refcount to the
+     * mapcount plus the page cache's or kernel's own reference; each table's used count; mms given are all
+     * known.
+     */
+    public String checkInvariants(Collection<Mm> live) {
+        return PhysInvariants.check(m, live);
+    }
+}

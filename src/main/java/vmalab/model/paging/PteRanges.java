@@ -1,0 +1,156 @@
+package vmalab.model.paging;
+
+import java.util.HashSet;
+import java.util.Set;
+import java.util.function.Consumer;
+import vmalab.model.event.Narration;
+import vmalab.model.event.SimEvent;
+import vmalab.model.mm.Mm;
+import vmalab.model.mm.Vma;
+import vmalab.model.mm.VmFlags;
+
+/**
+ * What happens to the PTEs of a whole range: zap_page_range() (munmap, MADV_DONTNEED, exit), free_pgtables(),
+ * copy_page_range() at fork, move_page_tables() for mremap, change_protection() for mprotect.
+ */
+final class PteRanges {
+    private final MemoryState m;
+    private final Consumer<SimEvent> ev;
+
+    PteRanges(MemoryState m, Consumer<SimEvent> ev) {
+        this.m = m;
+        this.ev = ev;
+    }
+
+    /**
+     * zap_pte_range(): every PTE of [start, end) goes; anonymous frames are freed with their last mapping,
+     * page-cache pages stay in the cache (marked dirty if the PTE was). The tables stay (free_pgtables() is
+     * separate, and MADV_DONTNEED never frees them).
+     */
+    void zap(MmState st, long start, long end) {
+        long before = st.rss().pages();
+        int[] n = {0};
+        st.tables.forEachPte(start, end, (leaf, i, addr, raw) -> {
+            m.setPte(st, leaf, i, addr, 0, ev);
+            n[0]++;
+        });
+        if (n[0] > 0) {
+            ev.accept(new Narration("zap_pte_range", String.format("%x-%x: %d PTE%s cleared, RSS %d → %d KiB",
+                start, end, n[0], n[0] == 1 ? "" : "s", before * 4, st.rss().pages() * 4)));
+            ev.accept(new PagingEvent.RssChanged(st.id, st.rss()));
+        }
+    }
+
+    /**
+     * free_pgtables() → free_pgd_range(): after an unmap, the tables whose whole span holds no VMA any more go
+     * back to the buddy allocator (a table a neighbouring VMA still reaches stays). Then a shmem file this mm
+     * no longer maps may go with its pages.
+     */
+    void freeTables(Mm mm, MmState st, long start, long end) {
+        zap(st, start, end);
+        int[] freed = {0};
+        st.tables.freeUnused(start, end, mm::overlaps, t -> {
+            m.tableFreer(st, ev).free(t);
+            freed[0]++;
+        });
+        if (freed[0] > 0) {
+            ev.accept(new Narration("free_pgtables", String.format("%d page table%s no VMA needs any more freed",
+                freed[0], freed[0] == 1 ? "" : "s")));
+        }
+        Set<FileKey> files = new HashSet<>();
+        for (MmState.ShmemRange r : st.shmem.subMap(st.shmem.floorKey(start) == null ? start
+                : st.shmem.floorKey(start), true, end, false).values()) {
+            if (r.end() > start) files.add(r.file());
+        }
+        st.forgetShmem(start, end);
+        for (FileKey f : files) m.dropShmemIfUnmapped(f, ev);
+    }
+
+    /**
+     * copy_page_range() for one VMA at fork: skipped when vma_needs_copy() says a fault can rebuild the PTEs
+     * (no anon_vma, no PFN map); else copy_present_pte() for each PTE: the child shares the frame (get_page(),
+     * page_dup_rmap(), its RSS counter), a COW mapping is write-protected in both, a shared one cleaned, and
+     * the child's entry made old. A 2.6 kernel (the classic profile) copied every VMA.
+     */
+    void forkCopy(Mm parent, MmState ps, MmState cs, Vma vma) {
+        if (vma.file() != null && FileKey.isShmem(vma.file())) {
+            FileKey f = FileKey.of(vma.file());
+            ps.noteShmem(vma.start(), vma.end(), f);
+            cs.noteShmem(vma.start(), vma.end(), f);
+        }
+        boolean needsCopy = parent.profile().classic() || vma.anonVma() != 0
+            || vma.has(VmFlags.PFNMAP) || vma.has(VmFlags.MIXEDMAP);
+        if (!needsCopy) {
+            ev.accept(new Narration("copy_page_range", String.format(
+                "%x-%x skipped: no anon_vma, the child's faults will map these pages", vma.start(), vma.end())));
+            return;
+        }
+        boolean cowMapping = (vma.flags() & (VmFlags.SHARED | VmFlags.MAYWRITE)) == VmFlags.MAYWRITE;
+        int[] n = {0};
+        boolean[] oom = {false};
+        ps.tables.forEachPte(vma.start(), vma.end(), (leaf, i, addr, raw) -> {
+            if (oom[0] || !Pte.isPresent(raw)) return;
+            PageTable cl = cs.tables.ensureLeaf(addr, m.tableAllocator(cs, ev));
+            if (cl == null) {
+                oom[0] = true;
+                return;
+            }
+            long pte = raw;
+            if (MemoryState.normal(raw) && cowMapping && (raw & Pte.RW) != 0) {
+                // ptep_set_wrprotect(): the parent loses write access too
+                pte = (raw & ~Pte.RW) | Pte.COW;
+                m.setPte(ps, leaf, i, addr, pte, ev);
+            } else if (MemoryState.normal(raw) && cowMapping && vma.has(VmFlags.WRITE)) {
+                pte = raw | Pte.COW;
+                m.setPte(ps, leaf, i, addr, pte, ev);
+            }
+            long child = pte & ~Pte.ACCESSED;
+            if (vma.isShared()) child &= ~Pte.DIRTY;
+            m.setPte(cs, cl, cs.tables.format.leaf().index(addr), addr, child, ev);
+            n[0]++;
+        });
+        ev.accept(new Narration("copy_pte_range", String.format("%x-%x: %d PTE%s copied%s", vma.start(), vma.end(),
+            n[0], n[0] == 1 ? "" : "s", cowMapping && n[0] > 0
+                ? ", write-protected in parent and child: the frames are shared until one writes" : "")));
+        if (oom[0]) ev.accept(new Narration("copy_page_range", "out of memory for the child's page tables"));
+        ev.accept(new PagingEvent.RssChanged(cs.id, cs.rss()));
+    }
+
+    /** move_page_tables(): the PTEs of [from, from+len) move to [to, to+len); the frames stay. */
+    void move(MmState st, long from, long to, long len) {
+        int[] n = {0};
+        st.tables.forEachPte(from, from + len, (leaf, i, addr, raw) -> {
+            long dst = addr - from + to;
+            PageTable dl = st.tables.ensureLeaf(dst, m.tableAllocator(st, ev));
+            if (dl == null) return;
+            int di = st.tables.format.leaf().index(dst);
+            m.setPte(st, dl, di, dst, raw, ev);
+            m.setPte(st, leaf, i, addr, 0, ev);
+            n[0]++;
+        });
+        st.moveShmem(from, to, len);
+        ev.accept(new Narration("move_page_tables", String.format("%d PTE%s moved from %x to %x", n[0],
+            n[0] == 1 ? "" : "s", from, to)));
+    }
+
+    /**
+     * change_pte_range(): the PTEs of [start, end) take the VMA's new protection; an exclusive anonymous page
+     * (or a dirty shared one) may become writable at once (can_change_pte_writable()).
+     */
+    void changeProtection(Mm mm, MmState st, Vma vma, long start, long end) {
+        st.tables.forEachPte(start, end, (leaf, i, addr, raw) -> {
+            if (!Pte.isPresent(raw)) return;
+            long keep = raw & (Pte.PFN_MASK | Pte.ACCESSED | Pte.DIRTY | Pte.SPECIAL | Pte.ZERO);
+            long now = keep | FaultHandler.protBits(vma, mm.profile().hasNx());
+            boolean writable = vma.has(VmFlags.WRITE);
+            if (writable && (now & Pte.RW) == 0) {
+                Page p = MemoryState.normal(raw) ? m.page(Pte.pfn(raw)) : null;
+                boolean exclusiveAnon = !vma.isShared() && p != null && p.kind == FrameKind.ANON && p.refcount == 1;
+                boolean dirtyShared = vma.isShared() && (raw & Pte.DIRTY) != 0;
+                if (exclusiveAnon || dirtyShared) now |= Pte.RW;
+                else if (!vma.isShared()) now |= Pte.COW;
+            }
+            m.setPte(st, leaf, i, addr, now, ev);
+        });
+    }
+}
