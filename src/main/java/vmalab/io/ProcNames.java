@@ -9,7 +9,7 @@ public final class ProcNames {
     }
 
     /**
-     * The file's path; for a 6.x kernel {@code [heap]} for the VMA within start_brk..brk, {@code [stack]} for
+     * The file's path; for a 6.x kernel {@code [heap]} for the VMA overlapping start_brk..brk, {@code [stack]} for
      * the one holding start_stack, a special mapping's own name; else null. A 2.6-era (classic) kernel named
      * only files.
      */
@@ -17,10 +17,11 @@ public final class ProcNames {
         if (v.file() != null) return v.file().path();
         if (mm.profile().classic()) return null;
         if (v.name() != null) return v.name();
-        if (Long.compareUnsigned(v.start(), mm.brk()) <= 0 && Long.compareUnsigned(v.end(), mm.startBrk()) >= 0
-                && mm.startBrk() != 0) {
+        // vma_is_initial_heap(): vm_start < brk && vm_end > start_brk
+        if (Long.compareUnsigned(v.start(), mm.brk()) < 0 && Long.compareUnsigned(v.end(), mm.startBrk()) > 0) {
             return "[heap]";
         }
+        // vma_is_initial_stack(): vm_start <= start_stack && vm_end >= start_stack
         if (Long.compareUnsigned(v.start(), mm.startStack()) <= 0
                 && Long.compareUnsigned(v.end(), mm.startStack()) >= 0) {
             return "[stack]";

@@ -1,0 +1,89 @@
+package vmalab.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import vmalab.io.JsonTrace;
+import vmalab.io.ScenarioParser;
+import vmalab.io.ScenarioRunner;
+import vmalab.model.Kernel;
+import vmalab.model.OpResult;
+
+/** {@code vmalab run SCENARIO}: runs a scenario, prints the strace-like log, then the final state. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+    description = "Run a scenario: print a strace-like log, then each process's final state.")
+public final class RunCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "SCENARIO", description = "the scenario file")
+    Path scenario;
+
+    @Option(names = "--show", split = ",", paramLabel = "FORMAT",
+        description = "maps, smaps, pmap, pmap-d, pmap-x, buddyinfo, json (repeatable; default maps)")
+    List<String> show = new ArrayList<>();
+
+    @Option(names = "--each", description = "print the text formats after every operation, not only at the end")
+    boolean each;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+        PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+        for (String f : show) {
+            if (!StateFormats.NAMES.contains(f) && !f.equals("json")) {
+                err.println("vmalab run: unknown format \"" + f + "\" (" + String.join(", ", StateFormats.NAMES)
+                    + ", json)");
+                return 2;
+            }
+        }
+        String text;
+        try {
+            text = Files.readString(scenario, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            err.println(scenario + ": cannot read: " + e.getMessage());
+            return 2;
+        }
+        String name = scenario.toString();
+        ScenarioParser.Result parsed = ScenarioParser.parse(text, name);
+        if (!parsed.ok()) {
+            err.println(parsed.error());
+            return 1;
+        }
+        boolean json = show.contains("json");
+        List<String> texts = new ArrayList<>(show);
+        texts.remove("json");
+        if (texts.isEmpty() && !json) texts.add("maps");
+        Kernel kernel = new Kernel();
+        ScenarioRunner runner = new ScenarioRunner(kernel, name);
+        JsonTrace trace = StateFormats.jsonTrace();
+        int step = 0;
+        for (ScenarioParser.Step s : parsed.steps()) {
+            ScenarioRunner.Ran ran = runner.run(s);
+            OpResult r = ran.result();
+            String error = runner.errorOf(ran);
+            if (error != null) {
+                err.println(error);
+                return 1;
+            }
+            step++;
+            if (json) {
+                out.println(trace.line(step, s.line(), s.text(), kernel, r));
+            } else {
+                for (String l : ScenarioRunner.straceLines(r)) out.println(l);
+                if (r.minorFaults() > 0) out.println("     (" + r.minorFaults() + " minor fault"
+                    + (r.minorFaults() == 1 ? "" : "s") + ")");
+                if (each) StateFormats.print(out, kernel, texts);
+            }
+        }
+        if (!json && !each) StateFormats.print(out, kernel, texts);
+        if (json && !texts.isEmpty()) StateFormats.print(out, kernel, texts);
+        out.flush();
+        return 0;
+    }
+}
