@@ -17,15 +17,8 @@ public final class ProcNames {
         if (v.file() != null) return v.file().path();
         if (mm.profile().classic()) return null;
         if (v.name() != null) return v.name();
-        // vma_is_initial_heap(): vm_start < brk && vm_end > start_brk
-        if (Long.compareUnsigned(v.start(), mm.brk()) < 0 && Long.compareUnsigned(v.end(), mm.startBrk()) > 0) {
-            return "[heap]";
-        }
-        // vma_is_initial_stack(): vm_start <= start_stack && vm_end >= start_stack
-        if (Long.compareUnsigned(v.start(), mm.startStack()) <= 0
-                && Long.compareUnsigned(v.end(), mm.startStack()) >= 0) {
-            return "[stack]";
-        }
+        if (ProcMaps.isInitialHeap(mm, v)) return "[heap]";
+        if (ProcMaps.isInitialStack(mm, v)) return "[stack]";
         return null;
     }
 }

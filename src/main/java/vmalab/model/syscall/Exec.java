@@ -157,7 +157,7 @@ final class Exec {
         ev.accept(new Narration("map_vdso", "map [vvar] and [vdso]"));
         long vdsoBase = calls.getUnmappedArea(0, 0x6000, false);
         mm.link(new Vma(vdsoBase, vdsoBase + 0x4000, VmFlags.READ | VmFlags.MAYREAD | VmFlags.IO
-            | VmFlags.DONTEXPAND | VmFlags.PFNMAP, 0, null, 0, "[vvar]"), ev);
+            | VmFlags.DONTEXPAND | VmFlags.PFNMAP | VmFlags.DONTDUMP, 0, null, 0, "[vvar]"), ev);
         mm.link(new Vma(vdsoBase + 0x4000, vdsoBase + 0x6000, VmFlags.READ | VmFlags.EXEC | VmFlags.MAY_RWX
             | VmFlags.DONTEXPAND, 0, null, 0, "[vdso]"), ev);
         syscall(String.format("execve(\"%s\", [\"%s\"], 0x7fffffffe3c8 /* 0 vars */)", prog.path(),

@@ -1,0 +1,131 @@
+package vmalab.io;
+
+import java.util.ArrayList;
+import java.util.List;
+import vmalab.model.mm.Mm;
+import vmalab.model.mm.Task;
+import vmalab.model.mm.Vma;
+
+/**
+ * procps-ng 4.0.x pmap: {@code pmap PID}, {@code pmap -d PID} and {@code pmap -x PID} (src/pmap.c:
+ * one_proc(), mapping_name()). The widths are those of a 64-bit build ({@code %016lx}) or, for an 8-digit
+ * snapshot, a 32-bit one ({@code %08lx}).
+ */
+public final class Pmap {
+    /** Which listing: plain, {@code -d} (device format) or {@code -x} (extended: RSS and Dirty). */
+    public enum Mode { DEFAULT, DEVICE, EXTENDED }
+
+    private Pmap() {
+    }
+
+    /** The snapshot pmap would read of a model task: its maps lines, start_stack, and page counts. */
+    public static ProcSnapshot snapshot(Task task, PageCounter counter) {
+        Mm mm = task.mm();
+        String cmdline = task.cmdline().isEmpty() ? "[" + task.comm() + "]" : task.cmdline();
+        if (mm == null) return new ProcSnapshot(task.tgid(), cmdline, 0, 16, List.of());  // no maps: a kernel thread
+        List<MapEntry> entries = new ArrayList<>();
+        for (Vma v : mm.vmas()) {
+            PageCounts c = counter.count(mm, v);
+            entries.add(ProcMaps.entry(mm, v).withPages(c.rss(), c.dirty()));
+        }
+        if (ProcMaps.hasGateVma(mm.profile())) entries.add(ProcMaps.VSYSCALL);
+        return new ProcSnapshot(task.tgid(), cmdline, mm.startStack(), mm.profile().addressDigits(), entries);
+    }
+
+    public static ProcSnapshot snapshot(Task task) {
+        return snapshot(task, PageCounter.NONE);
+    }
+
+    public static String format(Task task, Mode mode) {
+        return format(snapshot(task), mode);
+    }
+
+    public static String format(ProcSnapshot s, Mode mode) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(s.pid()).append(":   ").append(s.cmdline()).append('\n');
+        int aw = s.addressDigits();
+        if (mode == Mode.EXTENDED) {
+            sb.append(left("Address", aw)).append(right("Kbytes", 7)).append(right("RSS", 7))
+                .append(right("Dirty", 7)).append(left("Mode", 5)).append("Mapping\n");
+        } else if (mode == Mode.DEVICE) {
+            sb.append(left("Address", aw)).append(right("Kbytes", 7)).append(left("Mode", 5))
+                .append(left("Offset", 16)).append(left("Device", 9)).append("Mapping\n");
+        }
+        long shared = 0, privateWriteable = 0, privateReadonly = 0, rss = 0, dirty = 0;
+        for (MapEntry e : s.entries()) {
+            long diff = e.length();
+            if (e.shared()) shared += diff;
+            else if (e.writable()) privateWriteable += diff;
+            else privateReadonly += diff;
+            rss += e.rssKb();
+            dirty += e.dirtyKb();
+            String name = mappingName(e, s.startStack());
+            String mode5 = mode(e);
+            String addr = Hex.pad(e.start(), aw);
+            switch (mode) {
+                case DEFAULT -> sb.append(addr).append(' ').append(pad(Long.toUnsignedString(diff >>> 10), 6))
+                    .append("K ").append(mode5).append(' ').append(name).append('\n');
+                case DEVICE -> sb.append(addr).append(' ').append(pad(Long.toUnsignedString(diff >>> 10), 7))
+                    .append(' ').append(mode5).append(' ').append(Hex.pad(e.offset(), 16)).append(' ')
+                    .append(Hex.pad(e.devMajor(), 3)).append(':').append(Hex.pad(e.devMinor(), 5)).append(' ')
+                    .append(name).append('\n');
+                case EXTENDED -> sb.append(addr).append(' ').append(pad(Long.toUnsignedString(diff >>> 10), 7))
+                    .append(' ').append(pad(Long.toUnsignedString(e.rssKb()), 7)).append(' ')
+                    .append(pad(Long.toUnsignedString(e.dirtyKb()), 7)).append(' ').append(mode5).append(' ')
+                    .append(name).append('\n');
+            }
+        }
+        long mapped = (shared + privateWriteable + privateReadonly) >>> 10;
+        switch (mode) {
+            case DEFAULT -> sb.append(" total ").append(pad(Long.toString(mapped), aw)).append("K\n");
+            case DEVICE -> sb.append("mapped: ").append(mapped).append("K    writeable/private: ")
+                .append(privateWriteable >>> 10).append("K    shared: ").append(shared >>> 10).append("K\n");
+            case EXTENDED -> {
+                sb.append(left("-".repeat(aw), aw)).append("------- ------- ------- \n");
+                sb.append(left("total kB", aw)).append(pad(Long.toString(mapped), 7)).append(' ')
+                    .append(pad(Long.toString(rss), 7)).append(' ').append(pad(Long.toString(dirty), 7))
+                    .append('\n');
+            }
+        }
+        return sb.toString();
+    }
+
+    /**
+     * mapping_name(): a SysV segment's shmid; else the text after the last '/' (the base name, or "/" for a
+     * path ending in one); else "  [ stack ]" for the mapping holding start_stack (both ends included),
+     * "  [ anon ]" for the rest, [heap], [vdso] and the like among them.
+     */
+    public static String mappingName(MapEntry e, long startStack) {
+        String n = e.name() == null ? "" : e.name();
+        if (e.devMajor() == 0 && n.startsWith("/SYSV")) return "  [ shmid=0x" + Long.toHexString(e.inode()) + " ]";
+        int slash = n.lastIndexOf('/');
+        if (slash >= 0) return slash + 1 < n.length() ? n.substring(slash + 1) : n.substring(slash);
+        if (Long.compareUnsigned(startStack, e.start()) >= 0 && Long.compareUnsigned(startStack, e.end()) <= 0) {
+            return "  [ stack ]";
+        }
+        return "  [ anon ]";
+    }
+
+    /** The five-character mode: maps' perms with {@code p} shown as {@code -}, and a fifth '-' (no 'R'). */
+    static String mode(MapEntry e) {
+        String p = e.perms();
+        return p.substring(0, 3) + (p.charAt(3) == 'p' ? '-' : p.charAt(3)) + "-";
+    }
+
+    /** justify_print(str, width, 0): left-justified in width columns, then a space. */
+    private static String left(String s, int width) {
+        StringBuilder sb = new StringBuilder(s);
+        while (sb.length() < width) sb.append(' ');
+        return sb.append(' ').toString();
+    }
+
+    /** justify_print(str, width, 1): right-justified in width columns, then a space. */
+    private static String right(String s, int width) {
+        return pad(s, width) + ' ';
+    }
+
+    private static String pad(String s, int width) {
+        if (s.length() >= width) return s;
+        return " ".repeat(width - s.length()) + s;
+    }
+}
