@@ -26,6 +26,17 @@ public final class ModelBench {
         return n;
     }
 
+    /** mmap(NULL, …) n times: every call searches for the highest free gap below mmap_base. */
+    static long fillSearching(Kernel k, int n) {
+        k.apply(new Op.Exec("search", "empty"));
+        for (int i = 0; i < n; i++) {
+            int prot = (i & 1) == 0 ? 3 : 1;
+            OpResult r = k.apply(new Op.Mmap(0, 0x1000, prot, false, null, 0, false, false, false, false, false));
+            if (r.result() < 0) return i;
+        }
+        return n;
+    }
+
     static double median(double[] xs) {
         java.util.Arrays.sort(xs);
         return xs[xs.length / 2];
@@ -37,6 +48,7 @@ public final class ModelBench {
         double[] lookups = new double[5];
         double[] fork = new double[5];
         double[] copy = new double[5];
+        double[] search = new double[5];
         for (int run = 0; run < 5; run++) {
             Kernel k = new Kernel();
             long t0 = System.nanoTime();
@@ -57,8 +69,12 @@ public final class ModelBench {
             long t3 = System.nanoTime();
             k.copy();
             copy[run] = (System.nanoTime() - t3) / 1e6;
+            long t4 = System.nanoTime();
+            fillSearching(new Kernel(), n);
+            search[run] = (System.nanoTime() - t4) / 1e6;
         }
-        System.out.printf("mmap %d VMAs: %.0f ms%n", n, median(build));
+        System.out.printf("mmap %d VMAs at given addresses: %.0f ms%n", n, median(build));
+        System.out.printf("mmap(NULL) %d times, top-down gap search each: %.0f ms%n", n, median(search));
         System.out.printf("find_vma x 1,000,000 on %d VMAs: %.0f ms (%.0f ns each)%n", n, median(lookups),
             median(lookups) * 1e6 / 1_000_000);
         System.out.printf("fork of a %d-VMA process: %.0f ms%n", n, median(fork));

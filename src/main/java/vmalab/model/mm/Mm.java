@@ -27,7 +27,72 @@ public final class Mm {
         this.id = id;
         this.profile = profile;
         this.mmRb = new RbTree<>(Vma::start);
+        this.mmRb.setAugment(Mm::gapBelow);
         this.mmapBase = profile.mmapBase();
+    }
+
+    /** The guard gap kept free below a stack (mm/mmap.c: stack_guard_gap, 256 pages). */
+    public static final long STACK_GUARD_GAP = 256L << 12;
+
+    /** vm_start_gap(): where a VMA's start counts from when looking for free space. */
+    public static long startGap(Vma v) {
+        return (v.flags() & VmFlags.GROWSDOWN) != 0 ? Math.max(0, v.start() - STACK_GUARD_GAP) : v.start();
+    }
+
+    /** vma_compute_gap(): the free space below a VMA, down to the end of the previous one. */
+    static long gapBelow(RbNode<Vma> n) {
+        long prevEnd = n.prev() == null ? 0 : n.prev().value().end();
+        return Math.max(0, startGap(n.value()) - prevEnd);
+    }
+
+    private static long prevEnd(RbNode<Vma> n) {
+        return n.prev() == null ? 0 : n.prev().value().end();
+    }
+
+    /**
+     * unmapped_area_topdown(): the highest free range of len bytes in [low, high), found through each node's
+     * rb_subtree_gap in O(log n); -1 when none.
+     */
+    public long unmappedAreaTopDown(long len, long low, long high) {
+        RbNode<Vma> last = mmRb.last();
+        long above = Math.max(last == null ? 0 : last.value().end(), low);
+        if (above < high && high - above >= len) return high - len;
+        return topDown(mmRb.root(), len, low, high);
+    }
+
+    private long topDown(RbNode<Vma> n, long len, long low, long high) {
+        if (n == null || n.augmented() < len) return -1;
+        if (n.right() != null && n.value().end() < high) {
+            long r = topDown(n.right(), len, low, high);
+            if (r >= 0) return r;
+        }
+        long gs = Math.max(prevEnd(n), low);
+        long ge = Math.min(startGap(n.value()), high);
+        if (ge > gs && ge - gs >= len) return ge - len;
+        if (prevEnd(n) <= low) return -1;
+        return topDown(n.left(), len, low, high);
+    }
+
+    /** unmapped_area(): the lowest free range of len bytes in [low, high), in O(log n); -1 when none. */
+    public long unmappedAreaBottomUp(long len, long low, long high) {
+        long r = bottomUp(mmRb.root(), len, low, high);
+        if (r >= 0) return r;
+        RbNode<Vma> last = mmRb.last();
+        long gs = Math.max(last == null ? 0 : last.value().end(), low);
+        return gs < high && high - gs >= len ? gs : -1;
+    }
+
+    private long bottomUp(RbNode<Vma> n, long len, long low, long high) {
+        if (n == null || n.augmented() < len) return -1;
+        if (n.left() != null && n.value().start() > low) {
+            long r = bottomUp(n.left(), len, low, high);
+            if (r >= 0) return r;
+        }
+        long gs = Math.max(prevEnd(n), low);
+        long ge = Math.min(startGap(n.value()), high);
+        if (ge > gs && ge - gs >= len) return gs;
+        if (n.value().end() >= high) return -1;
+        return bottomUp(n.right(), len, low, high);
     }
 
     public long id() { return id; }

@@ -49,6 +49,27 @@ final class FaultHandler {
         return protBits(vma, mm.profile().hasNx());
     }
 
+    /**
+     * change_pte_range()'s new entry for a mapped PTE under the VMA's (new) protection: a VMA without access
+     * gets PAGE_NONE (_PAGE_PROTNONE, not present to the MMU, the frame kept); else vm_page_prot, and an
+     * exclusive anonymous page or a dirty shared page may be made writable at once
+     * (can_change_pte_writable()). The lab's COW mark follows.
+     */
+    static long reprotect(MemoryState m, Vma vma, long raw, boolean hasNx) {
+        if (!Pte.isMapped(raw)) return raw;
+        long keep = raw & (Pte.PFN_MASK | Pte.ACCESSED | Pte.DIRTY | Pte.SPECIAL | Pte.ZERO);
+        if (!vma.has(VmFlags.ACCESS)) return keep | Pte.PROTNONE;
+        long now = keep | protBits(vma, hasNx);
+        if (vma.has(VmFlags.WRITE) && (now & Pte.RW) == 0) {
+            Page p = MemoryState.normal(raw) ? m.page(Pte.pfn(raw)) : null;
+            boolean exclusiveAnon = !vma.isShared() && p != null && p.kind == FrameKind.ANON && p.refcount == 1;
+            boolean dirtyShared = vma.isShared() && (raw & Pte.DIRTY) != 0;
+            if (exclusiveAnon || dirtyShared) now |= Pte.RW;
+            else if (!vma.isShared()) now |= Pte.COW;
+        }
+        return now;
+    }
+
     /** maybe_mkwrite(pte_mkdirty()): what a write fault maps; the CPU's retried access sets Accessed. */
     long writeBits(Vma vma) {
         return Pte.PRESENT | Pte.USER | Pte.RW | Pte.DIRTY | Pte.ACCESSED | nx(vma);
@@ -103,12 +124,17 @@ final class FaultHandler {
         if (leaf == null) return FaultOutcome.OOM;
         int idx = st.tables.format.leaf().index(page);
         raw = leaf.entries[idx];
-        if (Pte.isPresent(raw)) {
+        if (Pte.isMapped(raw)) {
+            if (!allows(raw, access == 'w' ? 'r' : access)) {
+                // the entry is older than the VMA's protection (mprotect without change_protection())
+                long fixed = reprotect(m, vma, raw, mm.profile().hasNx());
+                ev.accept(new Narration("handle_pte_fault", "the entry predates the VMA's protection: update it"));
+                m.setPte(st, leaf, idx, page, fixed, ev);
+                raw = fixed;
+            }
             if (write && (raw & Pte.RW) == 0) return doWpPage(vma, leaf, idx, page, raw);
-            // the entry is older than the VMA's protection (mprotect without change_protection())
-            ev.accept(new Narration("handle_pte_fault", "spurious fault: the entry is brought up to date"));
-            long fixed = (raw & ~Pte.NX) | nx(vma) | Pte.ACCESSED | (write ? Pte.DIRTY : 0);
-            m.setPte(st, leaf, idx, page, fixed, ev);
+            ev.accept(new Narration("handle_pte_fault", "spurious fault: the entry already allows the access"));
+            young(page, raw, write);
             return FaultOutcome.NO_FAULT;
         }
         ev.accept(new Narration("handle_pte_fault", "the PTE is none: " + (vma.isAnonymous()

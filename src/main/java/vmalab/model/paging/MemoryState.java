@@ -2,6 +2,7 @@ package vmalab.model.paging;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -30,6 +31,11 @@ final class MemoryState {
     final Map<Long, MmState> mms;
     /** alloc_pages blocks by first frame, in allocation order. */
     final LinkedHashMap<Long, Page> blocks;
+    /**
+     * The inactive file LRU, simplified: page-cache pages of regular files that no PTE maps, least recently
+     * unmapped first. Reclaim takes from its head.
+     */
+    final LinkedHashSet<Long> inactive;
     long zeroPfn = -1;
     long vdsoPfn = -1;
     long vvarPfn = -1;
@@ -40,6 +46,7 @@ final class MemoryState {
         cache = new PageCache();
         mms = new LinkedHashMap<>();
         blocks = new LinkedHashMap<>();
+        inactive = new LinkedHashSet<>();
         for (int pfn = 0; pfn < reserve; pfn++) {
             Page p = new Page(FrameKind.KERNEL);
             p.label = "kernel image";
@@ -68,6 +75,7 @@ final class MemoryState {
         for (Map.Entry<Long, MmState> e : o.mms.entrySet()) mms.put(e.getKey(), e.getValue().copy());
         blocks = new LinkedHashMap<>();
         for (Long head : o.blocks.keySet()) blocks.put(head, pages[(int) (long) head]);
+        inactive = new LinkedHashSet<>(o.inactive);
         zeroPfn = o.zeroPfn;
         vdsoPfn = o.vdsoPfn;
         vvarPfn = o.vvarPfn;
@@ -179,19 +187,15 @@ final class MemoryState {
      * maps, oldest first (dirty ones are written back first). shmem pages have nowhere to go without swap.
      */
     int reclaim(Consumer<SimEvent> ev) {
-        int freed = 0;
-        for (Map.Entry<PageCache.Key, Long> e : cache.entries()) {
-            if (freed >= RECLAIM_BATCH) break;
-            long pfn = e.getValue();
-            Page p = pages[(int) pfn];
-            if (p.kind != FrameKind.FILE || p.mapcount() > 0 || p.refcount != 1) continue;
-            if (freed == 0) {
-                ev.accept(new Narration("try_to_free_pages", "no free frame: reclaim unmapped page-cache pages"));
-            }
-            removeFromCache(pfn, ev);
-            freed++;
+        if (inactive.isEmpty()) return 0;
+        ev.accept(new Narration("try_to_free_pages", "no free frame: reclaim unmapped page-cache pages"));
+        List<Long> victims = new ArrayList<>();
+        for (long pfn : inactive) {
+            if (victims.size() >= RECLAIM_BATCH) break;
+            victims.add(pfn);
         }
-        return freed;
+        for (long pfn : victims) removeFromCache(pfn, ev);
+        return victims.size();
     }
 
     /** __filemap_remove_folio() + the page cache's reference. */
@@ -203,6 +207,7 @@ final class MemoryState {
             p.dirty = false;
         }
         cache.remove(p.file, p.index);
+        inactive.remove(pfn);
         ev.accept(new PagingEvent.PageCacheRemoved(p.file.path(), p.index, pfn));
         putPage(pfn, ev);
     }
@@ -227,6 +232,7 @@ final class MemoryState {
         p.index = index;
         p.refcount = 1;
         cache.add(f, index, pfn);
+        if (!f.shmem()) inactive.add(pfn);
         ev.accept(new Narration(f.shmem() ? "shmem_get_folio" : "filemap_read_folio", f.shmem()
             ? String.format("page %d of the shmem file is new: a zeroed frame %d joins its page cache", index, pfn)
             : String.format("page %d of %s is not cached: read it from disk into frame %d", index, f.path(), pfn)));
@@ -238,16 +244,16 @@ final class MemoryState {
     void dropShmemIfUnmapped(FileKey f, Consumer<SimEvent> ev) {
         for (MmState s : mms.values()) if (s.mapsShmem(f)) return;
         boolean told = false;
-        for (Map.Entry<PageCache.Key, Long> e : cache.entries()) {
-            if (!e.getKey().file().equals(f)) continue;
-            Page p = pages[(int) (long) e.getValue()];
+        for (long index : cache.indexes(f)) {
+            long pfn = cache.lookup(f, index);
+            Page p = pages[(int) pfn];
             if (p.mapcount() > 0) continue;
             if (!told) {
                 ev.accept(new Narration("shmem_evict_inode", f.path() + " is mapped no more: free its pages"));
                 told = true;
             }
             p.dirty = false;
-            removeFromCache(e.getValue(), ev);
+            removeFromCache(pfn, ev);
         }
     }
 
@@ -278,7 +284,7 @@ final class MemoryState {
 
     /** Whether an entry maps a frame with a struct page that counts (vm_normal_page() is not NULL). */
     static boolean normal(long raw) {
-        return Pte.isPresent(raw) && (raw & Pte.SPECIAL) == 0;
+        return Pte.isMapped(raw) && (raw & Pte.SPECIAL) == 0;
     }
 
     /** mm_counter(): which RSS counter a frame's mappings count in. */
@@ -299,13 +305,14 @@ final class MemoryState {
     void setPte(MmState st, PageTable leaf, int index, long addr, long raw, Consumer<SimEvent> ev) {
         long old = leaf.entries[index];
         if (old == raw) return;
-        boolean sameFrame = Pte.isPresent(old) && Pte.isPresent(raw) && Pte.pfn(old) == Pte.pfn(raw)
+        boolean sameFrame = Pte.isMapped(old) && Pte.isMapped(raw) && Pte.pfn(old) == Pte.pfn(raw)
             && normal(old) == normal(raw);
         if (!sameFrame && normal(raw)) {
             long pfn = Pte.pfn(raw);
             Page p = pages[(int) pfn];
             p.refcount++;
             p.rmap.add(new Mapping(st.id, addr));
+            if (p.kind == FrameKind.FILE) inactive.remove(pfn);
             st.rss[counter(pfn)]++;
             ev.accept(new PagingEvent.RefsChanged(pfn, p.refcount, p.mapcount()));
         }
@@ -320,6 +327,7 @@ final class MemoryState {
             Page p = pages[(int) pfn];
             if ((old & Pte.DIRTY) != 0 && p.inPageCache()) p.dirty = true;
             p.rmap.remove(new Mapping(st.id, addr));
+            if (p.kind == FrameKind.FILE && p.mapcount() == 0) inactive.add(pfn);
             st.rss[counter(pfn)]--;
             putPage(pfn, ev);
         }

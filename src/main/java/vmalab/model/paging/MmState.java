@@ -1,6 +1,7 @@
 package vmalab.model.paging;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -17,6 +18,8 @@ final class MmState {
     /** MM_FILEPAGES, MM_ANONPAGES, MM_SHMEMPAGES. */
     final long[] rss = new long[3];
     final TreeMap<Long, ShmemRange> shmem = new TreeMap<>();
+    /** How many ranges of {@link #shmem} map each file. */
+    private final HashMap<FileKey, Integer> shmemFiles = new HashMap<>();
 
     static final int FILE = 0;
     static final int ANON = 1;
@@ -40,6 +43,7 @@ final class MmState {
         MmState c = new MmState(id, tables.copy());
         System.arraycopy(rss, 0, c.rss, 0, rss.length);
         c.shmem.putAll(shmem);
+        c.shmemFiles.putAll(shmemFiles);
         return c;
     }
 
@@ -53,21 +57,21 @@ final class MmState {
             if (r.file().equals(f)) {
                 s = r.start();
                 e = Math.max(e, r.end());
-                shmem.remove(lower.getKey());
+                remove(lower.getKey());
             } else if (r.end() > start) {
-                shmem.put(r.start(), new ShmemRange(r.start(), start, r.file()));
+                put(r.start(), new ShmemRange(r.start(), start, r.file()));
             }
         }
         for (ShmemRange r : new ArrayList<>(shmem.subMap(start, true, e, true).values())) {
             if (r.file().equals(f)) {
                 e = Math.max(e, r.end());
-                shmem.remove(r.start());
+                remove(r.start());
             } else if (r.start() < end) {
-                shmem.remove(r.start());
-                if (r.end() > end) shmem.put(end, new ShmemRange(end, r.end(), r.file()));
+                remove(r.start());
+                if (r.end() > end) put(end, new ShmemRange(end, r.end(), r.file()));
             }
         }
-        shmem.put(s, new ShmemRange(s, e, f));
+        put(s, new ShmemRange(s, e, f));
     }
 
     /** Forgets [start, end) (no VMA is left there); cuts the ranges that straddle it. */
@@ -75,14 +79,14 @@ final class MmState {
         Map.Entry<Long, ShmemRange> lower = shmem.lowerEntry(start);
         if (lower != null && lower.getValue().end() > start) {
             ShmemRange r = lower.getValue();
-            shmem.put(r.start(), new ShmemRange(r.start(), start, r.file()));
-            if (r.end() > end) shmem.put(end, new ShmemRange(end, r.end(), r.file()));
+            put(r.start(), new ShmemRange(r.start(), start, r.file()));
+            if (r.end() > end) put(end, new ShmemRange(end, r.end(), r.file()));
         }
         for (Map.Entry<Long, ShmemRange> n = shmem.ceilingEntry(start); n != null && n.getKey() < end;
                 n = shmem.ceilingEntry(start)) {
             ShmemRange r = n.getValue();
-            shmem.remove(n.getKey());
-            if (r.end() > end) shmem.put(end, new ShmemRange(end, r.end(), r.file()));
+            remove(n.getKey());
+            if (r.end() > end) put(end, new ShmemRange(end, r.end(), r.file()));
         }
     }
 
@@ -98,7 +102,21 @@ final class MmState {
     }
 
     boolean mapsShmem(FileKey f) {
-        for (ShmemRange r : shmem.values()) if (r.file().equals(f)) return true;
-        return false;
+        return shmemFiles.containsKey(f);
+    }
+
+    private void put(long start, ShmemRange r) {
+        ShmemRange old = shmem.put(start, r);
+        if (old != null) uncount(old.file());
+        shmemFiles.merge(r.file(), 1, Integer::sum);
+    }
+
+    private void remove(long start) {
+        ShmemRange old = shmem.remove(start);
+        if (old != null) uncount(old.file());
+    }
+
+    private void uncount(FileKey f) {
+        shmemFiles.computeIfPresent(f, (k, n) -> n == 1 ? null : n - 1);
     }
 }

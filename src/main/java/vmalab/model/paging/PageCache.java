@@ -1,9 +1,11 @@
 package vmalab.model.paging;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 
 /**
  * The page cache of every file (each inode's address_space i_pages), shared by every process: page
@@ -13,6 +15,8 @@ final class PageCache {
     record Key(FileKey file, long index) { }
 
     private final LinkedHashMap<Key, Long> pages = new LinkedHashMap<>();
+    /** Each file's cached page indexes (an inode's i_pages). */
+    private final Map<FileKey, TreeSet<Long>> byFile = new HashMap<>();
 
     /** filemap_get_folio(): the frame holding the page, or -1. */
     long lookup(FileKey f, long index) {
@@ -22,10 +26,22 @@ final class PageCache {
 
     void add(FileKey f, long index, long pfn) {
         pages.put(new Key(f, index), pfn);
+        byFile.computeIfAbsent(f, k -> new TreeSet<>()).add(index);
     }
 
     void remove(FileKey f, long index) {
         pages.remove(new Key(f, index));
+        TreeSet<Long> idx = byFile.get(f);
+        if (idx != null) {
+            idx.remove(index);
+            if (idx.isEmpty()) byFile.remove(f);
+        }
+    }
+
+    /** The cached page indexes of one file, ascending (a snapshot). */
+    List<Long> indexes(FileKey f) {
+        TreeSet<Long> idx = byFile.get(f);
+        return idx == null ? List.of() : new ArrayList<>(idx);
     }
 
     /** folio_mark_accessed(): moves the page to the young end. */
@@ -47,6 +63,7 @@ final class PageCache {
     PageCache copy() {
         PageCache c = new PageCache();
         c.pages.putAll(pages);
+        for (Map.Entry<FileKey, TreeSet<Long>> e : byFile.entrySet()) c.byFile.put(e.getKey(), new TreeSet<>(e.getValue()));
         return c;
     }
 }

@@ -91,6 +91,11 @@ final class PhysInvariants {
             }
             if (p.kind == FrameKind.ANON && ptes == 0) return "anonymous frame " + pfn + " is mapped by nobody";
             if (p.inPageCache() && own == 0) return "page-cache frame " + pfn + " is not in the page cache";
+            boolean reclaimable = p.kind == FrameKind.FILE && ptes == 0;
+            if (reclaimable != m.inactive.contains((long) pfn)) {
+                return "frame " + pfn + (reclaimable ? " is reclaimable but not" : " is not reclaimable but")
+                    + " on the inactive list";
+            }
         }
         return null;
     }

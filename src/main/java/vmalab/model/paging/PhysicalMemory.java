@@ -261,10 +261,10 @@ public final class PhysicalMemory implements PageBackend, MemoryControl {
     /** smaps' numbers for one VMA (pmap -x uses rss and dirty). */
     public VmaUsage usage(Mm mm, Vma vma) {
         MmState st = m.mms.get(mm.id());
-        if (st == null) return new VmaUsage(0, 0, 0, 0, 0, 0, 0, 0, 0);
-        long[] u = new long[9];
+        if (st == null) return new VmaUsage(0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+        long[] u = new long[10];
         st.tables.forEachPte(vma.start(), vma.end(), (leaf, i, addr, raw) -> {
-            if (!Pte.isPresent(raw)) return;
+            if (!Pte.isMapped(raw)) return;
             if (!MemoryState.normal(raw)) {
                 if ((raw & Pte.ZERO) != 0) u[8] += Vma.PAGE_SIZE;
                 return;
@@ -276,15 +276,13 @@ public final class PhysicalMemory implements PageBackend, MemoryControl {
             u[0] += size;
             if ((raw & Pte.ACCESSED) != 0) u[6] += size;
             if (p.kind == FrameKind.ANON) u[7] += size;
-            if (mapcount >= 2) {
-                u[1] += (size << VmaUsage.PSS_SHIFT) / mapcount;
-                u[dirty ? 3 : 2] += size;
-            } else {
-                u[1] += size << VmaUsage.PSS_SHIFT;
-                u[dirty ? 5 : 4] += size;
-            }
+            long pss = (size << VmaUsage.PSS_SHIFT) / mapcount;
+            u[1] += pss;
+            if (dirty) u[9] += pss;
+            if (mapcount >= 2) u[dirty ? 3 : 2] += size;
+            else u[dirty ? 5 : 4] += size;
         });
-        return new VmaUsage(u[0], u[1], u[2], u[3], u[4], u[5], u[6], u[7], u[8]);
+        return new VmaUsage(u[0], u[1], u[2], u[3], u[4], u[5], u[6], u[7], u[8], u[9]);
     }
 
     /** Who owns frame pfn, with its counts and reverse map. */

@@ -10,12 +10,14 @@ package vmalab.model.paging;
  * @param raw the entry's value; 0 is pte_none()
  */
 public record Pte(long raw, long frame, boolean present, boolean write, boolean user, boolean accessed,
-                  boolean dirty, boolean nx, boolean special, boolean zero, boolean cow) {
+                  boolean dirty, boolean nx, boolean special, boolean zero, boolean cow, boolean protNone) {
     public static final long PRESENT = 1L;
     public static final long RW = 1L << 1;
     public static final long USER = 1L << 2;
     public static final long ACCESSED = 1L << 5;
     public static final long DIRTY = 1L << 6;
+    /** _PAGE_PROTNONE (shares bit 8 with _PAGE_GLOBAL, which user pages never have). */
+    public static final long PROTNONE = 1L << 8;
     /** _PAGE_SPECIAL (_PAGE_BIT_SOFTW1): vm_normal_page() returns NULL for it. */
     public static final long SPECIAL = 1L << 9;
     /** Lab marker (software bit 10): write-protected, a write will copy the page. */
@@ -33,7 +35,7 @@ public record Pte(long raw, long frame, boolean present, boolean write, boolean 
     public static Pte of(long raw) {
         return new Pte(raw, (raw & PFN_MASK) >>> 12, (raw & PRESENT) != 0, (raw & RW) != 0, (raw & USER) != 0,
             (raw & ACCESSED) != 0, (raw & DIRTY) != 0, (raw & NX) != 0, (raw & SPECIAL) != 0, (raw & ZERO) != 0,
-            (raw & COW) != 0);
+            (raw & COW) != 0, (raw & PROTNONE) != 0);
     }
 
     /** pfn_pte(): an entry for frame {@code pfn} with these flag bits. */
@@ -45,8 +47,19 @@ public record Pte(long raw, long frame, boolean present, boolean write, boolean 
         return (raw & PFN_MASK) >>> 12;
     }
 
+    /** The MMU's view: the Present bit. */
     public static boolean isPresent(long raw) {
         return (raw & PRESENT) != 0;
+    }
+
+    /** The kernel's pte_present(): Present, or a PROT_NONE page still holding its frame. */
+    public static boolean isMapped(long raw) {
+        return (raw & (PRESENT | PROTNONE)) != 0;
+    }
+
+    /** pte_present(): the entry maps a frame (possibly PROT_NONE, which the MMU sees as not present). */
+    public boolean mapped() {
+        return present || protNone;
     }
 
     public boolean none() {
@@ -65,6 +78,7 @@ public record Pte(long raw, long frame, boolean present, boolean write, boolean 
         if (special) sb.append("SPECIAL ");
         if (zero) sb.append("zero ");
         if (cow) sb.append("cow ");
+        if (protNone) sb.append("PROTNONE ");
         return sb.toString().trim();
     }
 }

@@ -89,7 +89,7 @@ final class PteRanges {
         int[] n = {0};
         boolean[] oom = {false};
         ps.tables.forEachPte(vma.start(), vma.end(), (leaf, i, addr, raw) -> {
-            if (oom[0] || !Pte.isPresent(raw)) return;
+            if (oom[0] || !Pte.isMapped(raw)) return;
             PageTable cl = cs.tables.ensureLeaf(addr, m.tableAllocator(cs, ev));
             if (cl == null) {
                 oom[0] = true;
@@ -134,23 +134,18 @@ final class PteRanges {
     }
 
     /**
-     * change_pte_range(): the PTEs of [start, end) take the VMA's new protection; an exclusive anonymous page
-     * (or a dirty shared one) may become writable at once (can_change_pte_writable()).
+     * change_pte_range(): the PTEs of [start, end) take the VMA's new protection ({@link FaultHandler#reprotect}).
      */
     void changeProtection(Mm mm, MmState st, Vma vma, long start, long end) {
+        int[] n = {0};
         st.tables.forEachPte(start, end, (leaf, i, addr, raw) -> {
-            if (!Pte.isPresent(raw)) return;
-            long keep = raw & (Pte.PFN_MASK | Pte.ACCESSED | Pte.DIRTY | Pte.SPECIAL | Pte.ZERO);
-            long now = keep | FaultHandler.protBits(vma, mm.profile().hasNx());
-            boolean writable = vma.has(VmFlags.WRITE);
-            if (writable && (now & Pte.RW) == 0) {
-                Page p = MemoryState.normal(raw) ? m.page(Pte.pfn(raw)) : null;
-                boolean exclusiveAnon = !vma.isShared() && p != null && p.kind == FrameKind.ANON && p.refcount == 1;
-                boolean dirtyShared = vma.isShared() && (raw & Pte.DIRTY) != 0;
-                if (exclusiveAnon || dirtyShared) now |= Pte.RW;
-                else if (!vma.isShared()) now |= Pte.COW;
-            }
+            long now = FaultHandler.reprotect(m, vma, raw, mm.profile().hasNx());
+            if (now != raw) n[0]++;
             m.setPte(st, leaf, i, addr, now, ev);
         });
+        if (n[0] > 0) {
+            ev.accept(new Narration("change_pte_range", String.format("%x-%x: %d PTE%s take the protection %s", start,
+                end, n[0], n[0] == 1 ? "" : "s", vma.perms())));
+        }
     }
 }

@@ -6,6 +6,8 @@ public final class RbNode<V> {
     long key;
     RbColor color = RbColor.RED;
     RbNode<V> parent, left, right, prev, next;
+    /** The augmented value: the largest {@link RbTree.Augment#own} in this node's subtree. */
+    long aug;
     /** The tree this node is linked in; null once erased. Lets the tree reject a foreign or stale node. */
     RbTree<V> tree;
 
@@ -25,4 +27,6 @@ public final class RbNode<V> {
     /** The next node in key order (vm_next). */
     public RbNode<V> next() { return next; }
     public boolean isRed() { return color == RbColor.RED; }
+    /** The largest own value in this subtree, when the tree is augmented (rb_subtree_gap for VMAs). */
+    public long augmented() { return aug; }
 }

@@ -22,7 +22,19 @@ public final class RbTree<V> {
     /** A valid red-black tree of fewer than 2^31 nodes is at most 62 deep; deeper means a cycle. */
     private static final int MAX_SANE_DEPTH = 128;
 
+    /**
+     * An augmentation: each node keeps the largest {@link #own} value of its subtree, kept up to date through
+     * inserts, erases, rotations and value changes (include/linux/rbtree_augmented.h: RB_DECLARE_CALLBACKS).
+     * For the VMA tree the own value is the free gap below a VMA, as vma_compute_gap() computes it; it may
+     * read the node's prev.
+     */
+    public interface Augment<V> {
+        long own(RbNode<V> node);
+    }
+
     private final ToLongFunction<V> keyOf;
+    private Augment<V> augment;
+    private RbNode<V> spliceLow;
     private RbNode<V> root;
     private RbNode<V> first;
     private RbNode<V> last;
@@ -80,6 +92,10 @@ public final class RbTree<V> {
         out.accept(new RbStep.Link(key, parent == null ? null : parent.key, parent != null && asLeft));
         linkList(node, pred);
         size++;
+        if (augment != null) {
+            propagate(node);
+            propagate(node.next);
+        }
         insertColor(node, out);
         return node;
     }
@@ -154,6 +170,13 @@ public final class RbTree<V> {
         RbNode<V> rebalance = unlinkFromTree(node, out);
         unlinkList(node);
         size--;
+        if (augment != null) {
+            // rb_erase_augmented(): every subtree that lost the node lies above spliceLow; the next node's own
+            // value changed with its prev
+            propagate(spliceLow);
+            propagate(node.next);
+        }
+        spliceLow = null;
         node.parent = node.left = node.right = node.prev = node.next = null;
         node.tree = null;
         if (rebalance != null) {
@@ -169,6 +192,7 @@ public final class RbTree<V> {
         if (leftChild == null || child == null) {
             // case 1: at most one child; a lone child is red under a black node and takes the node's colour
             RbNode<V> only = leftChild == null ? child : leftChild;
+            spliceLow = parent;
             out.accept(new RbStep.Unlink(node.key));
             changeChild(node, only, parent);
             if (only != null) {
@@ -187,6 +211,7 @@ public final class RbTree<V> {
             successorParent = successor;
             successor = successor.left;
         }
+        spliceLow = successor == child ? successor : successorParent;
         out.accept(new RbStep.SuccessorSwap(node.key, successor.key));
         out.accept(new RbStep.Unlink(node.key));
         RbNode<V> child2 = successor.right;
@@ -300,6 +325,54 @@ public final class RbTree<V> {
         changeChild(x, y, parent);
         y.parent = parent;
         x.parent = y;
+        if (augment != null) {
+            // the rotate callback: x is now below y; their subtrees changed, nothing above them did
+            recompute(x);
+            recompute(y);
+        }
+    }
+
+    /** Turns the augmentation on (or off with null) and computes it for every node. */
+    public void setAugment(Augment<V> a) {
+        this.augment = a;
+        if (a != null) {
+            recomputeAll(root);
+        }
+    }
+
+    public boolean augmented() {
+        return augment != null;
+    }
+
+    private long recomputeAll(RbNode<V> n) {
+        if (n == null) {
+            return Long.MIN_VALUE;
+        }
+        long l = recomputeAll(n.left);
+        long r = recomputeAll(n.right);
+        n.aug = Math.max(augment.own(n), Math.max(l, r));
+        return n.aug;
+    }
+
+    private void recompute(RbNode<V> n) {
+        long m = augment.own(n);
+        if (n.left != null && n.left.aug > m) {
+            m = n.left.aug;
+        }
+        if (n.right != null && n.right.aug > m) {
+            m = n.right.aug;
+        }
+        n.aug = m;
+    }
+
+    /** Recomputes the augmented value from n up to the root (RB_DECLARE_CALLBACKS' propagate). */
+    public void propagate(RbNode<V> n) {
+        if (augment == null) {
+            return;
+        }
+        for (; n != null; n = n.parent) {
+            recompute(n);
+        }
     }
 
     // include/linux/rbtree_augmented.h: __rb_change_child()
@@ -342,6 +415,10 @@ public final class RbTree<V> {
         }
         node.value = value;
         node.key = key;
+        if (augment != null) {
+            propagate(node);
+            propagate(node.next);
+        }
     }
 
     public RbNode<V> root() { return root; }
@@ -405,6 +482,7 @@ public final class RbTree<V> {
     /** A deep copy: same shape, colours and values (values are shared, they are immutable). */
     public RbTree<V> copy() {
         RbTree<V> c = new RbTree<>(keyOf);
+        c.augment = augment;
         c.root = copySubtree(root, null, c);
         c.size = size;
         RbNode<V> prev = null;
@@ -427,6 +505,7 @@ public final class RbTree<V> {
         }
         RbNode<V> c = new RbNode<>(n.value, n.key);
         c.color = n.color;
+        c.aug = n.aug;
         c.parent = parent;
         c.tree = owner;
         c.left = copySubtree(n.left, c, owner);
@@ -459,6 +538,37 @@ public final class RbTree<V> {
 
     /** Null when all invariants hold, else a sentence naming the first broken one. */
     public String checkInvariants() {
+        String structure = checkStructure();
+        if (structure != null || augment == null) {
+            return structure;
+        }
+        return checkAugment(root);
+    }
+
+    private String checkAugment(RbNode<V> n) {
+        if (n == null) {
+            return null;
+        }
+        String l = checkAugment(n.left);
+        if (l != null) {
+            return l;
+        }
+        String r = checkAugment(n.right);
+        if (r != null) {
+            return r;
+        }
+        long want = augment.own(n);
+        if (n.left != null) {
+            want = Math.max(want, n.left.aug);
+        }
+        if (n.right != null) {
+            want = Math.max(want, n.right.aug);
+        }
+        return want == n.aug ? null : "node " + n.key + " keeps augmented value " + n.aug + " but its subtree has "
+                + want;
+    }
+
+    private String checkStructure() {
         if (root == null) {
             if (size != 0 || first != null || last != null) {
                 return "empty tree but size is " + size + " or first/last are set";

@@ -39,7 +39,7 @@ final class MmapCalls {
 
     /** vm_start_gap(): a stack's start less its guard gap. */
     static long startGap(Vma v) {
-        return v.has(VmFlags.GROWSDOWN) ? Math.max(0, v.start() - Kernel.STACK_GUARD_GAP) : v.start();
+        return Mm.startGap(v);
     }
 
     /**
@@ -69,10 +69,10 @@ final class MmapCalls {
         long low = Math.max(Vma.PAGE_SIZE, MMAP_MIN_ADDR);
         long found;
         if (mm.profile().classic()) {
-            found = edit.findGap(len, mm.mmapBase(), ts, false, Kernel.STACK_GUARD_GAP);
+            found = edit.findGap(len, mm.mmapBase(), ts, false);
         } else {
-            found = edit.findGap(len, low, mm.mmapBase(), true, Kernel.STACK_GUARD_GAP);
-            if (found < 0) found = edit.findGap(len, mm.profile().taskSize() / 3, ts, false, Kernel.STACK_GUARD_GAP);
+            found = edit.findGap(len, low, mm.mmapBase(), true);
+            if (found < 0) found = edit.findGap(len, mm.profile().taskSize() / 3, ts, false);
         }
         return found < 0 ? Errno.ENOMEM.ret() : found;
     }

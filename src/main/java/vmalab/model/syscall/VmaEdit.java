@@ -149,49 +149,10 @@ final class VmaEdit {
     /**
      * The gap search of get_unmapped_area(): top-down below mmap_base (unmapped_area_topdown(), the x86-64
      * layout) or bottom-up from TASK_UNMAPPED_BASE (unmapped_area(), the legacy layout). A gap below a
-     * VM_GROWSDOWN VMA keeps the stack guard gap free. Returns the address, or -1 when nothing fits.
+     * VM_GROWSDOWN VMA keeps the stack guard gap free (vm_start_gap()). The tree's augmented gaps make it
+     * O(log n). Returns the address, or -1 when nothing fits.
      */
-    long findGap(long len, long low, long high, boolean topDown, long guardGap) {
-        if (topDown) {
-            RbNode<Vma> node = mm.nodeBefore(high);
-            long gapEnd = high;
-            if (node != null && Long.compareUnsigned(node.value().end(), high) > 0) {
-                gapEnd = node.value().start();
-                node = node.prev();
-            }
-            // node: last VMA entirely below gapEnd; the gap is [node.end, gapEnd)
-            RbNode<Vma> above = node == null ? mm.tree().first() : node.next();
-            while (true) {
-                long top = gapEnd;
-                if (above != null && above.value().has(VmFlags.GROWSDOWN) && above.value().start() == gapEnd) {
-                    top = gapEnd - guardGap;
-                }
-                long bottom = node == null ? low : Math.max(low, node.value().end());
-                if (Long.compareUnsigned(top, bottom) >= 0 && top - bottom >= len
-                        && Long.compareUnsigned(top - len, low) >= 0) {
-                    return top - len;
-                }
-                if (node == null) return -1;
-                gapEnd = node.value().start();
-                above = node;
-                node = node.prev();
-                if (Long.compareUnsigned(gapEnd, low) <= 0) return -1;
-            }
-        }
-        RbNode<Vma> node = mm.findVmaNode(low, null);
-        long start = low;
-        if (node != null && Long.compareUnsigned(node.value().start(), low) < 0) {
-            start = node.value().end();
-            node = node.next();
-        }
-        while (true) {
-            long limit = node == null ? high : Math.min(high, node.value().start()
-                - (node.value().has(VmFlags.GROWSDOWN) ? guardGap : 0));
-            if (Long.compareUnsigned(limit, start) >= 0 && limit - start >= len) return start;
-            if (node == null) return -1;
-            start = node.value().end();
-            node = node.next();
-            if (Long.compareUnsigned(start, high) >= 0) return -1;
-        }
+    long findGap(long len, long low, long high, boolean topDown) {
+        return topDown ? mm.unmappedAreaTopDown(len, low, high) : mm.unmappedAreaBottomUp(len, low, high);
     }
 }

@@ -1,0 +1,79 @@
+package vmalab.model.fault;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static vmalab.model.paging.PhysLab.PAGE;
+import static vmalab.model.paging.PhysLab.RW;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import vmalab.model.event.TaskEvent;
+import vmalab.model.mm.Prot;
+import vmalab.model.op.Op;
+import vmalab.model.paging.PhysLab;
+
+/** A tiny memory runs out: the fault fails with OOM, nothing is corrupted; reclaim frees unmapped cache. */
+class OutOfMemoryTest {
+    PhysLab lab;
+
+    @BeforeEach
+    void start() {
+        lab = new PhysLab();
+        // 64 frames, 8 of them the kernel's (zero page and vDSO inside)
+        lab.run(new Op.Memory(64, 3, 8));
+        lab.exec("p", "empty");
+    }
+
+    @Test
+    void writingMoreThanMemoryEndsInSigkillWithTheStateIntact() {
+        // given: 56 free frames less the PGD
+        assertEquals(55, lab.mem().freeFrames());
+        long addr = lab.mmapAnon(null, 100 * PAGE, RW, false);
+
+        // when
+        lab.last = lab.k.apply(new Op.Touch(addr, 100 * PAGE, 'w'));
+
+        // then: PUD, PMD and PTE tables, then 52 pages, then nothing left
+        assertEquals(-1, lab.last.result());
+        TaskEvent.SignalRaised sig = lab.events(TaskEvent.SignalRaised.class).get(0);
+        assertEquals("SIGKILL", sig.signal());
+        assertEquals(addr + 52 * PAGE, sig.addr());
+        assertEquals(52, lab.rss("p").pages());
+        assertEquals(0, lab.mem().freeFrames());
+        assertNull(lab.mem().checkInvariants(lab.k.mms()));
+    }
+
+    @Test
+    void exitGivesEveryFrameBack() {
+        // given
+        long addr = lab.mmapAnon(null, 100 * PAGE, RW, false);
+        lab.k.apply(new Op.Touch(addr, 100 * PAGE, 'w'));
+
+        // when
+        lab.run(new Op.Exit());
+
+        // then
+        assertEquals(56, lab.mem().freeFrames());
+        assertTrue(lab.k.mms().isEmpty());
+    }
+
+    @Test
+    void unmappedPageCachePagesAreReclaimedBeforeGivingUp() {
+        // given: 40 pages of a file read, then unmapped: they stay in the page cache
+        lab.file("big", 40 * PAGE);
+        long f = lab.mmapFile(null, "big", 40 * PAGE, Prot.READ, false, 0);
+        lab.touch(f, 40 * PAGE, 'r');
+        lab.run(new Op.Munmap(f, 40 * PAGE));
+        assertEquals(40, lab.mem().pageCache().size());
+        long addr = lab.mmapAnon(null, 40 * PAGE, RW, false);
+
+        // when
+        long faults = lab.touch(addr, 40 * PAGE, 'w');
+
+        // then
+        assertEquals(40, faults);
+        assertEquals(40, lab.rss("p").anonPages());
+        assertTrue(lab.mem().pageCache().size() < 40);
+    }
+}
