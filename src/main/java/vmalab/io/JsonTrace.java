@@ -53,7 +53,18 @@ public final class JsonTrace {
         if (r.failed()) {
             o.put("error", r.error());
         } else if (r.strace() != null) {
-            o.put("result", ScenarioRunner.formatResult(r.strace(), r.result()));
+            long v = r.result();
+            vmalab.model.syscall.Errno errno = v < 0 ? vmalab.model.syscall.Errno.of(v) : null;
+            boolean pointer = r.strace().startsWith("mmap") || r.strace().startsWith("mremap")
+                || r.strace().startsWith("brk");
+            if (errno != null) {
+                o.put("result", v);
+                o.put("errno", errno.name());
+            } else if (pointer) {
+                o.put("result", hex(v));
+            } else {
+                o.put("result", v);
+            }
         } else {
             o.put("result", r.result());
         }
