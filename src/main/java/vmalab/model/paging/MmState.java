@@ -2,6 +2,7 @@ package vmalab.model.paging;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -93,9 +94,13 @@ final class MmState {
     /** Moves the ranges inside [from, from+len) to start at to (mremap). */
     void moveShmem(long from, long to, long len) {
         TreeMap<Long, ShmemRange> moved = new TreeMap<>();
-        for (ShmemRange r : shmem.subMap(from, true, from + len, false).values()) {
+        List<ShmemRange> inside = new ArrayList<>(shmem.subMap(from, true, from + len, false).values());
+        Map.Entry<Long, ShmemRange> lower = shmem.lowerEntry(from);
+        if (lower != null && lower.getValue().end() > from) inside.add(lower.getValue());
+        for (ShmemRange r : inside) {
+            long s = Math.max(r.start(), from);
             long e = Math.min(r.end(), from + len);
-            moved.put(r.start() - from + to, new ShmemRange(r.start() - from + to, e - from + to, r.file()));
+            moved.put(s - from + to, new ShmemRange(s - from + to, e - from + to, r.file()));
         }
         forgetShmem(from, from + len);
         for (ShmemRange r : moved.values()) noteShmem(r.start(), r.end(), r.file());

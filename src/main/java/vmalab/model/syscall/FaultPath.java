@@ -56,7 +56,8 @@ final class FaultPath {
         if (Long.compareUnsigned(addr, mm.profile().taskSize()) >= 0) {
             return segv(addr, "SEGV_MAPERR", "address above TASK_SIZE");
         }
-        if (kernel.pages().isPresent(mm, addr) && access == 'r') {
+        // the MMU: a present PTE that allows the access needs no fault (it sets Accessed/Dirty)
+        if (kernel.pages().hardwareAccess(mm, addr, access, ev)) {
             return true;
         }
         Vma vma = mm.findVma(addr, ev);

@@ -133,6 +133,8 @@ final class FlagCalls {
             long tmp = Long.compareUnsigned(v.end(), end) > 0 ? end : v.end();
             RbNode<Vma> after = modifyFlags(node, nstart, tmp, newFlags);
             if (after == null) return Errno.ENOMEM.ret();
+            // change_protection(): the PTEs of the range follow the new flags
+            kernel.pages().changeProtection(mm, mm.vmaAt(nstart), nstart, tmp, ev);
             ev.accept(new Narration("mprotect_fixup", String.format("%x-%x becomes %s", nstart, tmp,
                 VmFlags.perms(newFlags))));
             // like vma_iter_end(): carry on from the end of the VMA now covering the range, merged or not

@@ -105,4 +105,23 @@ class ShmemFaultTest {
         lab.touch(addr, 1, 'r');
         assertEquals(frame, lab.pte("p", addr).frame());
     }
+
+    @Test
+    void aMovedMappingStillHoldsTheFile() {
+        // given: the child shares the mapping; the parent wrote page 0, then mremap moved its mapping
+        lab.run(new Op.Fork("c"));
+        lab.touch("p", addr, 1, 'w');
+        long frame = lab.pte("p", addr).frame();
+        lab.run("p", new Op.Mmap(addr + 4 * PAGE, PAGE, RW, false, null, 0, true, false, false, false, false));
+        long moved = lab.run("p", new Op.Mremap(addr, 4 * PAGE, 8 * PAGE, true)).result();
+        assertEquals(frame, lab.pte("p", moved).frame());
+
+        // when the child unmaps
+        lab.run("c", new Op.Munmap(addr, 4 * PAGE));
+
+        // then the parent's moved mapping keeps the file and its page
+        assertEquals(FrameKind.SHMEM, lab.mem().frameKind(frame));
+        lab.run("p", new Op.Munmap(moved, 8 * PAGE));
+        assertEquals(FrameKind.FREE, lab.mem().frameKind(frame));
+    }
 }
