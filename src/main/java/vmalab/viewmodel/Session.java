@@ -1,15 +1,24 @@
 package vmalab.viewmodel;
 
 import java.util.List;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.LongProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import vmalab.model.Kernel;
 import vmalab.model.OpResult;
 import vmalab.model.event.SimEvent;
+import vmalab.model.mm.Mm;
+import vmalab.model.mm.Task;
 
 /**
  * The one shared simulation as the views see it (FX thread only). CONTRACT — the app helper fills in the
@@ -25,7 +34,8 @@ import vmalab.model.event.SimEvent;
  *   <li>Selection is linked: {@link #selectedPidProperty()}, {@link #selectedVmaProperty()} (a vm_start, or -1),
  *   {@link #selectedAddressProperty()} (or -1). Views may set the selection; that is not a model change.</li>
  *   <li>{@link #eventCursorProperty()}: during step-by-event playback, how many events of the last result have
- *   been shown (the director advances it); views draw events up to it.</li>
+ *   been shown (the director advances it); views draw events up to it. {@link #eventProgressProperty()} runs
+ *   from 0 to 1 while the event at {@code eventCursor - 1} is being animated (1 when at rest).</li>
  * </ul>
  */
 public final class Session {
@@ -34,13 +44,10 @@ public final class Session {
     private final ObjectProperty<Integer> selectedPid = new SimpleObjectProperty<>(this, "selectedPid");
     private final LongProperty selectedVma = new SimpleLongProperty(this, "selectedVma", -1);
     private final LongProperty selectedAddress = new SimpleLongProperty(this, "selectedAddress", -1);
-    private final javafx.beans.property.BooleanProperty reduceMotion =
-        new javafx.beans.property.SimpleBooleanProperty(this, "reduceMotion", false);
-    private final javafx.beans.property.IntegerProperty eventCursor =
-        new javafx.beans.property.SimpleIntegerProperty(this, "eventCursor", 0);
-
-    private final javafx.beans.property.IntegerProperty version =
-        new javafx.beans.property.SimpleIntegerProperty(this, "version", 0);
+    private final BooleanProperty reduceMotion = new SimpleBooleanProperty(this, "reduceMotion", false);
+    private final IntegerProperty eventCursor = new SimpleIntegerProperty(this, "eventCursor", 0);
+    private final DoubleProperty eventProgress = new SimpleDoubleProperty(this, "eventProgress", 1);
+    private final IntegerProperty version = new SimpleIntegerProperty(this, "version", 0);
 
     public ReadOnlyObjectProperty<Kernel> kernelProperty() { return kernel; }
     public ReadOnlyIntegerProperty versionProperty() { return version; }
@@ -49,8 +56,9 @@ public final class Session {
     public ObjectProperty<Integer> selectedPidProperty() { return selectedPid; }
     public LongProperty selectedVmaProperty() { return selectedVma; }
     public LongProperty selectedAddressProperty() { return selectedAddress; }
-    public javafx.beans.property.BooleanProperty reduceMotionProperty() { return reduceMotion; }
+    public BooleanProperty reduceMotionProperty() { return reduceMotion; }
     public ReadOnlyIntegerProperty eventCursorProperty() { return eventCursor; }
+    public ReadOnlyDoubleProperty eventProgressProperty() { return eventProgress; }
 
     /** Events of the last result, or an empty list. */
     public List<SimEvent> lastEvents() {
@@ -58,12 +66,51 @@ public final class Session {
         return r == null ? List.of() : r.events();
     }
 
+    /** The events shown so far: the first {@code eventCursor} events of the last result. */
+    public List<SimEvent> shownEvents() {
+        List<SimEvent> all = lastEvents();
+        return all.subList(0, Math.max(0, Math.min(eventCursor.get(), all.size())));
+    }
+
+    /** The event being animated (the last one shown), or null. */
+    public SimEvent currentEvent() {
+        List<SimEvent> shown = shownEvents();
+        return shown.isEmpty() ? null : shown.get(shown.size() - 1);
+    }
+
+    /**
+     * The task the views show: the selected pid while it is alive, else the kernel's current task; null when
+     * there is no process.
+     */
+    public Task selectedTask() {
+        Kernel k = kernel.get();
+        if (k == null) return null;
+        Integer pid = selectedPid.get();
+        Task t = pid == null ? null : k.task(pid);
+        return t != null && !t.exited() ? t : k.current();
+    }
+
+    /** The address space of {@link #selectedTask()}, or null. */
+    public Mm selectedMm() {
+        Task t = selectedTask();
+        return t == null ? null : t.mm();
+    }
+
     // ---- set by the app (timeline/controller); views must not call these ----
+
+    /**
+     * Shows a new state: the result that led to it (or null), the event cursor back at 0; then the version goes
+     * up. The animation director moves the cursor on from there.
+     */
     public void publish(Kernel k, OpResult r) {
+        eventCursor.set(0);
+        eventProgress.set(1);
         lastResult.set(r);
         kernel.set(k);
         version.set(version.get() + 1);
     }
 
-    public javafx.beans.property.IntegerProperty eventCursorWritable() { return eventCursor; }
+    public IntegerProperty eventCursorWritable() { return eventCursor; }
+
+    public DoubleProperty eventProgressWritable() { return eventProgress; }
 }

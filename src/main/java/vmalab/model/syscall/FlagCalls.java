@@ -244,8 +244,8 @@ final class FlagCalls {
     private void pageEffect(Vma v, long s, long e, Advice a) {
         switch (a) {
             case DONTNEED, FREE, REMOVE -> kernel.pages().zap(mm, v, s, e, ev);
-            case POPULATE_READ, POPULATE_WRITE, WILLNEED -> {
-                if (a == Advice.WILLNEED && v.isAnonymous()) return;
+            // MADV_WILLNEED only starts read-ahead into the page cache (not modelled): no PTE, no fault
+            case POPULATE_READ, POPULATE_WRITE -> {
                 char access = a == Advice.POPULATE_WRITE ? 'w' : 'r';
                 for (long p = s; Long.compareUnsigned(p, e) < 0; p += Vma.PAGE_SIZE) {
                     faults.populatePage(v, p, access);
