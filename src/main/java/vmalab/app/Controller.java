@@ -1,0 +1,177 @@
+package vmalab.app;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import vmalab.io.ScenarioParser;
+import vmalab.model.OpResult;
+import vmalab.viewmodel.Session;
+import vmalab.viewmodel.Timeline;
+
+/**
+ * The window's actions, thin: each one asks the timeline to change the state, then tells the director how to
+ * show it (play the new step's events, reveal one event, or show a jump at once).
+ */
+public final class Controller {
+    private final Session session;
+    private final Timeline timeline;
+    private final AnimationDirector director;
+    private final Player player;
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
+    private final BooleanProperty statusIsError = new SimpleBooleanProperty(this, "statusIsError", false);
+
+    public Controller(Session session, Timeline timeline) {
+        this.session = session;
+        this.timeline = timeline;
+        this.director = new AnimationDirector(session);
+        this.player = new Player(this, director);
+    }
+
+    public Session session() { return session; }
+    public Timeline timeline() { return timeline; }
+    public AnimationDirector director() { return director; }
+    public BooleanProperty playingProperty() { return player.playingProperty(); }
+    public ReadOnlyStringProperty statusProperty() { return status.getReadOnlyProperty(); }
+    public BooleanProperty statusIsErrorProperty() { return statusIsError; }
+
+    public void say(String message, boolean error) {
+        status.set(message);
+        statusIsError.set(error);
+    }
+
+    /** Runs the next step and plays its events; false at the end. */
+    public boolean stepOp() {
+        if (director.isBusy()) director.showAll();
+        if (!timeline.stepOp()) {
+            say("End of the scenario: type a line below, or restart.", false);
+            return false;
+        }
+        director.playAll();
+        return true;
+    }
+
+    /** Shows one more event (running the next step when the current one is done). */
+    public boolean stepEvent() {
+        player.playingProperty().set(false);
+        if (director.isBusy()) director.stop();
+        if (!timeline.stepEvent()) {
+            say("End of the scenario.", false);
+            return false;
+        }
+        director.animateCurrent();
+        return true;
+    }
+
+    public void stepBack() {
+        player.playingProperty().set(false);
+        director.stop();
+        timeline.stepBack();
+        director.showAll();
+    }
+
+    public void restart() {
+        player.playingProperty().set(false);
+        director.stop();
+        timeline.restart();
+        director.showAll();
+    }
+
+    public void jumpTo(int step) {
+        if (step == timeline.position()) return;
+        director.stop();
+        timeline.jumpTo(step);
+        director.showAll();
+    }
+
+    public void togglePlay() {
+        if (!player.playingProperty().get() && timeline.atEnd()) timeline.restart();
+        player.toggle();
+    }
+
+    /**
+     * Runs one scenario line typed or built by a click; null when it ran, else the error to show (a parse
+     * error as {@code command:N: message}, or why the model refused it).
+     */
+    public String runLine(String text) {
+        ScenarioParser.Line line = ScenarioParser.parseLine(text, "command", timeline.position() + 1);
+        if (line.error() != null) return line.error();
+        if (line.op() == null) return null;
+        player.playingProperty().set(false);
+        if (director.isBusy()) director.showAll();
+        OpResult r = timeline.run(new Timeline.Entry(text.strip(), line.op(), 0));
+        if (r.failed()) return r.error();
+        director.playAll();
+        return null;
+    }
+
+    /** An access to one address, as a click asks for it: a scenario line like {@code touch 0x… w}. */
+    public String touch(long addr, char access) {
+        String err = runLine(String.format("touch 0x%x %c", addr, access));
+        if (err != null) say(err, true);
+        return err;
+    }
+
+    /** Loads a scenario; null when done, else the first error ({@code FILE:LINE: message}). */
+    public String load(String text, String fileName) {
+        ScenarioParser.Result r = ScenarioParser.parse(text, fileName);
+        if (!r.ok()) return r.error();
+        List<Timeline.Entry> entries = new ArrayList<>();
+        for (ScenarioParser.Step s : r.steps()) entries.add(new Timeline.Entry(s.text(), s.op(), s.line()));
+        player.playingProperty().set(false);
+        director.stop();
+        timeline.reset(entries, fileName);
+        session.selectedVmaProperty().set(-1);
+        session.selectedAddressProperty().set(-1);
+        session.selectedPidProperty().set(null);
+        director.showAll();
+        return null;
+    }
+
+    public String open(Path file) {
+        try {
+            String text = Files.readString(file, StandardCharsets.UTF_8);
+            String err = load(text, file.getFileName().toString());
+            say(err == null ? "Opened " + file : err, err != null);
+            return err;
+        } catch (IOException e) {
+            String err = "Could not read " + file + ": " + e.getMessage();
+            say(err, true);
+            return err;
+        }
+    }
+
+    /** Saves every step as a scenario (written to a temporary file, then renamed over the target). */
+    public String save(Path file) {
+        try {
+            ScenarioFiles.writeAtomically(file, scenarioText().getBytes(StandardCharsets.UTF_8));
+            say("Saved " + file, false);
+            return null;
+        } catch (IOException e) {
+            String err = "Could not save " + file + ": " + e.getMessage();
+            say(err, true);
+            return err;
+        }
+    }
+
+    /** The steps as scenario text, one line each. */
+    public String scenarioText() {
+        StringBuilder sb = new StringBuilder("# vmalab scenario\n");
+        for (Timeline.Entry e : timeline.entries()) sb.append(e.text()).append('\n');
+        return sb.toString();
+    }
+
+    /** What an exported image's caption says: the step and its scenario line. */
+    public String caption() {
+        Timeline.Entry e = timeline.currentEntry();
+        String where = "step " + timeline.position() + " of " + timeline.size();
+        return e == null ? timeline.fileName() + " — " + where + ": start"
+            : timeline.fileName() + " — " + where + ": " + e.text();
+    }
+}

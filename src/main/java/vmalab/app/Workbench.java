@@ -1,0 +1,32 @@
+package vmalab.app;
+
+import javafx.scene.Scene;
+import vmalab.viewmodel.Session;
+import vmalab.viewmodel.Timeline;
+
+/**
+ * Everything one window needs, wired: the session, its timeline, the controller, the window's content in a
+ * scene with the stylesheet and the keyboard shortcuts. The app, the headless export and the tests all build
+ * the window through here.
+ */
+public record Workbench(Session session, Timeline timeline, Controller controller, MainWindow window,
+                        Scene scene) {
+
+    /** Builds a window of {@code width} × {@code height}, with no scenario loaded. FX thread only. */
+    public static Workbench create(double width, double height) {
+        Session session = new Session();
+        Timeline timeline = new Timeline(session);
+        Controller controller = new Controller(session, timeline);
+        MainWindow window = new MainWindow(controller);
+        Scene scene = new Scene(window.root(), width, height);
+        scene.getStylesheets().add(VmaLabApp.stylesheet());
+        Shortcuts.install(scene, window, controller);
+        return new Workbench(session, timeline, controller, window, scene);
+    }
+
+    /** Lays the scene out now (CSS, then layout), as a pulse would. */
+    public void layoutNow() {
+        window.root().applyCss();
+        window.root().layout();
+    }
+}

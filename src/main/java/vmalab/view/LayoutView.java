@@ -1,0 +1,421 @@
+package vmalab.view;
+
+import java.util.List;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.geometry.Point2D;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.Region;
+import javafx.scene.text.Font;
+import javafx.scene.text.TextAlignment;
+import javafx.util.Duration;
+import vmalab.io.ProcMaps;
+import vmalab.model.Kernel;
+import vmalab.model.mm.Mm;
+import vmalab.model.mm.Vma;
+import vmalab.view.anim.Palette;
+import vmalab.view.layout.LayoutPainter;
+import vmalab.viewmodel.AddressAxis;
+import vmalab.viewmodel.AddressAxis.Row;
+import vmalab.viewmodel.Session;
+import vmalab.viewmodel.Sizes;
+import vmalab.viewmodel.VmaKind;
+
+/**
+ * The address space of the selected process, high addresses at the top: one band per VMA coloured by what it
+ * is, large gaps collapsed into a break with their size (or everything to true scale), start_brk/brk and
+ * mmap_base marked. Scroll zooms, drag pans; when zoomed in far enough a band shows its pages, present ones in
+ * full colour. A click selects a VMA; a click on a page asks the controller for a read touch (Shift: a write);
+ * a click where nothing is mapped asks for a touch there, which ends in SIGSEGV. Paints on one Canvas and only
+ * the rows in sight, so 65,530 VMAs stay fast.
+ */
+public final class LayoutView extends Region {
+    public static final String STYLE_CLASS = "layout-view";
+    public static final String CONTROLS_CLASS = "view-controls";
+    public static final String HINT_CLASS = "view-hint";
+
+    /** Asks for an access to {@code addr}: 'r' or 'w'. The controller runs it as a scenario line. */
+    @FunctionalInterface
+    public interface TouchHandler {
+        void touch(long addr, char access);
+    }
+
+    /** Where the bands start, left of them the address column. */
+    public static final double ADDR_COL = LayoutPainter.ADDR_COL;
+    private static final double PAGE_TICKS_MIN_PX = LayoutPainter.PAGE_TICKS_MIN_PX;
+
+    private final Session session;
+    private final Canvas canvas = new Canvas();
+    private final Pane canvasHost = new Pane(canvas);
+    private final HBox controls = new HBox();
+    private final FlowPane legend = new FlowPane(14, 4);
+    private final ToggleButton trueScaleButton = new ToggleButton("True scale");
+    private final BooleanProperty trueScale = new SimpleBooleanProperty(this, "trueScale", false);
+    private final Tooltip tooltip = new Tooltip();
+    private final Palette palette;
+    private final LayoutPainter painter;
+
+    private AddressAxis axis;
+    private Mm axisMm;
+    private int axisVersion = -1;
+    private boolean axisTrueScale;
+    private double zoom = 1;
+    private double offset;
+    private boolean needsFit = true;
+    /** Fit again on resize and after each step until the user zooms or pans. */
+    private boolean autoFit = true;
+    private TouchHandler onTouch = (a, c) -> { };
+
+    private double pressX;
+    private double pressY;
+    private double pressOffset;
+    private boolean panning;
+    private int tooltipRow = -1;
+    private int paintedRows;
+
+    public LayoutView(Session session) {
+        this.session = session;
+        this.palette = new Palette(canvasHost);
+        this.painter = new LayoutPainter(canvas, palette, session);
+        createView();
+        initListeners();
+    }
+
+    private void createView() {
+        getStyleClass().add(STYLE_CLASS);
+        setId("layout-view");
+        canvas.setId("layout-canvas");
+        canvasHost.setMinSize(0, 0);
+
+        trueScaleButton.setId("layout-true-scale");
+        trueScaleButton.selectedProperty().bindBidirectional(trueScale);
+        trueScaleButton.setTooltip(new Tooltip("Draw every gap to scale: the user address space is mostly empty"));
+        Button fit = new Button("Fit");
+        fit.setId("layout-fit");
+        fit.setOnAction(e -> {
+            autoFit = true;
+            fit();
+        });
+        Label hint = new Label("scroll: zoom · drag: pan · click a page: read · Shift+click: write");
+        hint.getStyleClass().add(HINT_CLASS);
+        controls.getStyleClass().add(CONTROLS_CLASS);
+        controls.getChildren().addAll(trueScaleButton, fit, hint);
+
+        legend.setId("layout-legend");
+        legend.getStyleClass().add(CONTROLS_CLASS);
+        addLegend("text", "text r-x");
+        addLegend("data", "data rw-");
+        addLegend("bss", "bss");
+        addLegend("heap", "heap");
+        addLegend("file", "file map");
+        addLegend("anon", "anon map");
+        addLegend("stack", "stack");
+        addLegend("kernel", "vdso / kernel");
+
+        tooltip.setShowDelay(Duration.millis(250));
+        tooltip.setFont(Font.font("DejaVu Sans Mono", 15));
+        Tooltip.install(canvas, tooltip);
+        getChildren().addAll(controls, canvasHost, legend);
+    }
+
+    private void addLegend(String colour, String text) {
+        Region swatch = new Region();
+        swatch.getStyleClass().add("swatch-" + colour);
+        swatch.setMinSize(16, 16);
+        swatch.setPrefSize(16, 16);
+        swatch.setMaxSize(16, 16);
+        Label l = new Label(text, swatch);
+        l.setMinWidth(Region.USE_PREF_SIZE);
+        legend.getChildren().add(l);
+    }
+
+    private void initListeners() {
+        session.versionProperty().addListener((o, a, b) -> redraw());
+        session.selectedPidProperty().addListener((o, a, b) -> {
+            needsFit = true;
+            autoFit = true;
+            redraw();
+        });
+        session.selectedVmaProperty().addListener((o, a, b) -> redraw());
+        session.selectedAddressProperty().addListener((o, a, b) -> redraw());
+        session.eventCursorProperty().addListener((o, a, b) -> redraw());
+        session.eventProgressProperty().addListener((o, a, b) -> redraw());
+        trueScale.addListener((o, a, b) -> {
+            needsFit = true;
+            autoFit = true;
+            redraw();
+        });
+        sceneProperty().addListener((o, a, b) -> {
+            palette.invalidate();
+            redraw();
+        });
+
+        canvas.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
+            pressX = e.getX();
+            pressY = e.getY();
+            pressOffset = offset;
+            panning = false;
+        });
+        canvas.addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> {
+            if (!panning && Math.hypot(e.getX() - pressX, e.getY() - pressY) > 4) panning = true;
+            if (panning) {
+                autoFit = false;
+                offset = pressOffset - (e.getY() - pressY);
+                clampOffset();
+                redraw();
+            }
+        });
+        canvas.addEventHandler(MouseEvent.MOUSE_RELEASED, e -> {
+            if (!panning && e.isStillSincePress()) click(e.getX(), e.getY(), e.isShiftDown());
+            panning = false;
+        });
+        canvas.addEventHandler(MouseEvent.MOUSE_MOVED, e -> updateTooltip(e.getY()));
+        canvas.addEventHandler(ScrollEvent.SCROLL, e -> {
+            if (e.getDeltaY() == 0) return;
+            autoFit = false;
+            zoomAt(e.getY(), Math.pow(1.25, e.getDeltaY() / 40.0));
+            e.consume();
+        });
+    }
+
+    // ---- public API ----
+
+    public void setOnTouch(TouchHandler handler) {
+        onTouch = handler == null ? (a, c) -> { } : handler;
+    }
+
+    public BooleanProperty trueScaleProperty() {
+        return trueScale;
+    }
+
+    public Canvas canvas() {
+        return canvas;
+    }
+
+    public double zoom() {
+        return zoom;
+    }
+
+    /** Zooms out so the whole address space fits (or fills) the view. */
+    public void fit() {
+        if (!ensureAxis()) return;
+        zoom = fitZoom();
+        offset = 0;
+        needsFit = false;
+        redraw();
+    }
+
+    private double fitZoom() {
+        return Math.min(3, Math.max(1, canvas.getHeight()) / axis.totalHeight());
+    }
+
+    /** Zooms so that [start, end) fills most of the view, pages visible. */
+    public void reveal(long start, long end) {
+        if (!ensureAxis()) return;
+        double h = Math.max(1, canvas.getHeight());
+        double y0 = axis.yOf(end - 1);
+        double y1 = axis.yOf(start);
+        double span = Math.max(1e-9, y1 - y0);
+        zoom = Math.max(minZoom(), Math.min(maxZoom(), h * 0.6 / span));
+        autoFit = false;
+        offset = (y0 + y1) / 2 * zoom - h / 2;
+        clampOffset();
+        needsFit = false;
+        redraw();
+    }
+
+    /** The point in this view's coordinates at the middle of the page holding {@code addr}. */
+    public Point2D pointOf(long addr) {
+        ensureAxis();
+        long page = addr & -Vma.PAGE_SIZE;
+        Row row = axis.rowOf(page);
+        double uy = row.kind() == AddressAxis.Kind.VMA || row.kind() == AddressAxis.Kind.GAP
+            ? (row.yOf(page) + row.yOf(Math.min(page + Vma.PAGE_SIZE, row.end()))) / 2
+            : row.top() + row.height() / 2;
+        double y = uy * zoom - offset;
+        double x = ADDR_COL + (bandRight() - ADDR_COL) / 2;
+        return canvasHost.localToParent(canvas.localToParent(x, y));
+    }
+
+    /** Whether the pages of a band are drawn one by one at the current zoom. */
+    public boolean pagesVisible(long vmaStart) {
+        if (!ensureAxis()) return false;
+        Row r = axis.rowOfVma(vmaStart);
+        return r != null && pagePx(r) >= PAGE_TICKS_MIN_PX;
+    }
+
+    /** Rows painted by the last redraw (only those in sight). */
+    int paintedRows() {
+        return paintedRows;
+    }
+
+    // ---- layout ----
+
+    @Override
+    protected void layoutChildren() {
+        double w = getWidth();
+        double h = getHeight();
+        double ch = controls.prefHeight(w);
+        double lh = legend.prefHeight(w);
+        controls.resizeRelocate(0, 0, w, ch);
+        legend.resizeRelocate(0, h - lh, w, lh);
+        double canvasH = Math.max(0, h - ch - lh);
+        canvasHost.resizeRelocate(0, ch, w, canvasH);
+        if (canvas.getWidth() != w || canvas.getHeight() != canvasH) {
+            canvas.setWidth(w);
+            canvas.setHeight(canvasH);
+            redraw();
+        }
+    }
+
+    @Override
+    protected double computePrefWidth(double height) {
+        return 900;
+    }
+
+    @Override
+    protected double computePrefHeight(double width) {
+        return 700;
+    }
+
+    // ---- geometry ----
+
+    private boolean ensureAxis() {
+        Kernel k = session.kernel();
+        Mm mm = session.selectedMm();
+        if (k == null || mm == null) {
+            axis = null;
+            axisMm = null;
+            return false;
+        }
+        int v = session.versionProperty().get();
+        if (axis == null || axisMm != mm || axisVersion != v || axisTrueScale != trueScale.get()) {
+            axis = AddressAxis.build(mm.vmas(), mm.profile().taskSize(), trueScale.get());
+            axisMm = mm;
+            axisVersion = v;
+            axisTrueScale = trueScale.get();
+            tooltipRow = -1;
+        }
+        return true;
+    }
+
+    private double bandRight() {
+        return painter.bandRight();
+    }
+
+    private double pagePx(Row r) {
+        return LayoutPainter.pagePx(r, zoom);
+    }
+
+    private double minZoom() {
+        double h = Math.max(1, canvas.getHeight());
+        return Math.min(1, h / axis.totalHeight()) * 0.5;
+    }
+
+    private double maxZoom() {
+        return axis.trueScale() ? 1e13 : 1e6;
+    }
+
+    private void zoomAt(double y, double factor) {
+        if (!ensureAxis()) return;
+        double nz = Math.max(minZoom(), Math.min(maxZoom(), zoom * factor));
+        double uy = (y + offset) / zoom;
+        zoom = nz;
+        offset = uy * zoom - y;
+        clampOffset();
+        redraw();
+    }
+
+    private void clampOffset() {
+        if (axis == null) return;
+        double h = canvas.getHeight();
+        double total = axis.totalHeight() * zoom;
+        double max = Math.max(0, total - h * 0.5);
+        offset = Math.max(-h * 0.5, Math.min(max, offset));
+        if (total <= h) offset = Math.min(Math.max(offset, -(h - total)), 0);
+    }
+
+    // ---- interaction ----
+
+    private void click(double x, double y, boolean write) {
+        if (!ensureAxis()) return;
+        double uy = (y + offset) / zoom;
+        if (uy < 0 || uy > axis.totalHeight()) return;
+        Row row = axis.rowAt(uy);
+        long addr = row.addressAt(uy);
+        char access = write ? 'w' : 'r';
+        switch (row.kind()) {
+            case VMA -> {
+                session.selectedVmaProperty().set(row.start());
+                session.selectedAddressProperty().set(addr);
+                if (pagePx(row) >= PAGE_TICKS_MIN_PX) onTouch.touch(addr, access);
+            }
+            case KERNEL, GAP, BREAK -> {
+                session.selectedVmaProperty().set(-1);
+                session.selectedAddressProperty().set(addr);
+                onTouch.touch(addr, access);
+            }
+        }
+    }
+
+    private void updateTooltip(double y) {
+        if (!ensureAxis()) return;
+        double uy = (y + offset) / zoom;
+        int i = axis.rowIndexAt(uy);
+        if (i == tooltipRow) return;
+        tooltipRow = i;
+        tooltip.setText(describe(axis.rows().get(i)));
+    }
+
+    private String describe(Row r) {
+        Mm mm = axisMm;
+        return switch (r.kind()) {
+            case KERNEL -> "kernel space: from TASK_SIZE " + Sizes.hex(mm.profile().taskSize())
+                + " up\nno user access: a touch here raises SIGSEGV";
+            case GAP, BREAK -> String.format("unmapped: %s-%s (%s)%nno VMA: a touch here raises SIGSEGV",
+                Sizes.hex(r.start()), Sizes.hex(r.end()), Sizes.human(r.end() - r.start()));
+            case VMA -> ProcMaps.format(List.of(ProcMaps.entry(mm, r.vma())), mm.profile().addressDigits()).strip()
+                + "\n" + VmaKind.of(mm, r.vma()).legend() + " · " + Sizes.human(r.vma().length()) + " · "
+                + Sizes.pages(r.vma().pages());
+        };
+    }
+
+    // ---- painting ----
+
+    private void redraw() {
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        double w = canvas.getWidth();
+        double h = canvas.getHeight();
+        g.setFill(palette.color("paper"));
+        g.fillRect(0, 0, w, h);
+        if (w < 10 || h < 10) return;
+        if (!ensureAxis()) {
+            g.setFill(palette.color("muted"));
+            g.setFont(Font.font("DejaVu Sans", 20));
+            g.setTextAlign(TextAlignment.CENTER);
+            g.setTextBaseline(VPos.CENTER);
+            g.fillText("No process yet: run  exec NAME x86_64", w / 2, h / 2);
+            g.setTextAlign(TextAlignment.LEFT);
+            return;
+        }
+        if (needsFit || autoFit && (Math.abs(fitZoom() - zoom) > 1e-9 || offset != 0)) {
+            needsFit = false;
+            fit();
+            return;
+        }
+        clampOffset();
+        paintedRows = painter.paint(axis, axisMm, zoom, offset);
+    }
+
+}

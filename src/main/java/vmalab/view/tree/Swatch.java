@@ -1,0 +1,61 @@
+package vmalab.view.tree;
+
+import javafx.geometry.Insets;
+import javafx.scene.layout.Background;
+import javafx.scene.layout.BackgroundFill;
+import javafx.scene.layout.Border;
+import javafx.scene.layout.BorderStroke;
+import javafx.scene.layout.BorderStrokeStyle;
+import javafx.scene.layout.BorderWidths;
+import javafx.scene.layout.CornerRadii;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import javafx.scene.paint.Paint;
+
+/**
+ * A colour a Canvas view paints with, kept in CSS: a small region with a style class whose background is the
+ * colour. The default set here in code is a user-set value, which any author stylesheet rule for the class
+ * overrides ({@code .vma-tree-view .rb-red { -fx-background-color: -vm-red; }}); {@link #color()} reads back
+ * whichever won. Legends show the swatch itself, so the legend and the canvas always agree.
+ */
+public final class Swatch extends Region {
+    private static final Color OUTLINE = Color.web("#616161");
+    private final Color fallback;
+
+    public Swatch(String styleClass, Color fallback) {
+        this.fallback = fallback;
+        getStyleClass().addAll("swatch", styleClass);
+        setBackground(new Background(new BackgroundFill(fallback, new CornerRadii(3), Insets.EMPTY)));
+        // an outline so a pale colour still shows on a pale header
+        setBorder(new Border(new BorderStroke(OUTLINE, BorderStrokeStyle.SOLID, new CornerRadii(3),
+            BorderWidths.DEFAULT)));
+        setMinSize(18, 18);
+        setPrefSize(18, 18);
+        setMaxSize(18, 18);
+    }
+
+    /** The colour CSS gave this swatch's background, else the default. */
+    public Color color() {
+        Background b = getBackground();
+        if (b != null && !b.getFills().isEmpty()) {
+            Paint p = b.getFills().get(0).getFill();
+            if (p instanceof Color c) return c;
+        }
+        return fallback;
+    }
+
+    /** Runs {@code r} when CSS changes the colour. */
+    public void onChange(Runnable r) {
+        backgroundProperty().addListener((o, a, b) -> r.run());
+    }
+
+    /** The colour as 0xAARRGGBB, for pixel buffers. */
+    public int argb() {
+        return toArgb(color());
+    }
+
+    public static int toArgb(Color c) {
+        return ((int) Math.round(c.getOpacity() * 255) << 24) | ((int) Math.round(c.getRed() * 255) << 16)
+            | ((int) Math.round(c.getGreen() * 255) << 8) | (int) Math.round(c.getBlue() * 255);
+    }
+}

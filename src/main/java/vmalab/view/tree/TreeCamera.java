@@ -1,0 +1,101 @@
+package vmalab.view.tree;
+
+/**
+ * Where the tree is on the canvas. Horizontally, {@code sx} pixels per column (the zoom) around the column at the
+ * middle of the view; vertically the rows fit the height when the tree is zoomed out and grow with the zoom up
+ * to a label's height (then the tree pans vertically too). Screen positions are of node centres.
+ */
+final class TreeCamera {
+    static final double MIN_SX = 0.002;
+    static final double MAX_SX = 400;
+    /** A row tall enough for a full three-line label box. */
+    static final double LABEL_ROW = 92;
+    static final double TOP_PAD = 26;
+
+    private double sx = 60;
+    private double centreCol;
+    private double panY;
+    private double width = 1;
+    private double height = 1;
+    private int levels = 1;
+
+    /** The tree area's size and the number of rows of the tree drawn. */
+    void setArea(double w, double h, int treeLevels) {
+        width = Math.max(1, w);
+        height = Math.max(1, h);
+        levels = Math.max(1, treeLevels);
+        clampPan();
+    }
+
+    double sx() { return sx; }
+    double width() { return width; }
+    double height() { return height; }
+
+    double rowHeight() {
+        double fit = Math.max(8, (height - 2 * TOP_PAD) / levels);
+        return Math.min(LABEL_ROW, Math.max(Math.min(fit, LABEL_ROW), 1.6 * sx));
+    }
+
+    double screenX(double col) {
+        return (col - centreCol) * sx + width / 2;
+    }
+
+    double screenY(double depth) {
+        return TOP_PAD + rowHeight() * (depth + 0.5) - panY;
+    }
+
+    /** The column nearest to screen x (may be outside the tree). */
+    double colAt(double x) {
+        return (x - width / 2) / sx + centreCol;
+    }
+
+    double depthAt(double y) {
+        return (y + panY - TOP_PAD) / rowHeight() - 0.5;
+    }
+
+    void zoomAt(double factor, double x, int columns) {
+        double col = colAt(x);
+        sx = clamp(sx * factor, MIN_SX, MAX_SX);
+        centreCol = col - (x - width / 2) / sx;
+        clampCentre(columns);
+        clampPan();
+    }
+
+    void pan(double dx, double dy, int columns) {
+        centreCol -= dx / sx;
+        panY -= dy;
+        clampCentre(columns);
+        clampPan();
+    }
+
+    /** Every column in view, rows fitting the height. */
+    void fit(int columns) {
+        sx = clamp((width - 16) / (columns + 1.0), MIN_SX, MAX_SX);
+        centreCol = columns / 2.0;
+        panY = 0;
+        clampPan();
+    }
+
+    /** Zooms to a readable label size (at least {@code minSx}) and centres on a node. */
+    void centreOn(double col, int depth, double minSx, int columns) {
+        sx = clamp(Math.max(sx, minSx), MIN_SX, MAX_SX);
+        centreCol = col + 0.5;
+        clampCentre(columns);
+        double y = TOP_PAD + rowHeight() * (depth + 0.5);
+        panY = y - height / 2;
+        clampPan();
+    }
+
+    private void clampCentre(int columns) {
+        centreCol = clamp(centreCol, 0, Math.max(0, columns));
+    }
+
+    private void clampPan() {
+        double content = 2 * TOP_PAD + rowHeight() * levels;
+        panY = clamp(panY, 0, Math.max(0, content - height));
+    }
+
+    private static double clamp(double v, double lo, double hi) {
+        return Math.max(lo, Math.min(hi, v));
+    }
+}

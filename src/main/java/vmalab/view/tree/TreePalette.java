@@ -1,0 +1,51 @@
+package vmalab.view.tree;
+
+import javafx.scene.layout.Pane;
+import javafx.scene.paint.Color;
+
+/**
+ * The tree view's colours: style classes and their defaults (projector contrast on a light background). CSS
+ * rules on these classes, under {@code .vma-tree-view}, override the defaults.
+ */
+public final class TreePalette {
+    public static final String BACKGROUND = "tree-background";
+    public static final String RED = "rb-red";
+    public static final String BLACK = "rb-black";
+    public static final String NODE_TEXT = "rb-node-text";
+    public static final String EDGE = "tree-edge";
+    public static final String SELECTED = "tree-selected";
+    public static final String STEP = "tree-step";
+    public static final String PATH = "tree-find-path";
+    public static final String CHAIN = "vm-next-chain";
+    public static final String CHAIN_BOX = "vm-next-box";
+    public static final String TEXT = "tree-text";
+
+    final Swatch background = new Swatch(BACKGROUND, Color.WHITE);
+    final Swatch red = new Swatch(RED, Color.web("#d32f2f"));
+    final Swatch black = new Swatch(BLACK, Color.web("#212121"));
+    final Swatch nodeText = new Swatch(NODE_TEXT, Color.WHITE);
+    final Swatch edge = new Swatch(EDGE, Color.web("#757575"));
+    final Swatch selected = new Swatch(SELECTED, Color.web("#1565c0"));
+    final Swatch step = new Swatch(STEP, Color.web("#ff8f00"));
+    final Swatch path = new Swatch(PATH, Color.web("#00897b"));
+    final Swatch chain = new Swatch(CHAIN, Color.web("#455a64"));
+    final Swatch chainBox = new Swatch(CHAIN_BOX, Color.web("#cfd8dc"));
+    final Swatch text = new Swatch(TEXT, Color.web("#212121"));
+
+    /** Swatches not shown in the legend still need to be in the scene graph for CSS to reach them. */
+    public void attachHidden(Pane holder, Runnable onChange) {
+        for (Swatch s : new Swatch[] {background, red, black, nodeText, edge, selected, step, path, chain, chainBox,
+            text}) {
+            s.onChange(onChange);
+            if (s.getParent() == null) {
+                s.setManaged(false);
+                s.setVisible(false);
+                holder.getChildren().add(s);
+            }
+        }
+    }
+
+    public Color redColor() { return red.color(); }
+    public Color blackColor() { return black.color(); }
+    public Color backgroundColor() { return background.color(); }
+}

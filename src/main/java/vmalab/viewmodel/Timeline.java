@@ -1,0 +1,203 @@
+package vmalab.viewmodel;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import vmalab.model.Kernel;
+import vmalab.model.OpResult;
+import vmalab.model.mm.Task;
+import vmalab.model.op.Op;
+
+/**
+ * The operations of a session in order, and where we are among them. A checkpoint ({@link Kernel#copy()}) is
+ * kept at step 0 and every {@code checkpointEvery} steps (every n/16 steps around step n of a long scenario);
+ * going back restores the nearest checkpoint at or before the target and replays the deterministic model from
+ * there — never an inverse operation.
+ *
+ * <p>Step {@code k} means the first {@code k} operations have run. A new operation (typed, or a click) is
+ * inserted at the current step; the steps after it stay and replay on top of it.
+ */
+public final class Timeline {
+    /** One operation with the text it came from and its line in the scenario (0 when typed or clicked). */
+    public record Entry(String text, Op op, int line) { }
+
+    public static final int DEFAULT_CHECKPOINT_EVERY = 16;
+
+    private final Session session;
+    private final Supplier<Kernel> fresh;
+    private final int checkpointEvery;
+    private final List<Entry> entries = new ArrayList<>();
+    /** results.get(i) is what entries.get(i) did; valid for i < position. */
+    private final List<OpResult> results = new ArrayList<>();
+    private final TreeMap<Integer, Kernel> checkpoints = new TreeMap<>();
+    private final IntegerProperty position = new SimpleIntegerProperty(this, "position", 0);
+    private final IntegerProperty size = new SimpleIntegerProperty(this, "size", 0);
+    private Kernel kernel;
+    private String fileName = "scenario.vlab";
+
+    public Timeline(Session session, Supplier<Kernel> fresh, int checkpointEvery) {
+        if (checkpointEvery < 1) throw new IllegalArgumentException("checkpointEvery must be at least 1");
+        this.session = session;
+        this.fresh = fresh;
+        this.checkpointEvery = checkpointEvery;
+        reset(List.of(), fileName);
+    }
+
+    public Timeline(Session session) {
+        this(session, Kernels::fresh, DEFAULT_CHECKPOINT_EVERY);
+    }
+
+    /** Replaces every step by {@code steps} and goes back to step 0 (an empty machine). */
+    public void reset(List<Entry> steps, String name) {
+        entries.clear();
+        entries.addAll(steps);
+        results.clear();
+        checkpoints.clear();
+        kernel = fresh.get();
+        checkpoints.put(0, kernel.copy());
+        fileName = name;
+        position.set(0);
+        size.set(entries.size());
+        session.publish(kernel, null);
+    }
+
+    /** Steps run so far (0 … size). */
+    public ReadOnlyIntegerProperty positionProperty() { return position; }
+    public int position() { return position.get(); }
+    /** Steps known (run or still ahead). */
+    public ReadOnlyIntegerProperty sizeProperty() { return size; }
+    public int size() { return size.get(); }
+    public boolean atEnd() { return position.get() >= entries.size(); }
+    public List<Entry> entries() { return List.copyOf(entries); }
+    public String fileName() { return fileName; }
+    public Kernel kernel() { return kernel; }
+
+    /** The entry that led to the current state, or null at step 0. */
+    public Entry currentEntry() {
+        int p = position.get();
+        return p == 0 ? null : entries.get(p - 1);
+    }
+
+    /** What step {@code i} (0-based) did, for steps already run; null otherwise. */
+    public OpResult resultOf(int i) {
+        return i >= 0 && i < position.get() ? results.get(i) : null;
+    }
+
+    /** The results of the steps run so far, in order. */
+    public List<OpResult> results() {
+        return List.copyOf(results.subList(0, position.get()));
+    }
+
+    /** Runs the next step; false at the end. */
+    public boolean stepOp() {
+        if (atEnd()) return false;
+        OpResult r = applyNext();
+        session.publish(kernel, r);
+        follow(r);
+        return true;
+    }
+
+    /**
+     * Shows one more event of the last result; when all are shown, runs the next step and shows its first
+     * event. False at the very end.
+     */
+    public boolean stepEvent() {
+        int shown = session.eventCursorProperty().get();
+        if (session.lastResultProperty().get() != null && shown < session.lastEvents().size()) {
+            session.eventCursorWritable().set(shown + 1);
+            return true;
+        }
+        if (!stepOp()) return false;
+        if (!session.lastEvents().isEmpty()) session.eventCursorWritable().set(1);
+        return true;
+    }
+
+    /**
+     * Runs a new operation at the current step: it is inserted there, and the steps that were ahead stay ahead
+     * (they replay on top of it when stepped to). An operation the model refuses (its result has an error: it
+     * changed nothing) is not kept; its result is returned all the same.
+     */
+    public OpResult run(Entry entry) {
+        int p = position.get();
+        dropAfterPosition();
+        Kernel before = kernel.copy();
+        entries.add(p, entry);
+        OpResult r = applyNext();
+        if (r.failed()) {
+            // the model promises a failed operation changed nothing; restore the copy anyway to stay safe
+            kernel = before;
+            entries.remove(p);
+            results.remove(p);
+            checkpoints.remove(p + 1);
+            position.set(p);
+        }
+        size.set(entries.size());
+        session.publish(kernel, r);
+        follow(r);
+        return r;
+    }
+
+    /** Goes back one step (restore and replay). */
+    public boolean stepBack() {
+        if (position.get() == 0) return false;
+        jumpTo(position.get() - 1);
+        return true;
+    }
+
+    public void restart() {
+        jumpTo(0);
+    }
+
+    /** Goes to step {@code target} (clamped to 0 … size). */
+    public void jumpTo(int target) {
+        int k = Math.max(0, Math.min(target, entries.size()));
+        int p = position.get();
+        if (k == p) return;
+        OpResult last = null;
+        if (k < p) {
+            Map.Entry<Integer, Kernel> cp = checkpoints.floorEntry(k);
+            kernel = cp.getValue().copy();
+            position.set(cp.getKey());
+            // results before the checkpoint stay valid: the model is deterministic
+            while (position.get() < k) applyNext();
+        } else {
+            while (position.get() < k) last = applyNext();
+        }
+        session.publish(kernel, k > p ? last : null);
+        if (last != null) follow(last);
+    }
+
+    private OpResult applyNext() {
+        int p = position.get();
+        OpResult r = kernel.apply(entries.get(p).op());
+        if (results.size() > p) results.set(p, r);
+        else results.add(r);
+        position.set(p + 1);
+        // checkpoints every checkpointEvery steps, sparser as the scenario grows (a copy costs as much as the
+        // state is big): at most about 16 between step n and 2n, so a step back replays at most n/16 steps
+        int last = checkpoints.floorKey(p + 1);
+        if (p + 1 - last >= Math.max(checkpointEvery, (p + 1) / 16)) {
+            checkpoints.put(p + 1, kernel.copy());
+        }
+        return r;
+    }
+
+    /** Forgets results and checkpoints past the current step: they no longer hold once a step is inserted. */
+    private void dropAfterPosition() {
+        int p = position.get();
+        while (results.size() > p) results.remove(results.size() - 1);
+        checkpoints.tailMap(p, false).clear();
+    }
+
+    /** The selection follows the process the step ran in. */
+    private void follow(OpResult r) {
+        if (r == null || r.pid() == 0) return;
+        Task t = kernel.task(r.pid());
+        if (t != null && !t.exited()) session.selectedPidProperty().set(r.pid());
+    }
+}

@@ -1,0 +1,47 @@
+package vmalab;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** The layers: model, io and cli know nothing of the UI toolkits; model knows nothing of io; no layer calls up. */
+@AnalyzeClasses(packages = "vmalab", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+    private static final String[] UI = {"javafx..", "org.controlsfx..", "java.awt..", "javax.swing.."};
+
+    @ArchTest
+    static final ArchRule modelIsFreeOfUi = noClasses().that().resideInAPackage("vmalab.model..")
+        .should().dependOnClassesThat().resideInAnyPackage(UI);
+
+    @ArchTest
+    static final ArchRule ioIsFreeOfUi = noClasses().that().resideInAPackage("vmalab.io..")
+        .should().dependOnClassesThat().resideInAnyPackage(UI);
+
+    @ArchTest
+    static final ArchRule cliIsFreeOfUi = noClasses().that().resideInAPackage("vmalab.cli..")
+        .should().dependOnClassesThat().resideInAnyPackage(UI);
+
+    @ArchTest
+    static final ArchRule modelIsFreeOfIo = noClasses().that().resideInAPackage("vmalab.model..")
+        .should().dependOnClassesThat().resideInAPackage("vmalab.io..");
+
+    @ArchTest
+    static final ArchRule modelCallsNothingAbove = noClasses().that().resideInAPackage("vmalab.model..")
+        .should().dependOnClassesThat().resideInAnyPackage("vmalab.cli..", "vmalab.viewmodel..", "vmalab.view..",
+            "vmalab.app..");
+
+    @ArchTest
+    static final ArchRule cliUsesOnlyModelAndIo = noClasses().that().resideInAPackage("vmalab.cli..")
+        .should().dependOnClassesThat().resideInAnyPackage("vmalab.viewmodel..", "vmalab.view..", "vmalab.app..");
+
+    @ArchTest
+    static final ArchRule viewmodelIsBelowTheViews = noClasses().that().resideInAPackage("vmalab.viewmodel..")
+        .should().dependOnClassesThat().resideInAnyPackage("vmalab.view..", "vmalab.app..", "vmalab.cli..");
+
+    @ArchTest
+    static final ArchRule viewsDoNotCallTheApp = noClasses().that().resideInAPackage("vmalab.view..")
+        .should().dependOnClassesThat().resideInAnyPackage("vmalab.app..", "vmalab.cli..");
+}

@@ -1,0 +1,36 @@
+package vmalab.app;
+
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.stage.Stage;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Builds the real window for a TestFX test: a size that fits Monocle's default headless screen. */
+public final class WindowFixture {
+    public static final double WIDTH = 1240;
+    public static final double HEIGHT = 760;
+
+    private WindowFixture() {
+    }
+
+    public static Workbench show(Stage stage) {
+        Workbench wb = Workbench.create(WIDTH, HEIGHT);
+        wb.session().reduceMotionProperty().set(true);
+        stage.setScene(wb.scene());
+        stage.setX(0);
+        stage.setY(0);
+        stage.show();
+        return wb;
+    }
+
+    /** Loads a scenario on the FX thread and jumps to step {@code step} (negative: the end). */
+    public static void load(FxRobot robot, Workbench wb, String text, int step) {
+        AtomicReference<String> err = new AtomicReference<>();
+        robot.interact(() -> {
+            err.set(wb.controller().load(text, "test.vlab"));
+            if (err.get() == null) wb.controller().jumpTo(step < 0 ? wb.timeline().size() : step);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        if (err.get() != null) throw new AssertionError(err.get());
+    }
+}

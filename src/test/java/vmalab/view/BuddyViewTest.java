@@ -1,0 +1,174 @@
+package vmalab.view;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.io.IOException;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.geometry.Point2D;
+import javafx.scene.Scene;
+import javafx.scene.SnapshotParameters;
+import javafx.scene.control.Label;
+import javafx.scene.image.WritableImage;
+import javafx.scene.paint.Color;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+import vmalab.model.Kernel;
+import vmalab.model.OpResult;
+import vmalab.model.buddy.BuddyEvent;
+import vmalab.model.event.BuddyStepped;
+import vmalab.model.mm.Prot;
+import vmalab.model.mm.Vma;
+import vmalab.model.op.Op;
+import vmalab.model.paging.FrameKind;
+import vmalab.model.paging.PhysicalMemory;
+import vmalab.viewmodel.Session;
+
+@ExtendWith(ApplicationExtension.class)
+class BuddyViewTest {
+    private static final Color FREE = Color.web("#e3e6e8");
+    private static final Color KERNEL = Color.web("#37474f");
+    private static final Color PAGE_TABLE = Color.web("#8e24aa");
+    private static final Color FIRST_PROCESS = Color.web("#1e88e5");
+    private static final Color ALLOC_PAGES = Color.web("#795548");
+
+    private Session session;
+    private Kernel kernel;
+    private PhysicalMemory pm;
+    private BuddyView view;
+
+    @Start
+    void start(Stage stage) {
+        session = new Session();
+        pm = new PhysicalMemory();
+        kernel = new Kernel(pm);
+        view = new BuddyView(session);
+        stage.setScene(new Scene(view, 1260, 780));
+        stage.show();
+    }
+
+    private OpResult run(FxRobot robot, Op op) {
+        OpResult[] r = new OpResult[1];
+        robot.interact(() -> {
+            r[0] = kernel.apply(op);
+            assertNull(r[0].error(), () -> op + ": " + r[0].error());
+            session.publish(kernel, r[0]);
+            session.eventCursorWritable().set(r[0].events().size());
+        });
+        return r[0];
+    }
+
+    private WritableImage shot(FxRobot robot, String name) {
+        WritableImage[] img = new WritableImage[1];
+        robot.interact(() -> img[0] = view.snapshot(new SnapshotParameters(), null));
+        try {
+            File dir = new File("target/snapshots");
+            dir.mkdirs();
+            ImageIO.write(SwingFXUtils.fromFXImage(img[0], null), "png", new File(dir, name + ".png"));
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+        return img[0];
+    }
+
+    private static boolean near(Color a, Color b) {
+        return Math.abs(a.getRed() - b.getRed()) < 0.06 && Math.abs(a.getGreen() - b.getGreen()) < 0.06
+            && Math.abs(a.getBlue() - b.getBlue()) < 0.06;
+    }
+
+    private Color frame(WritableImage img, long pfn) {
+        Point2D c = view.frameCentre(pfn);
+        assertNotNull(c);
+        return img.getPixelReader().getColor((int) Math.floor(c.getX()), (int) Math.floor(c.getY()));
+    }
+
+    private long first(FrameKind kind) {
+        for (int p = 0; p < pm.frames(); p++) if (pm.frameKind(p) == kind && pm.frame(p).mapcount() < 2) return p;
+        throw new AssertionError("no " + kind + " frame");
+    }
+
+    private long mapAndTouch(FxRobot robot) {
+        run(robot, new Op.Exec("cat", "x86_64"));
+        OpResult m = run(robot, new Op.Mmap(0, 16 * Vma.PAGE_SIZE, Prot.READ | Prot.WRITE, false, null, 0, false,
+            false, false, false, false));
+        run(robot, new Op.Touch(m.result(), 6 * Vma.PAGE_SIZE, 'w'));
+        return m.result();
+    }
+
+    @Test
+    void grid_cells_take_their_owners_colour(FxRobot robot) {
+        mapAndTouch(robot);
+        WritableImage img = shot(robot, "buddy-grid");
+        assertTrue(near(frame(img, 0), KERNEL), "frame 0 holds the kernel image");
+        assertTrue(near(frame(img, first(FrameKind.FREE)), FREE), "a free frame");
+        assertTrue(near(frame(img, first(FrameKind.PAGE_TABLE)), PAGE_TABLE), "a page table");
+        assertTrue(near(frame(img, first(FrameKind.ANON)), FIRST_PROCESS), "an anonymous page of the process");
+        assertTrue(near(frame(img, pm.frames() - 1), FREE), "the last frame is free");
+        assertEquals(pm.buddy().buddyinfoText(0, "Normal").stripTrailing(), view.buddyinfoText().stripTrailing());
+    }
+
+    @Test
+    void a_split_plays_step_by_step(FxRobot robot) {
+        mapAndTouch(robot);
+        int[] info = pm.buddy().buddyinfo();
+        int order = 0;
+        while (info[order] > 0) order++; // the smallest empty list: its block comes from a split
+        int want = order;
+        OpResult r = run(robot, new Op.AllocPages(want, "driver"));
+        int split = -1;
+        for (int i = 0; i < r.events().size(); i++) {
+            if (r.events().get(i) instanceof BuddyStepped b && b.step() instanceof BuddyEvent.Split) {
+                split = i;
+                break;
+            }
+        }
+        assertTrue(split >= 0, "order " + want + " comes from a larger block");
+        int at = split;
+        robot.interact(() -> {
+            session.eventCursorWritable().set(at + 1);
+            session.eventProgressWritable().set(0.5);
+        });
+        shot(robot, "buddy-splitting");
+        Label caption = robot.lookup("#buddy-caption").queryAs(Label.class);
+        assertTrue(caption.getText().contains("splits"), caption.getText());
+        robot.interact(() -> {
+            session.eventCursorWritable().set(at + 3);
+            session.eventProgressWritable().set(1);
+        });
+        shot(robot, "buddy-after-split");
+        robot.interact(() -> session.eventCursorWritable().set(r.events().size()));
+        WritableImage end = shot(robot, "buddy-alloc-pages");
+        assertTrue(near(frame(end, r.result()), ALLOC_PAGES));
+        assertTrue(near(frame(end, r.result() + (1L << want) - 1), ALLOC_PAGES), "the whole block");
+        assertEquals(pm.buddy().buddyinfoText(0, "Normal").stripTrailing(), view.buddyinfoText().stripTrailing());
+    }
+
+    @Test
+    void the_selected_vmas_frames_stand_out_and_a_click_selects_back(FxRobot robot) {
+        long base = mapAndTouch(robot);
+        long pfn = pm.pte(kernel.current().mm(), base).frame();
+        robot.interact(() -> session.selectedVmaProperty().set(base));
+        WritableImage img = shot(robot, "buddy-selected-vma");
+        assertTrue(near(frame(img, pfn), FIRST_PROCESS), "the VMA's frame keeps its colour");
+        assertFalse(near(frame(img, 0), KERNEL), "other frames are dimmed");
+        robot.interact(() -> {
+            session.selectedVmaProperty().set(-1);
+            session.selectedAddressProperty().set(-1);
+        });
+        robot.clickOn(view.localToScreen(view.frameCentre(pm.pte(kernel.current().mm(), base + 3 * Vma.PAGE_SIZE)
+            .frame())));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(base, session.selectedVmaProperty().get());
+        assertEquals(base + 3 * Vma.PAGE_SIZE, session.selectedAddressProperty().get());
+    }
+}
