@@ -85,7 +85,10 @@ public final class HeadlessExport {
         int target = step < 0 ? wb.timeline().size() : Math.min(step, wb.timeline().size());
         wb.controller().jumpTo(target);
         wb.controller().director().showAll();
-        if (!MainWindow.WINDOW.equals(view)) wb.window().selectView(view);
+        if (!MainWindow.WINDOW.equals(view)) {
+            wb.window().selectView(view);
+            wb.window().widenViews(1.0); // a single view gets the whole width of the off-screen window
+        }
         wb.layoutNow();
         wb.layoutNow();
         Node node = wb.window().view(view);

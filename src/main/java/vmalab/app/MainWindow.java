@@ -60,6 +60,7 @@ public final class MainWindow {
     private final Timeline timeline;
     private final BorderPane root = new BorderPane();
     private final TabPane views = new TabPane();
+    private SplitPane split;
     private final Map<String, Tab> viewTabs = new LinkedHashMap<>();
     private final LayoutView layoutView;
     private final StructuresView structuresView;
@@ -120,6 +121,11 @@ public final class MainWindow {
         return LAYOUT;
     }
 
+    /** Gives the diagrams this fraction of the width (1: the text panes fold away), e.g. for an export. */
+    public void widenViews(double fraction) {
+        split.setDividerPositions(fraction);
+    }
+
     /** Brings a view's tab to the front (a snapshot of a hidden tab is empty). */
     public void selectView(String name) {
         Tab t = viewTabs.get(name);
@@ -150,7 +156,7 @@ public final class MainWindow {
         views.getSelectionModel().select(viewTabs.get(LAYOUT));
         views.setMinWidth(400);
 
-        SplitPane split = new SplitPane(views, texts);
+        split = new SplitPane(views, texts);
         split.setId("main-split");
         split.setOrientation(Orientation.HORIZONTAL);
         split.setDividerPositions(0.5);

@@ -107,7 +107,26 @@ public final class Session {
         eventProgress.set(1);
         lastResult.set(r);
         kernel.set(k);
+        followAccess(k, r);
         version.set(version.get() + 1);
+    }
+
+    /**
+     * The selection follows an access: after {@code touch ADDR}, the touched page's process, VMA and address
+     * are selected, so the page-table strip and walk show the fault that just happened.
+     */
+    private void followAccess(Kernel k, OpResult r) {
+        if (k == null || r == null || r.failed()) return;
+        vmalab.model.op.Op op = r.op();
+        if (op instanceof vmalab.model.op.Op.InTask in) op = in.op();
+        if (!(op instanceof vmalab.model.op.Op.Touch touch)) return;
+        Task t = k.task(r.pid());
+        if (t == null || t.mm() == null) return;
+        long page = touch.addr() & -4096L;
+        selectedPid.set(t.pid());
+        vmalab.model.mm.Vma v = t.mm().vmaAt(page);
+        selectedVma.set(v == null ? -1 : v.start());
+        selectedAddress.set(page);
     }
 
     public IntegerProperty eventCursorWritable() { return eventCursor; }

@@ -115,6 +115,19 @@ final class WalkPainter {
         g.setTextAlign(TextAlignment.LEFT);
     }
 
+    /** About the width of one 14px character (monospaced or bold label), for fitting text in a table. */
+    private static final double CHAR_PX = 8.6;
+
+    private static boolean fits(String text, double w) {
+        return text.length() * CHAR_PX <= w - 14;
+    }
+
+    /** The text, cut with an ellipsis when it would run past a table of width w. */
+    private static String fit(String text, double w) {
+        int chars = (int) ((w - 14) / CHAR_PX);
+        return text.length() <= chars || chars < 2 ? text : text.substring(0, chars - 1) + "…";
+    }
+
     /** One table with the walked entry lit; returns the entry's centre y for the arrow. */
     private double paintTable(GraphicsContext g, double x, double y, double w, TableFormat.Level level, WalkStep s,
                               long addr, PtesAtCursor ptes, boolean leaf, Profile profile) {
@@ -137,7 +150,7 @@ final class WalkPainter {
         g.fillRect(x, y, w, HEADER);
         g.setFill(pal.nodeTextOn());
         g.setFont(label);
-        g.fillText(String.format("%s table, frame %x", level.name(), s.tablePfn()), x + 8, y + HEADER / 2);
+        g.fillText(fit(String.format("%s table, frame %x", level.name(), s.tablePfn()), w), x + 8, y + HEADER / 2);
         int idx = s.index();
         double ry = y + HEADER;
         double entryY = 0;
@@ -154,7 +167,9 @@ final class WalkPainter {
                 continue;
             }
             Pte e = k == idx ? s.entry() : neighbour(ptes, addr, level, k - idx, leaf);
-            String text = String.format("[%d] %0" + digits + "x", k, e.raw() & (digits == 8 ? 0xffffffffL : -1L));
+            long raw = e.raw() & (digits == 8 ? 0xffffffffL : -1L);
+            String text = String.format("[%d] %0" + digits + "x", k, raw);
+            if (!fits(text, w)) text = fit(String.format("[%d] %x", k, raw), w); // narrow: drop the leading zeros
             if (k == idx) {
                 double hgt = 2 * ROW;
                 g.setFill(pal.entry.color());
@@ -166,7 +181,7 @@ final class WalkPainter {
                 g.setFont(monoBold);
                 g.fillText(text, x + 8, ry + ROW / 2 + 1);
                 g.setFont(mono);
-                g.fillText(describe(e, leaf), x + 8, ry + ROW * 1.5);
+                g.fillText(fit(describe(e, leaf), w), x + 8, ry + ROW * 1.5);
                 entryY = ry + hgt / 2;
                 ry += hgt;
             } else {
@@ -218,7 +233,7 @@ final class WalkPainter {
         g.fillRect(x, y, w, HEADER);
         g.setFill(pal.background.color());
         g.setFont(label);
-        g.fillText("page frame " + Long.toHexString(pfn), x + 8, y + HEADER / 2);
+        g.fillText(fit("page frame " + Long.toHexString(pfn), w), x + 8, y + HEADER / 2);
         g.setFill(pal.text.color());
         g.setFont(mono);
         g.fillText(String.format("phys %x", (pfn << 12) | (addr & 0xfff)), x + 8, y + HEADER + ROW / 2);
