@@ -112,8 +112,9 @@ public final class Session {
     }
 
     /**
-     * The selection follows an access: after {@code touch ADDR}, the touched page's process, VMA and address
-     * are selected, so the page-table strip and walk show the fault that just happened.
+     * The selection follows an access: after {@code touch ADDR}, the touched page's process and address are
+     * selected, so the page-table strip and walk show the fault that just happened. A selected VMA stays
+     * selected when it holds the address, and is let go otherwise.
      */
     private void followAccess(Kernel k, OpResult r) {
         if (k == null || r == null || r.failed()) return;
@@ -123,9 +124,10 @@ public final class Session {
         Task t = k.task(r.pid());
         if (t == null || t.mm() == null) return;
         long page = touch.addr() & -4096L;
+        long vmaStart = selectedVma.get();
+        vmalab.model.mm.Vma held = vmaStart < 0 ? null : t.mm().vmaAt(vmaStart);
         selectedPid.set(t.pid());
-        vmalab.model.mm.Vma v = t.mm().vmaAt(page);
-        selectedVma.set(v == null ? -1 : v.start());
+        if (held == null || !held.contains(page)) selectedVma.set(-1);
         selectedAddress.set(page);
     }
 

@@ -70,7 +70,9 @@ final class TreeCamera {
 
     /** Every column in view, rows fitting the height. */
     void fit(int columns) {
-        sx = clamp((width - 16) / (columns + 1.0), MIN_SX, MAX_SX);
+        // as wide as the view allows, but no wider than lets every row fit the height (rows grow with sx)
+        double rowsFit = Math.max(8, (height - 2 * TOP_PAD) / levels);
+        sx = clamp(Math.min((width - 16) / (columns + 1.0), rowsFit / 1.6), MIN_SX, MAX_SX);
         centreCol = columns / 2.0;
         panY = 0;
         clampPan();
