@@ -270,7 +270,7 @@ public final class StructuresView extends Region {
             Label r = new Label("root  " + Sizes.hex(root.key(), 12) + (root.isRed() ? " red" : " black"));
             r.getStyleClass().addAll(FIELD, root.isRed() ? "rb-red" : "rb-black");
             box.getChildren().addAll(r,
-                plainField("size", mm.tree().size() + " nodes, height " + height(root)));
+                plainField("size", mm.tree().size() + " nodes, height " + Math.max(0, height(root) - 1)));
             return box;
         }
 
@@ -462,6 +462,7 @@ public final class StructuresView extends Region {
         return slash >= 0 ? name.substring(slash + 1) : name;
     }
 
+    /** Levels of nodes below and including n (the tree height in edges is this less one). */
     private static int height(RbNode<Vma> n) {
         return n == null ? 0 : 1 + Math.max(height(n.left()), height(n.right()));
     }
