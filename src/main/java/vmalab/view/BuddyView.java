@@ -1,7 +1,6 @@
 package vmalab.view;
 
 import java.util.BitSet;
-import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.geometry.Point2D;
 import javafx.scene.canvas.Canvas;
@@ -24,6 +23,7 @@ import vmalab.view.buddy.BuddyDiagram;
 import vmalab.view.tree.Legend;
 import vmalab.viewmodel.Physical;
 import vmalab.viewmodel.Session;
+import vmalab.view.anim.PaintRequest;
 
 /**
  * Physical memory: every page frame in a grid coloured by owner, the buddy allocator's free lists per order,
@@ -35,7 +35,7 @@ public final class BuddyView extends Region {
     public static final String BUDDYINFO = "buddyinfo-text";
 
     private final Session session;
-    private boolean paintQueued;
+    private final PaintRequest paint = new PaintRequest(this::redraw);
     private final BuddyDiagram diagram = new BuddyDiagram();
     private final Canvas canvas = new Canvas();
     private final VBox header = new VBox(6);
@@ -129,17 +129,8 @@ public final class BuddyView extends Region {
         legend = fresh;
     }
 
-    /**
-     * Paints once after the current FX event: a publish sets the cursor, the result and the version one after
-     * the other, and the picture must not show the new cursor over the old result in between.
-     */
     private void schedulePaint() {
-        if (paintQueued) return;
-        paintQueued = true;
-        Platform.runLater(() -> {
-            paintQueued = false;
-            redraw();
-        });
+        paint.request();
     }
 
     private void redraw() {

@@ -1,7 +1,6 @@
 package vmalab.view;
 
 import java.util.function.BiConsumer;
-import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.geometry.Point2D;
 import javafx.scene.canvas.Canvas;
@@ -22,6 +21,7 @@ import vmalab.view.paging.PageTableDiagram;
 import vmalab.view.tree.Legend;
 import vmalab.viewmodel.Physical;
 import vmalab.viewmodel.Session;
+import vmalab.view.anim.PaintRequest;
 
 /**
  * The pages of the selected VMA, each cell showing its PTE (present, writable, accessed, dirty, zero page, COW),
@@ -36,7 +36,7 @@ public final class PageTableView extends Region {
     public static final String STYLE_CLASS = "page-table-view";
 
     private final Session session;
-    private boolean paintQueued;
+    private final PaintRequest paint = new PaintRequest(this::redraw);
     private final PageTableDiagram diagram = new PageTableDiagram();
     private final Canvas canvas = new Canvas();
     private final VBox header = new VBox(6);
@@ -125,17 +125,8 @@ public final class PageTableView extends Region {
         return pm != null && mm != null ? pm.pte(mm, addr) : Pte.NONE;
     }
 
-    /**
-     * Paints once after the current FX event: a publish sets the cursor, the result and the version one after
-     * the other, and the picture must not show the new cursor over the old result in between.
-     */
     private void schedulePaint() {
-        if (paintQueued) return;
-        paintQueued = true;
-        Platform.runLater(() -> {
-            paintQueued = false;
-            redraw();
-        });
+        paint.request();
     }
 
     private void redraw() {

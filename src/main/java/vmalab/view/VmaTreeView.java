@@ -1,6 +1,5 @@
 package vmalab.view;
 
-import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.geometry.Point2D;
 import javafx.geometry.Pos;
@@ -24,6 +23,7 @@ import vmalab.view.tree.Legend;
 import vmalab.view.tree.TreeDiagram;
 import vmalab.view.tree.TreePalette;
 import vmalab.viewmodel.Session;
+import vmalab.view.anim.PaintRequest;
 
 /**
  * The VMA red-black tree (mm_rb) of the selected process, with the vm_next list under it. Draws any state from
@@ -37,7 +37,7 @@ public final class VmaTreeView extends Region {
     public static final String NODE_LABEL = "tree-node-label";
 
     private final Session session;
-    private boolean paintQueued;
+    private final PaintRequest paint = new PaintRequest(this::redraw);
     private final TreePalette palette = new TreePalette();
     private final TreeDiagram state;
     private final Canvas canvas = new Canvas();
@@ -186,17 +186,8 @@ public final class VmaTreeView extends Region {
         return false;
     }
 
-    /**
-     * Paints once after the current FX event: a publish sets the cursor, the result and the version one after
-     * the other, and the picture must not show the new cursor over the old result in between.
-     */
     private void schedulePaint() {
-        if (paintQueued) return;
-        paintQueued = true;
-        Platform.runLater(() -> {
-            paintQueued = false;
-            redraw();
-        });
+        paint.request();
     }
 
     private void redraw() {
