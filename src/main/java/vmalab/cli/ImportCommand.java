@@ -17,14 +17,23 @@ import vmalab.io.Parsed;
 import vmalab.io.Pmap;
 import vmalab.io.ProcMaps;
 import vmalab.io.ProcSnapshot;
+import vmalab.io.SmapsEntry;
+import vmalab.io.SmapsParser;
 
-/** {@code vmalab import}: a real process's /proc/PID/maps, from a capture file or read live, printed as Linux does. */
+/**
+ * {@code vmalab import}: a real process's /proc/PID/maps or smaps, from a capture file or read live, printed as
+ * Linux and procps print them.
+ */
 @Command(name = "import", mixinStandardHelpOptions = true,
     description = "Import a real process (a /proc/PID/maps capture, or a live pid) and print it as maps or pmap.")
 public final class ImportCommand implements Callable<Integer> {
     static final class Source {
         @Option(names = "--maps", paramLabel = "FILE", description = "a /proc/PID/maps capture")
         Path maps;
+
+        @Option(names = "--smaps", paramLabel = "FILE",
+            description = "a /proc/PID/smaps capture (gives pmap -x its RSS and Dirty columns)")
+        Path smaps;
 
         @Option(names = "--pid", paramLabel = "PID", description = "read /proc/PID of a running process")
         Long pid;
@@ -52,7 +61,21 @@ public final class ImportCommand implements Callable<Integer> {
             return 2;
         }
         ProcSnapshot snap;
-        if (source.maps != null) {
+        if (source.smaps != null) {
+            String text;
+            try {
+                text = Files.readString(source.smaps, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                err.println(source.smaps + ": cannot read: " + e.getMessage());
+                return 2;
+            }
+            Parsed<List<SmapsEntry>> p = SmapsParser.parse(source.smaps.toString(), text);
+            if (p.error() != null) {
+                err.println(p.error());
+                return 1;
+            }
+            snap = ProcSnapshot.of(asPid, cmdline, p.value().stream().map(SmapsEntry::map).toList());
+        } else if (source.maps != null) {
             String text;
             try {
                 text = Files.readString(source.maps, StandardCharsets.UTF_8);
@@ -72,9 +95,7 @@ public final class ImportCommand implements Callable<Integer> {
                 err.println(p.error());
                 return 1;
             }
-            LiveProcess lp = p.value();
-            snap = new ProcSnapshot(lp.pid(), lp.cmdline(), lp.startStack(), ProcSnapshot.addressDigitsOf(lp.maps()),
-                lp.maps());
+            snap = p.value().snapshot();
         }
         switch (show) {
             case "maps" -> out.print(ProcMaps.format(snap.entries(), snap.addressDigits()));

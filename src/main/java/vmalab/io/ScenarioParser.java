@@ -209,7 +209,8 @@ public final class ScenarioParser {
         if (a.length < 4) throw new BadLine("too few arguments: " + usage);
         int i = 0;
         long addr = 0;
-        if (Prot.parse(a[1]) == null) {
+        // mmap ADDR LEN PROT …: the second word is a number; mmap LEN PROT …: it is the protection
+        if (Numbers.parse(a[1]) != null) {
             addr = num(a[0], "address");
             i = 1;
         }
