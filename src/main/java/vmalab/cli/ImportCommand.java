@@ -62,13 +62,8 @@ public final class ImportCommand implements Callable<Integer> {
         }
         ProcSnapshot snap;
         if (source.smaps != null) {
-            String text;
-            try {
-                text = Files.readString(source.smaps, StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                err.println(source.smaps + ": cannot read: " + e.getMessage());
-                return 2;
-            }
+            String text = read(source.smaps, err);
+            if (text == null) return 2;
             Parsed<List<SmapsEntry>> p = SmapsParser.parse(source.smaps.toString(), text);
             if (p.error() != null) {
                 err.println(p.error());
@@ -76,13 +71,8 @@ public final class ImportCommand implements Callable<Integer> {
             }
             snap = ProcSnapshot.of(asPid, cmdline, p.value().stream().map(SmapsEntry::map).toList());
         } else if (source.maps != null) {
-            String text;
-            try {
-                text = Files.readString(source.maps, StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                err.println(source.maps + ": cannot read: " + e.getMessage());
-                return 2;
-            }
+            String text = read(source.maps, err);
+            if (text == null) return 2;
             Parsed<List<MapEntry>> p = MapsParser.parse(source.maps.toString(), text);
             if (p.error() != null) {
                 err.println(p.error());
@@ -105,5 +95,15 @@ public final class ImportCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /** The file's text, or null after saying why it could not be read. */
+    static String read(Path file, PrintWriter err) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            err.println(file + ": cannot read: " + e.getMessage());
+            return null;
+        }
     }
 }

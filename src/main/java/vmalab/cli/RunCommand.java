@@ -1,9 +1,7 @@
 package vmalab.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,13 +40,8 @@ public final class RunCommand implements Callable<Integer> {
                 return 2;
             }
         }
-        String text;
-        try {
-            text = Files.readString(scenario, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            err.println(scenario + ": cannot read: " + e.getMessage());
-            return 2;
-        }
+        String text = ImportCommand.read(scenario, err);
+        if (text == null) return 2;
         String name = scenario.toString();
         ScenarioParser.Result parsed = ScenarioParser.parse(text, name);
         if (!parsed.ok()) {

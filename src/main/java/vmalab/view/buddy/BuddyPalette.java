@@ -76,14 +76,7 @@ public final class BuddyPalette {
         List<Swatch> all = new ArrayList<>(List.of(background, free, kernel, pageTable, pageCache, shmem, allocPages,
             text, faint, selected, step, block));
         all.addAll(List.of(processes));
-        for (Swatch s : all) {
-            s.onChange(onChange);
-            if (s.getParent() == null) {
-                s.setManaged(false);
-                s.setVisible(false);
-                holder.getChildren().add(s);
-            }
-        }
+        Swatch.attachHidden(holder, onChange, all);
     }
 
     public Color freeColor() { return free.color(); }

@@ -68,14 +68,7 @@ public final class PagingPalette {
         java.util.List<Swatch> all = new java.util.ArrayList<>(java.util.List.of(background, notPresent, readOnly,
             writable, zero, cow, dirty, text, faint, selected, step, walk, entry, fault, onDark));
         all.addAll(java.util.List.of(levels));
-        for (Swatch s : all) {
-            s.onChange(onChange);
-            if (s.getParent() == null) {
-                s.setManaged(false);
-                s.setVisible(false);
-                holder.getChildren().add(s);
-            }
-        }
+        Swatch.attachHidden(holder, onChange, all);
     }
 
     public Color notPresentColor() { return notPresent.color(); }

@@ -58,4 +58,19 @@ public final class Swatch extends Region {
         return ((int) Math.round(c.getOpacity() * 255) << 24) | ((int) Math.round(c.getRed() * 255) << 16)
             | ((int) Math.round(c.getGreen() * 255) << 8) | (int) Math.round(c.getBlue() * 255);
     }
+
+    /**
+     * Puts swatches that no legend shows into the scene, hidden and unmanaged, so that CSS reaches them; each
+     * calls {@code onChange} when its colour changes.
+     */
+    public static void attachHidden(javafx.scene.layout.Pane holder, Runnable onChange, Iterable<Swatch> swatches) {
+        for (Swatch s : swatches) {
+            s.onChange(onChange);
+            if (s.getParent() == null) {
+                s.setManaged(false);
+                s.setVisible(false);
+                holder.getChildren().add(s);
+            }
+        }
+    }
 }

@@ -34,15 +34,8 @@ public final class TreePalette {
 
     /** Swatches not shown in the legend still need to be in the scene graph for CSS to reach them. */
     public void attachHidden(Pane holder, Runnable onChange) {
-        for (Swatch s : new Swatch[] {background, red, black, nodeText, edge, selected, step, path, chain, chainBox,
-            text}) {
-            s.onChange(onChange);
-            if (s.getParent() == null) {
-                s.setManaged(false);
-                s.setVisible(false);
-                holder.getChildren().add(s);
-            }
-        }
+        Swatch.attachHidden(holder, onChange, java.util.List.of(background, red, black, nodeText, edge, selected,
+            step, path, chain, chainBox, text));
     }
 
     public Color redColor() { return red.color(); }
