@@ -80,21 +80,11 @@ class VmaTreeViewTest {
     }
 
     private WritableImage shot(FxRobot robot, String name) {
-        WritableImage[] img = new WritableImage[1];
-        robot.interact(() -> img[0] = view.snapshot(new SnapshotParameters(), null));
-        try {
-            File dir = new File("target/snapshots");
-            dir.mkdirs();
-            ImageIO.write(SwingFXUtils.fromFXImage(img[0], null), "png", new File(dir, name + ".png"));
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        }
-        return img[0];
+        return ViewTesting.shot(robot, view, name);
     }
 
     private static boolean near(Color a, Color b) {
-        return Math.abs(a.getRed() - b.getRed()) < 0.06 && Math.abs(a.getGreen() - b.getGreen()) < 0.06
-            && Math.abs(a.getBlue() - b.getBlue()) < 0.06;
+        return ViewTesting.near(a, b);
     }
 
     private Mm mm() {
