@@ -70,7 +70,7 @@ class BuddyViewTest {
     }
 
     private Color frame(WritableImage img, long pfn) {
-        Point2D c = view.frameCentre(pfn);
+        Point2D c = ViewTesting.onFx(() -> view.frameCentre(pfn));
         assertNotNull(c);
         return img.getPixelReader().getColor((int) Math.floor(c.getX()), (int) Math.floor(c.getY()));
     }
@@ -148,10 +148,14 @@ class BuddyViewTest {
             session.selectedVmaProperty().set(-1);
             session.selectedAddressProperty().set(-1);
         });
-        robot.clickOn(view.localToScreen(view.frameCentre(pm.pte(kernel.current().mm(), base + 3 * Vma.PAGE_SIZE)
+        robot.clickOn(view.localToScreen(frameCentreOnFx(robot, pm.pte(kernel.current().mm(), base + 3 * Vma.PAGE_SIZE)
             .frame())));
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(base, session.selectedVmaProperty().get());
         assertEquals(base + 3 * Vma.PAGE_SIZE, session.selectedAddressProperty().get());
+    }
+
+    private javafx.geometry.Point2D frameCentreOnFx(FxRobot robot, long key) {
+        return ViewTesting.onFx(robot, () -> view.frameCentre(key));
     }
 }

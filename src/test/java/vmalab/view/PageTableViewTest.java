@@ -74,7 +74,7 @@ class PageTableViewTest {
     }
 
     private Color cell(WritableImage img, long addr) {
-        Point2D c = view.pageCentre(addr);
+        Point2D c = ViewTesting.onFx(() -> view.pageCentre(addr));
         assertNotNull(c, "page " + Long.toHexString(addr) + " is in view");
         PixelReader px = img.getPixelReader();
         return px.getColor((int) Math.round(c.getX()), (int) Math.round(c.getY()));
@@ -136,14 +136,14 @@ class PageTableViewTest {
     void clicking_pages_asks_the_app_to_touch_them(FxRobot robot) {
         long base = mapAnon(robot, 8);
         run(robot, new Op.Touch(base + Vma.PAGE_SIZE, 1, 'r'));
-        robot.clickOn(view.localToScreen(view.pageCentre(base + 3 * Vma.PAGE_SIZE)));
+        robot.clickOn(view.localToScreen(pageCentreOnFx(robot, base + 3 * Vma.PAGE_SIZE)));
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(base + 3 * Vma.PAGE_SIZE, session.selectedAddressProperty().get());
-        robot.press(KeyCode.SHIFT).clickOn(view.localToScreen(view.pageCentre(base + 4 * Vma.PAGE_SIZE)))
+        robot.press(KeyCode.SHIFT).clickOn(view.localToScreen(pageCentreOnFx(robot, base + 4 * Vma.PAGE_SIZE)))
             .release(KeyCode.SHIFT);
         // a present zero page: a plain click only selects, a Shift-click is a write (COW break)
-        robot.clickOn(view.localToScreen(view.pageCentre(base + Vma.PAGE_SIZE)));
-        robot.press(KeyCode.SHIFT).clickOn(view.localToScreen(view.pageCentre(base + Vma.PAGE_SIZE)))
+        robot.clickOn(view.localToScreen(pageCentreOnFx(robot, base + Vma.PAGE_SIZE)));
+        robot.press(KeyCode.SHIFT).clickOn(view.localToScreen(pageCentreOnFx(robot, base + Vma.PAGE_SIZE)))
             .release(KeyCode.SHIFT);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(List.of(Long.toHexString(base + 3 * Vma.PAGE_SIZE) + " r",
@@ -160,5 +160,9 @@ class PageTableViewTest {
         WritableImage img = shot(robot, "page-table-walk-i386");
         assertTrue(count(img, PGD_LEVEL) > 1000 && count(img, PTE_LEVEL) > 1000);
         assertTrue(count(img, Color.web("#283593")) < 100, "no PUD on two-level paging");
+    }
+
+    private javafx.geometry.Point2D pageCentreOnFx(FxRobot robot, long key) {
+        return ViewTesting.onFx(robot, () -> view.pageCentre(key));
     }
 }

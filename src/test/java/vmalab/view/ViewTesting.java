@@ -47,6 +47,28 @@ final class ViewTesting {
         return img[0];
     }
 
+    /**
+     * Runs a view query on the FX thread: the views draw as they answer, and drawing from the test thread while a
+     * queued repaint runs on the FX thread races for the canvas.
+     */
+    static <T> T onFx(FxRobot robot, java.util.function.Supplier<T> query) {
+        java.util.concurrent.atomic.AtomicReference<T> out = new java.util.concurrent.atomic.AtomicReference<>();
+        robot.interact(() -> out.set(query.get()));
+        return out.get();
+    }
+
+    /** The same, where no robot is at hand. */
+    static <T> T onFx(java.util.concurrent.Callable<T> query) {
+        try {
+            return org.testfx.util.WaitForAsyncUtils.asyncFx(query).get(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new AssertionError(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
     static boolean near(Color a, Color b) {
         return Math.abs(a.getRed() - b.getRed()) < 0.06 && Math.abs(a.getGreen() - b.getGreen()) < 0.06
             && Math.abs(a.getBlue() - b.getBlue()) < 0.06;

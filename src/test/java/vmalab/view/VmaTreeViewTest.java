@@ -112,7 +112,7 @@ class VmaTreeViewTest {
         double[] rowY = new double[64];
         java.util.Arrays.fill(rowY, Double.NaN);
         for (RbNode<Vma> n : nodes) {
-            Point2D c = view.nodeCentre(n.key());
+            Point2D c = centre(robot, n.key());
             assertNotNull(c, "no centre for " + Long.toHexString(n.key()));
             Color got = px.getColor((int) Math.round(c.getX()), (int) Math.round(c.getY()));
             Color want = n.color() == RbColor.RED ? RED : BLACK;
@@ -124,11 +124,11 @@ class VmaTreeViewTest {
             if (Double.isNaN(rowY[d])) rowY[d] = c.getY();
             assertEquals(rowY[d], c.getY(), 0.01, "one row per depth");
             if (n.parent() != null) {
-                Point2D p = view.nodeCentre(n.parent().key());
+                Point2D p = centre(robot, n.parent().key());
                 assertTrue(p.getY() < c.getY(), "a parent is above its child");
             }
         }
-        Point2D root = view.nodeCentre(mm().tree().root().key());
+        Point2D root = centre(robot, mm().tree().root().key());
         assertTrue(near(px.getColor((int) Math.round(root.getX()), (int) Math.round(root.getY())), BLACK),
             "the root is black");
     }
@@ -161,9 +161,9 @@ class VmaTreeViewTest {
             OpResult r = run(robot, erase ? new Op.Munmap(key, Vma.PAGE_SIZE) : mmap(key, 1, Prot.READ));
             if (!erase) live.add(key);
             robot.interact(() -> session.eventCursorWritable().set(0));
-            assertEquals(erase, view.nodeCentre(key) != null, "before op " + i);
+            assertEquals(erase, centre(robot, key) != null, "before op " + i);
             robot.interact(() -> session.eventCursorWritable().set(r.events().size()));
-            assertEquals(!erase, view.nodeCentre(key) != null, "after op " + i);
+            assertEquals(!erase, centre(robot, key) != null, "after op " + i);
         }
         assertPictureMatchesModel(robot, "vma-tree-random");
     }
@@ -193,9 +193,9 @@ class VmaTreeViewTest {
                 || e instanceof MmEvent.VmaChanged);
             if (!touched || before.equals(after)) continue;
             robot.interact(() -> session.eventCursorWritable().set(0));
-            for (long k : before) assertNotNull(view.nodeCentre(k), op + ": before, " + Long.toHexString(k));
+            for (long k : before) assertNotNull(centre(robot, k), op + ": before, " + Long.toHexString(k));
             for (long k : after) {
-                if (!before.contains(k)) assertNull(view.nodeCentre(k), op + ": not yet " + Long.toHexString(k));
+                if (!before.contains(k)) assertNull(centre(robot, k), op + ": not yet " + Long.toHexString(k));
             }
             robot.interact(() -> session.eventCursorWritable().set(r.events().size()));
         }
@@ -207,7 +207,7 @@ class VmaTreeViewTest {
         run(robot, new Op.Exec("cat", "x86_64"));
         robot.interact(view::zoomToFit);
         RbNode<Vma> root = mm().tree().root();
-        Point2D c = view.nodeCentre(root.key());
+        Point2D c = centre(robot, root.key());
         robot.clickOn(view.localToScreen(c));
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(root.key(), session.selectedVmaProperty().get());
@@ -254,9 +254,9 @@ class VmaTreeViewTest {
             session.eventCursorWritable().set(0);
             session.eventProgressWritable().set(1);
         });
-        assertNull(view.nodeCentre(inserted), "at cursor 0 the tree is as it was before the insert");
+        assertNull(centre(robot, inserted), "at cursor 0 the tree is as it was before the insert");
         robot.interact(() -> session.eventCursorWritable().set(session.lastEvents().size()));
-        assertNotNull(view.nodeCentre(inserted));
+        assertNotNull(centre(robot, inserted));
         assertPictureMatchesModel(robot, "vma-tree-after-insert");
     }
 
@@ -283,7 +283,7 @@ class VmaTreeViewTest {
             session.eventCursorWritable().set(at);
             session.eventProgressWritable().set(1);
         });
-        Point2D rootBefore = view.nodeCentre(erased);
+        Point2D rootBefore = centre(robot, erased);
         robot.interact(() -> {
             session.eventCursorWritable().set(at + 1);
             session.eventProgressWritable().set(0.5);
@@ -292,10 +292,10 @@ class VmaTreeViewTest {
         Label caption = robot.lookup("#vma-tree-caption").queryAs(Label.class);
         assertTrue(caption.getText().contains("takes the place"), caption.getText());
         robot.interact(() -> session.eventProgressWritable().set(1));
-        Point2D succAfter = view.nodeCentre(successor);
+        Point2D succAfter = centre(robot, successor);
         assertEquals(rootBefore.getY(), succAfter.getY(), 0.01, "the successor is where the erased node was");
         robot.interact(() -> session.eventCursorWritable().set(r.events().size()));
-        assertNull(view.nodeCentre(erased));
+        assertNull(centre(robot, erased));
         assertPictureMatchesModel(robot, "vma-tree-after-erase");
     }
 
@@ -349,11 +349,11 @@ class VmaTreeViewTest {
         List<RbNode<Vma>> top = new ArrayList<>();
         collect(mm().tree().root(), 0, 6, top);
         for (RbNode<Vma> n : top) {
-            Point2D c = view.nodeCentre(n.key());
+            Point2D c = centre(robot, n.key());
             Color got = fit.getPixelReader().getColor((int) Math.round(c.getX()), (int) Math.round(c.getY()));
             assertTrue(near(got, n.color() == RbColor.RED ? RED : BLACK), () -> n.color() + " dot is " + got);
         }
-        Point2D root = view.nodeCentre(mm().tree().root().key());
+        Point2D root = centre(robot, mm().tree().root().key());
         assertTrue(near(fit.getPixelReader().getColor((int) root.getX(), (int) root.getY()), BLACK));
 
         RbNode<Vma> some = mm().tree().first();
@@ -380,12 +380,16 @@ class VmaTreeViewTest {
         RbNode<Vma> n = mm().tree().ceiling(key);
         int checked = 0;
         for (RbNode<Vma> m = n.prev() == null ? n : n.prev(); m != null && checked < 6; m = m.next(), checked++) {
-            Point2D c = view.nodeCentre(m.key());
+            Point2D c = centre(robot, m.key());
             if (c.getX() < 0 || c.getY() < 0 || c.getX() >= img.getWidth() || c.getY() >= img.getHeight()) continue;
             Color got = px.getColor((int) Math.round(c.getX()), (int) Math.round(c.getY()));
             RbNode<Vma> mm = m;
             assertTrue(near(got, m.color() == RbColor.RED ? RED : BLACK),
                 () -> Long.toHexString(mm.key()) + " " + mm.color() + " vs " + got);
         }
+    }
+
+    private javafx.geometry.Point2D centre(FxRobot robot, long key) {
+        return ViewTesting.onFx(robot, () -> view.nodeCentre(key));
     }
 }
