@@ -79,7 +79,7 @@ class LayoutViewTest {
         Color before = pagePixel(robot, HEAP);
 
         // when: Shift+click writes the page
-        Point2D p = layout().localToScreen(layout().pointOf(HEAP));
+        Point2D p = ViewTesting.onFx(() -> layout().localToScreen(layout().pointOf(HEAP)));
         robot.press(KeyCode.SHIFT).clickOn(p).release(KeyCode.SHIFT);
         WaitForAsyncUtils.waitForFxEvents();
 
@@ -130,7 +130,7 @@ class LayoutViewTest {
         robot.interact(() -> layout().reveal(HEAP, HEAP + 0x2000));
         WaitForAsyncUtils.waitForFxEvents();
 
-        robot.clickOn(layout().localToScreen(layout().pointOf(HEAP + 0x1000)));
+        robot.clickOn(ViewTesting.onFx(() -> layout().localToScreen(layout().pointOf(HEAP + 0x1000))));
         WaitForAsyncUtils.waitForFxEvents();
 
         assertEquals("touch 0x55555555c000 r", wb.timeline().currentEntry().text());
@@ -145,7 +145,7 @@ class LayoutViewTest {
         WindowFixture.load(robot, wb, "exec cat x86_64", -1);
 
         // when: click the collapsed gap below the program (the break at the bottom)
-        robot.clickOn(layout().localToScreen(layout().pointOf(0x1000)));
+        robot.clickOn(ViewTesting.onFx(() -> layout().localToScreen(layout().pointOf(0x1000))));
         WaitForAsyncUtils.waitForFxEvents();
 
         // then
@@ -165,7 +165,7 @@ class LayoutViewTest {
         long stackStart = 0x7ffffffde000L;
         assertFalse(layout().pagesVisible(stackStart));
 
-        robot.clickOn(layout().localToScreen(layout().pointOf(stackStart + 0x10000)));
+        robot.clickOn(ViewTesting.onFx(() -> layout().localToScreen(layout().pointOf(stackStart + 0x10000))));
         WaitForAsyncUtils.waitForFxEvents();
 
         assertEquals(stackStart, wb.session().selectedVmaProperty().get());
