@@ -24,8 +24,6 @@ import vmalab.model.syscall.Dispatcher;
 public final class Kernel {
     /** /proc/sys/vm/max_map_count's default (include/linux/mm.h: DEFAULT_MAX_MAP_COUNT). */
     public static final int DEFAULT_MAX_MAP_COUNT = 65530;
-    /** stack_guard_gap: 256 pages (mm/mmap.c). */
-    public static final long STACK_GUARD_GAP = vmalab.model.mm.Mm.STACK_GUARD_GAP;
 
     final SimFs fs;
     final Map<Integer, Task> tasks = new LinkedHashMap<>();

@@ -128,7 +128,7 @@ final class FaultPath {
         if (prevNode != null) {
             Vma prev = prevNode.value();
             if (!prev.has(VmFlags.GROWSDOWN) && prev.has(VmFlags.ACCESS)
-                    && Long.compareUnsigned(address - prev.end(), Kernel.STACK_GUARD_GAP) < 0) {
+                    && Long.compareUnsigned(address - prev.end(), Mm.STACK_GUARD_GAP) < 0) {
                 return "the stack may not grow within the guard gap of the mapping below";
             }
         }

@@ -37,11 +37,6 @@ final class MmapCalls {
         return mm.profile().taskSize();
     }
 
-    /** vm_start_gap(): a stack's start less its guard gap. */
-    static long startGap(Vma v) {
-        return Mm.startGap(v);
-    }
-
     /**
      * get_unmapped_area(): MAP_FIXED takes addr as it is; a hint is used when the range and the guard gaps
      * around it are free; else the layout's search (top-down below mmap_base, falling back to bottom-up, as
@@ -61,7 +56,7 @@ final class MmapCalls {
                 Vma next = mm.findVma(addr);
                 RbNode<Vma> prevNode = mm.nodeBefore(addr);
                 Vma prev = prevNode == null ? null : prevNode.value();
-                boolean nextOk = next == null || Long.compareUnsigned(addr + len, startGap(next)) <= 0;
+                boolean nextOk = next == null || Long.compareUnsigned(addr + len, Mm.startGap(next)) <= 0;
                 boolean prevOk = prev == null || Long.compareUnsigned(addr, prev.end()) >= 0;
                 if (nextOk && prevOk) return addr;
             }
@@ -181,7 +176,7 @@ final class MmapCalls {
         }
         if (Long.compareUnsigned(newBrk, taskSize()) > 0) return origBrk;
         Vma next = mm.findVma(oldBrk);
-        if (next != null && Long.compareUnsigned(newBrk + Vma.PAGE_SIZE, startGap(next)) > 0) return origBrk;
+        if (next != null && Long.compareUnsigned(newBrk + Vma.PAGE_SIZE, Mm.startGap(next)) > 0) return origBrk;
         if (mm.mapCount() > kernel.maxMapCount()) return origBrk;
         // do_brk_flags(): VM_DATA_DEFAULT_FLAGS | VM_ACCOUNT, extending the heap VMA when it ends at the old break
         long flags = VmFlags.READ | VmFlags.WRITE | VmFlags.MAY_RWX | VmFlags.ACCOUNT;
