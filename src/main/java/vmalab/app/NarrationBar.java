@@ -84,7 +84,7 @@ final class NarrationBar extends VBox {
             text.setText(r.error());
         } else if (current >= 0) {
             function.setText(narrations.get(current).function() + "()");
-            text.setText(narrations.get(current).text());
+            text.setText(sentence(narrations.get(current)));
         } else if (timeline.position() == 0) {
             function.setText("");
             text.setText("Press Space to run the first step, or type a line below.");
@@ -97,5 +97,10 @@ final class NarrationBar extends VBox {
         List<String> names = new ArrayList<>();
         for (Narration n : narrations) names.add(n.function());
         trail.setText(names.isEmpty() ? " " : "this step: " + String.join(" › ", names));
+    }
+
+    /** The one place this bar turns a narration into words. */
+    private static String sentence(Narration n) {
+        return vmalab.io.Narrator.text(n);
     }
 }

@@ -52,11 +52,10 @@ public final class JsonTrace {
         o.put("op", opText);
         if (r.failed()) {
             o.put("error", r.error());
-        } else if (r.strace() != null) {
+        } else if (r.syscall() != null) {
             long v = r.result();
             vmalab.model.syscall.Errno errno = v < 0 ? vmalab.model.syscall.Errno.of(v) : null;
-            boolean pointer = r.strace().startsWith("mmap") || r.strace().startsWith("mremap")
-                || r.strace().startsWith("brk");
+            boolean pointer = Narrator.returnsPointer(r.syscall().call());
             if (errno != null) {
                 o.put("result", v);
                 o.put("errno", errno.name());

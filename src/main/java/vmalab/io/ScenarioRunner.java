@@ -6,6 +6,7 @@ import vmalab.model.Kernel;
 import vmalab.model.OpResult;
 import vmalab.model.event.SimEvent;
 import vmalab.model.event.TaskEvent;
+import vmalab.model.syscall.Syscalls;
 
 /** Runs a parsed scenario against a kernel, one step at a time, stopping at the first step that errs. */
 public final class ScenarioRunner {
@@ -26,7 +27,7 @@ public final class ScenarioRunner {
 
     /** Runs one step; an error comes back as {@code FILE:LINE: message} and changed nothing. */
     public Ran run(ScenarioParser.Step step) {
-        OpResult r = kernel.apply(step.op());
+        OpResult r = Syscalls.apply(kernel, step.op());
         return new Ran(step, r);
     }
 
@@ -39,19 +40,11 @@ public final class ScenarioRunner {
         List<String> out = new ArrayList<>();
         for (SimEvent e : r.events()) {
             if (e instanceof TaskEvent.SyscallDone s) {
-                out.add(s.pid() + "  " + s.text() + " = " + formatResult(s.text(), s.result()));
+                out.add(s.pid() + "  " + Narrator.text(s));
             } else if (e instanceof TaskEvent.SignalRaised sig) {
-                out.add(sig.pid() + "  --- " + sig.signal() + " {si_addr=0x" + Long.toHexString(sig.addr()) + "} --- "
-                    + sig.reason());
+                out.add(sig.pid() + "  " + Narrator.signal(sig));
             }
         }
         return out;
-    }
-
-    /** A return value as strace shows it: addresses in hex, errors as {@code -1 ENOMEM (…)}. */
-    public static String formatResult(String call, long r) {
-        if (r < 0 && r > -4096) return vmalab.model.syscall.Errno.strace(r);
-        boolean pointer = call.startsWith("mmap") || call.startsWith("mremap") || call.startsWith("brk");
-        return pointer ? "0x" + Long.toHexString(r) : Long.toString(r);
     }
 }

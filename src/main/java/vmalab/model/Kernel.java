@@ -11,14 +11,12 @@ import vmalab.model.fs.SimFs;
 import vmalab.model.mm.Mm;
 import vmalab.model.mm.Profile;
 import vmalab.model.mm.Task;
-import vmalab.model.op.Op;
 import vmalab.model.paging.PhysicalMemory;
-import vmalab.model.syscall.Dispatcher;
 
 /**
  * The whole simulated machine: its tasks and their address spaces, the filesystem, and the physical side.
- * Operations go through {@link #apply(Op)}, which returns the ordered events of what the kernel did. The
- * model is deterministic: the same operations from the same start give the same state, so a {@link #copy()}
+ * Operations run through {@code vmalab.model.syscall.Syscalls.apply(kernel, op)}, which returns the ordered events
+ * of what the kernel did. The model is deterministic: the same operations from the same start give the same state, so a {@link #copy()}
  * is a checkpoint to step back to.
  */
 public final class Kernel {
@@ -45,11 +43,6 @@ public final class Kernel {
     private Kernel(SimFs fs, PageBackend pages) {
         this.fs = fs;
         this.pages = pages;
-    }
-
-    /** Runs one operation; the result holds its events. An operation that returns an error changed nothing. */
-    public OpResult apply(Op op) {
-        return new Dispatcher(this).apply(op);
     }
 
     public SimFs fs() { return fs; }

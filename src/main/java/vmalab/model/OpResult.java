@@ -2,14 +2,16 @@ package vmalab.model;
 
 import java.util.List;
 import vmalab.model.event.SimEvent;
+import vmalab.model.event.TaskEvent;
 import vmalab.model.op.Op;
 
 /**
  * What one operation did: the pid it ran in, its return value (the kernel's: an address, 0, or -errno), the
- * strace-like line, the events in order, and an error when the operation itself was not possible (no such
+ * system call it made as strace would show it (null for an operation that is no system call: exec, file,
+ * touch, memory), the events in order, and an error when the operation itself was not possible (no such
  * process, a bad argument the kernel would never see); an operation with an error changed nothing.
  */
-public record OpResult(Op op, int pid, long result, String strace, List<SimEvent> events, String error,
+public record OpResult(Op op, int pid, long result, TaskEvent.SyscallDone syscall, List<SimEvent> events, String error,
                        long minorFaults) {
     public boolean failed() {
         return error != null;

@@ -12,6 +12,7 @@ import vmalab.model.Kernel;
 import vmalab.model.OpResult;
 import vmalab.model.mm.Task;
 import vmalab.model.op.Op;
+import vmalab.model.syscall.Syscalls;
 
 /**
  * The operations of a session in order, and where we are among them. A checkpoint ({@link Kernel#copy()}) is
@@ -174,7 +175,7 @@ public final class Timeline {
 
     private OpResult applyNext() {
         int p = position.get();
-        OpResult r = kernel.apply(entries.get(p).op());
+        OpResult r = Syscalls.apply(kernel, entries.get(p).op());
         if (results.size() > p) results.set(p, r);
         else results.add(r);
         position.set(p + 1);

@@ -4,6 +4,7 @@ import vmalab.model.Kernel;
 import vmalab.model.OpResult;
 import vmalab.model.mm.Mm;
 import vmalab.model.op.Op;
+import vmalab.model.syscall.Syscalls;
 
 /**
  * Timing of the model on a huge process, outside the unit tests (no timing asserts there). Run:
@@ -15,11 +16,11 @@ public final class ModelBench {
     }
 
     static long fill(Kernel k, int n) {
-        k.apply(new Op.Exec("bench", "empty"));
+        Syscalls.apply(k, new Op.Exec("bench", "empty"));
         long base = 0x100000000000L;
         for (int i = 0; i < n; i++) {
             int prot = (i & 1) == 0 ? 3 : 1;
-            OpResult r = k.apply(new Op.Mmap(base + i * 0x2000L, 0x1000, prot, false, null, 0, false, true, false,
+            OpResult r = Syscalls.apply(k, new Op.Mmap(base + i * 0x2000L, 0x1000, prot, false, null, 0, false, true, false,
                 false, false));
             if (r.result() < 0) return i;
         }
@@ -28,10 +29,10 @@ public final class ModelBench {
 
     /** mmap(NULL, …) n times: every call searches for the highest free gap below mmap_base. */
     static long fillSearching(Kernel k, int n) {
-        k.apply(new Op.Exec("search", "empty"));
+        Syscalls.apply(k, new Op.Exec("search", "empty"));
         for (int i = 0; i < n; i++) {
             int prot = (i & 1) == 0 ? 3 : 1;
-            OpResult r = k.apply(new Op.Mmap(0, 0x1000, prot, false, null, 0, false, false, false, false, false));
+            OpResult r = Syscalls.apply(k, new Op.Mmap(0, 0x1000, prot, false, null, 0, false, false, false, false, false));
             if (r.result() < 0) return i;
         }
         return n;
@@ -64,7 +65,7 @@ public final class ModelBench {
             lookups[run] = (System.nanoTime() - t1) / 1e6;
             if (hits == 0) throw new IllegalStateException();
             long t2 = System.nanoTime();
-            k.apply(new Op.Fork("child"));
+            Syscalls.apply(k, new Op.Fork("child"));
             fork[run] = (System.nanoTime() - t2) / 1e6;
             long t3 = System.nanoTime();
             k.copy();

@@ -12,6 +12,7 @@ import vmalab.model.rbtree.RbTree;
 import vmalab.view.VmaTreeView;
 import vmalab.view.tree.TreeShape;
 import vmalab.viewmodel.Session;
+import vmalab.model.syscall.Syscalls;
 
 /**
  * How long the VMA tree takes at max_map_count: the O(n) layout of 65,530 nodes, and whole redraws of the view
@@ -46,10 +47,10 @@ public final class TreeLayoutBench {
             try {
                 Session session = new Session();
                 Kernel k = new Kernel();
-                k.apply(new Op.Exec("big", "empty"));
+                Syscalls.apply(k, new Op.Exec("big", "empty"));
                 for (int i = 0; i < 65000; i++) {
                     long addr = 0x100000000L + (long) i * 2 * Vma.PAGE_SIZE;
-                    k.apply(new Op.Mmap(addr, Vma.PAGE_SIZE, i % 2 == 0 ? Prot.READ : Prot.READ | Prot.WRITE, false,
+                    Syscalls.apply(k, new Op.Mmap(addr, Vma.PAGE_SIZE, i % 2 == 0 ? Prot.READ : Prot.READ | Prot.WRITE, false,
                         null, 0, true, false, false, false, false));
                 }
                 VmaTreeView view = new VmaTreeView(session);

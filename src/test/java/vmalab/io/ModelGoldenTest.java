@@ -10,22 +10,23 @@ import vmalab.model.Kernel;
 import vmalab.model.OpResult;
 import vmalab.model.mm.Task;
 import vmalab.model.op.Op;
+import vmalab.model.syscall.Syscalls;
 
 /** The printers on model processes, against golden files. */
 class ModelGoldenTest {
     /** The seeds' example program on the classic i386 2.6 profile. */
     private static Task seedExample() {
         Kernel kernel = new Kernel();
-        OpResult file = kernel.apply(new Op.CreateFile("/home/rml/src/example", 8192, 3, 3, 439029L));
+        OpResult file = Syscalls.apply(kernel, new Op.CreateFile("/home/rml/src/example", 8192, 3, 3, 439029L));
         assertNull(file.error());
-        OpResult exec = kernel.apply(new Op.Exec("/home/rml/src/example", "i386-2.6"));
+        OpResult exec = Syscalls.apply(kernel, new Op.Exec("/home/rml/src/example", "i386-2.6"));
         assertNull(exec.error());
         return kernel.current();
     }
 
     private static Task x86Cat() {
         Kernel kernel = new Kernel();
-        OpResult exec = kernel.apply(new Op.Exec("cat", "x86_64"));
+        OpResult exec = Syscalls.apply(kernel, new Op.Exec("cat", "x86_64"));
         assertNull(exec.error());
         return kernel.current();
     }

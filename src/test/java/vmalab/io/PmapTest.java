@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import vmalab.model.Kernel;
 import vmalab.model.mm.Task;
 import vmalab.model.op.Op;
+import vmalab.model.syscall.Syscalls;
 
 /** pmap's column widths and totals beyond the captured 64-bit cases. */
 class PmapTest {
@@ -14,8 +15,8 @@ class PmapTest {
     void extendedOnThirtyTwoBitsUsesEightDigitAddresses() {
         // given the seed's i386 process with nothing resident
         Kernel kernel = new Kernel();
-        kernel.apply(new Op.CreateFile("/home/rml/src/example", 8192, 3, 3, 439029L));
-        kernel.apply(new Op.Exec("/home/rml/src/example", "i386-2.6"));
+        Syscalls.apply(kernel, new Op.CreateFile("/home/rml/src/example", 8192, 3, 3, 439029L));
+        Syscalls.apply(kernel, new Op.Exec("/home/rml/src/example", "i386-2.6"));
 
         // when
         List<String> lines = Pmap.format(kernel.current(), Pmap.Mode.EXTENDED).lines().toList();

@@ -9,12 +9,13 @@ import org.junit.jupiter.api.Test;
 import vmalab.model.Kernel;
 import vmalab.model.mm.Task;
 import vmalab.model.op.Op;
+import vmalab.model.syscall.Syscalls;
 
 /** smaps and pmap -x of model processes, with page counts through the hook. */
 class SmapsModelTest {
     private static Task exec(String name, String profile) {
         Kernel kernel = new Kernel();
-        kernel.apply(new Op.Exec(name, profile));
+        Syscalls.apply(kernel, new Op.Exec(name, profile));
         return kernel.current();
     }
 

@@ -10,6 +10,7 @@ import vmalab.model.Kernel;
 import vmalab.model.OpResult;
 import vmalab.viewmodel.Kernels;
 import vmalab.viewmodel.Timeline;
+import vmalab.model.syscall.Syscalls;
 
 /** The text panes' formatting, without the toolkit. */
 class TextPanesTest {
@@ -17,7 +18,7 @@ class TextPanesTest {
     void theStraceLogNamesEachStepThenItsCalls() {
         Kernel k = Kernels.fresh();
         var steps = ScenarioParser.parse("exec cat x86_64\nbrk +8K\nghost: exit", "t").steps();
-        List<OpResult> results = steps.stream().map(s -> k.apply(s.op())).toList();
+        List<OpResult> results = steps.stream().map(s -> Syscalls.apply(k, s.op())).toList();
         List<Timeline.Entry> entries = steps.stream().map(s -> new Timeline.Entry(s.text(), s.op(), s.line())).toList();
 
         String log = TextPanes.straceLog(results, entries);

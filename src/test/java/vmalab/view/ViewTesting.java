@@ -15,6 +15,7 @@ import vmalab.model.Kernel;
 import vmalab.model.OpResult;
 import vmalab.model.op.Op;
 import vmalab.viewmodel.Session;
+import vmalab.model.syscall.Syscalls;
 
 /** What the view tests share: running an operation into a session, snapshots, colour comparison. */
 final class ViewTesting {
@@ -25,7 +26,7 @@ final class ViewTesting {
     static OpResult publish(FxRobot robot, Kernel kernel, Session session, Op op) {
         OpResult[] r = new OpResult[1];
         robot.interact(() -> {
-            r[0] = kernel.apply(op);
+            r[0] = Syscalls.apply(kernel, op);
             assertNull(r[0].error(), () -> op + ": " + r[0].error());
             session.publish(kernel, r[0]);
             session.eventCursorWritable().set(r[0].events().size());

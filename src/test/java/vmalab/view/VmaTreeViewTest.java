@@ -40,6 +40,7 @@ import vmalab.model.rbtree.RbStep;
 import vmalab.model.rbtree.RbTree;
 import vmalab.view.tree.TreeShape;
 import vmalab.viewmodel.Session;
+import vmalab.model.syscall.Syscalls;
 
 @ExtendWith(ApplicationExtension.class)
 class VmaTreeViewTest {
@@ -65,7 +66,7 @@ class VmaTreeViewTest {
         OpResult[] last = new OpResult[1];
         robot.interact(() -> {
             for (Op op : ops) {
-                OpResult r = kernel.apply(op);
+                OpResult r = Syscalls.apply(kernel, op);
                 assertNull(r.error(), () -> op + ": " + r.error());
                 session.publish(kernel, r);
                 session.eventCursorWritable().set(r.events().size());
@@ -336,7 +337,7 @@ class VmaTreeViewTest {
         robot.interact(() -> {
             for (int i = 0; i < 65000; i++) {
                 long addr = 0x100000000L + (long) i * 2 * Vma.PAGE_SIZE;
-                OpResult r = kernel.apply(mmap(addr, 1, i % 2 == 0 ? Prot.READ : Prot.READ | Prot.WRITE));
+                OpResult r = Syscalls.apply(kernel, mmap(addr, 1, i % 2 == 0 ? Prot.READ : Prot.READ | Prot.WRITE));
                 if (r.error() != null || r.result() < 0) throw new AssertionError(r.error() + " " + r.result());
             }
             session.publish(kernel, null);

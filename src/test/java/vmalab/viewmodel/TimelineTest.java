@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import vmalab.io.ScenarioParser;
 import vmalab.model.Kernel;
 import vmalab.model.OpResult;
+import vmalab.model.syscall.Syscalls;
 
 /** The timeline: stepping back restores exactly what replaying from scratch gives. No toolkit needed. */
 class TimelineTest {
@@ -44,7 +45,7 @@ class TimelineTest {
     /** The state after the first k steps, run on a fresh kernel. */
     static String replayed(List<Timeline.Entry> e, int k) {
         Kernel kernel = Kernels.fresh();
-        for (int i = 0; i < k; i++) kernel.apply(e.get(i).op());
+        for (int i = 0; i < k; i++) Syscalls.apply(kernel, e.get(i).op());
         return StateText.of(kernel);
     }
 

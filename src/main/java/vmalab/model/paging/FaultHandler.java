@@ -3,7 +3,10 @@ package vmalab.model.paging;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import vmalab.model.event.BulkCounts;
+import vmalab.model.event.EventSink;
 import vmalab.model.event.Narration;
+import vmalab.model.event.Sentence;
 import vmalab.model.event.SimEvent;
 import vmalab.model.fault.FaultEvent;
 import vmalab.model.fault.FaultEvent.Kind;
@@ -29,6 +32,9 @@ final class FaultHandler {
     private final Mm mm;
     private final MmState st;
     private final Consumer<SimEvent> ev;
+    /** Null when every event is wanted; else the summary's counters (no per-fault events are built). */
+    private final BulkCounts counts;
+    private final boolean detailed;
 
     FaultHandler(MemoryState m, Task task, Consumer<SimEvent> ev) {
         this.m = m;
@@ -36,6 +42,8 @@ final class FaultHandler {
         this.mm = task.mm();
         this.st = m.state(mm);
         this.ev = ev;
+        this.counts = EventSink.counts(ev);
+        this.detailed = counts == null;
     }
 
     /** vm_get_page_prot() on x86: what a read fault maps. Private mappings never get R/W (PAGE_COPY). */
@@ -115,11 +123,11 @@ final class FaultHandler {
             young(page, raw, write);
             return FaultOutcome.NO_FAULT;
         }
-        ev.accept(new Narration("handle_mm_fault", String.format("%s fault at %x in %x-%x %s",
-            write ? "write" : access == 'x' ? "instruction fetch" : "read", addr, vma.start(), vma.end(),
-            vma.perms())));
-        ev.accept(new PagingEvent.Walk(mm.id(), page, st.tables.walk(page)));
-        ev.accept(new Narration("__handle_mm_fault", "walk the page tables, making the missing levels"));
+        if (detailed) {
+            ev.accept(new Narration(Sentence.HANDLE_MM_FAULT, access, addr, 0, 0, vma));
+            ev.accept(new PagingEvent.Walk(mm.id(), page, st.tables.walk(page)));
+            ev.accept(new Narration(Sentence.HANDLE_MM_FAULT_WALK));
+        }
         PageTable leaf = st.tables.ensureLeaf(page, m.tableAllocator(st, ev));
         if (leaf == null) return FaultOutcome.OOM;
         int idx = st.tables.format.leaf().index(page);
@@ -128,17 +136,16 @@ final class FaultHandler {
             if (!allows(raw, access == 'w' ? 'r' : access)) {
                 // the entry is older than the VMA's protection (mprotect without change_protection())
                 long fixed = reprotect(m, vma, raw, mm.profile().hasNx());
-                ev.accept(new Narration("handle_pte_fault", "the entry predates the VMA's protection: update it"));
+                if (detailed) ev.accept(new Narration(Sentence.PTE_PROT_UPDATE));
                 m.setPte(st, leaf, idx, page, fixed, ev);
                 raw = fixed;
             }
             if (write && (raw & Pte.RW) == 0) return doWpPage(vma, leaf, idx, page, raw);
-            ev.accept(new Narration("handle_pte_fault", "spurious fault: the entry already allows the access"));
+            if (detailed) ev.accept(new Narration(Sentence.PTE_SPURIOUS));
             young(page, raw, write);
             return FaultOutcome.NO_FAULT;
         }
-        ev.accept(new Narration("handle_pte_fault", "the PTE is none: " + (vma.isAnonymous()
-            ? "anonymous memory" : "a file page") + " not yet mapped"));
+        if (detailed) ev.accept(new Narration(Sentence.PTE_NONE, vma.isAnonymous() ? 1 : 0));
         if (vma.isAnonymous() && vma.name() != null && vma.vmOps() != null) {
             return specialFault(vma, leaf, idx, page, access);
         }
@@ -155,7 +162,8 @@ final class FaultHandler {
     }
 
     private void fault(long page, char access, Kind kind) {
-        ev.accept(new FaultEvent.PageFault(mm.id(), task.pid(), page, access, kind));
+        if (detailed) ev.accept(new FaultEvent.PageFault(mm.id(), task.pid(), page, access, kind));
+        else counts.fault(kind);
     }
 
     /** anon_vma_prepare(): the first anonymous page of a VMA gives it an anon_vma. */
@@ -163,7 +171,7 @@ final class FaultHandler {
         RbNode<Vma> n = mm.findVmaNode(page, null);
         if (n == null || !n.value().contains(page) || n.value().anonVma() != 0) return;
         long id = mm.newAnonVmaId();
-        ev.accept(new Narration("anon_vma_prepare", "the VMA's first anonymous page: it gets anon_vma " + id));
+        if (detailed) ev.accept(new Narration(Sentence.ANON_VMA_PREPARE, id));
         mm.adjust(n, n.value().withAnonVma(id), ev);
     }
 
@@ -173,20 +181,18 @@ final class FaultHandler {
             fault(page, 'r', Kind.ZERO_PAGE);
             long zero = m.zeroPage(ev);
             if (zero < 0) return FaultOutcome.OOM;
-            ev.accept(new Narration("do_anonymous_page", "a read of untouched memory: map the shared zero page "
-                + "read-only (no frame taken)"));
+            if (detailed) ev.accept(new Narration(Sentence.DO_ANONYMOUS_PAGE_READ));
             long raw = Pte.make(zero, Pte.PRESENT | Pte.USER | Pte.SPECIAL | Pte.ZERO | Pte.ACCESSED | nx(vma)
                 | cowMark(vma));
             m.setPte(st, leaf, idx, page, raw, ev);
-            ev.accept(new FaultEvent.ZeroPageMapped(mm.id(), page, zero));
+            if (detailed) ev.accept(new FaultEvent.ZeroPageMapped(mm.id(), page, zero));
             return FaultOutcome.OK;
         }
         fault(page, 'w', Kind.ANON_PAGE);
         anonVmaPrepare(page);
-        long pfn = m.allocFrame(FrameKind.ANON, "anonymous page at " + Long.toHexString(page), ev);
+        long pfn = m.allocFrame(FrameKind.ANON, detailed ? FrameOwner.anon(mm.id(), page) : null, ev);
         if (pfn < 0) return FaultOutcome.OOM;
-        ev.accept(new Narration("do_anonymous_page", String.format(
-            "a write to untouched memory: frame %d, zeroed, mapped writable and dirty", pfn)));
+        if (detailed) ev.accept(new Narration(Sentence.DO_ANONYMOUS_PAGE_WRITE, pfn));
         m.setPte(st, leaf, idx, page, Pte.make(pfn, writeBits(vma)), ev);
         return FaultOutcome.OK;
     }
@@ -199,11 +205,10 @@ final class FaultHandler {
         if (first < 0) return FaultOutcome.OOM;
         long i = (page - vma.start()) >>> Vma.PAGE_SHIFT;
         if (i >= (vdso ? MemoryState.VDSO_PAGES : MemoryState.VVAR_PAGES)) {
-            ev.accept(new Narration(vdso ? "special_mapping_fault" : "vvar_fault", "no page there: SIGBUS"));
+            if (detailed) ev.accept(new Narration(vdso ? Sentence.VDSO_SIGBUS : Sentence.VVAR_SIGBUS));
             return FaultOutcome.SIGBUS;
         }
-        ev.accept(new Narration(vdso ? "special_mapping_fault" : "vvar_fault", vdso
-            ? "map the kernel's vDSO page " + i : "insert the vvar PFN " + (first + i) + " (VM_PFNMAP)"));
+        if (detailed) ev.accept(new Narration(vdso ? Sentence.VDSO_PAGE : Sentence.VVAR_PFN, vdso ? i : first + i));
         long raw = Pte.make(first + i, Pte.PRESENT | Pte.USER | Pte.ACCESSED | nx(vma) | (vdso ? 0 : Pte.SPECIAL));
         m.setPte(st, leaf, idx, page, raw, ev);
         return FaultOutcome.OK;
@@ -220,29 +225,28 @@ final class FaultHandler {
     }
 
     /** filemap_fault()'s check: a page at or past i_size raises SIGBUS. */
-    private boolean pastEof(Vma vma, long pgoff, String fn) {
+    private boolean pastEof(Vma vma, long pgoff, Sentence fn) {
         if (pgoff < vma.file().pages()) return false;
-        ev.accept(new Narration(fn, String.format("page %d lies past the end of %s (%d bytes): VM_FAULT_SIGBUS",
-            pgoff, vma.file().path(), vma.file().size())));
+        if (detailed) ev.accept(new Narration(fn, pgoff, vma.file().size(), 0, 0, vma.file()));
         return true;
     }
 
-    private String faultFn(FileKey f) {
-        return f.shmem() ? "shmem_fault" : "filemap_fault";
+    private Sentence faultFn(FileKey f) {
+        return f.shmem() ? Sentence.SHMEM_PAST_EOF : Sentence.FILEMAP_PAST_EOF;
     }
 
     /** do_read_fault(): fault-around first; the page itself through ->fault() if it was not cached. */
     private FaultOutcome doReadFault(Vma vma, FileKey f, PageTable leaf, int idx, long page, long pgoff) {
         fault(page, 'r', Kind.READ);
-        ev.accept(new Narration("do_read_fault", "a read of a file page: map it from the page cache"));
+        if (detailed) ev.accept(new Narration(Sentence.DO_READ_FAULT));
         if (!mm.profile().classic()) {
             if (doFaultAround(vma, f, leaf, idx, page, pgoff)) return FaultOutcome.OK;
         }
         if (pastEof(vma, pgoff, faultFn(f))) return FaultOutcome.SIGBUS;
         long pfn = m.cachePage(f, pgoff, ev);
         if (pfn < 0) return FaultOutcome.OOM;
-        ev.accept(new Narration("finish_fault", String.format("map page %d of %s (frame %d) %s", pgoff,
-            f.path(), pfn, (protBits(vma) & Pte.RW) != 0 ? "writable" : "read-only")));
+        if (detailed) ev.accept(new Narration(Sentence.FINISH_FAULT, pgoff, pfn,
+            (protBits(vma) & Pte.RW) != 0 ? 1 : 0, 0, f));
         m.setPte(st, leaf, idx, page, Pte.make(pfn, protBits(vma) | Pte.ACCESSED | cowMark(vma)), ev);
         return FaultOutcome.OK;
     }
@@ -261,9 +265,7 @@ final class FaultHandler {
         long fileEnd = vma.file().pages() - 1;
         long fromAddr = page + ((from - pteOff) << Vma.PAGE_SHIFT);
         long toAddr = page + ((to - pteOff) << Vma.PAGE_SHIFT);
-        ev.accept(new Narration("do_fault_around", String.format(
-            "map whatever of %x-%x (64 KiB around the fault) is already in the page cache", fromAddr,
-            toAddr + Vma.PAGE_SIZE)));
+        if (detailed) ev.accept(new Narration(Sentence.DO_FAULT_AROUND, fromAddr, toAddr + Vma.PAGE_SIZE));
         List<Long> mapped = new ArrayList<>();
         boolean self = false;
         for (long i = from; i <= to; i++) {
@@ -282,10 +284,9 @@ final class FaultHandler {
                 m.cache.touch(f, pg);
             }
         }
-        ev.accept(new FaultEvent.FaultAround(mm.id(), page, fromAddr, toAddr, List.copyOf(mapped)));
+        if (detailed) ev.accept(new FaultEvent.FaultAround(mm.id(), page, fromAddr, toAddr, List.copyOf(mapped)));
         if (self) {
-            ev.accept(new Narration("filemap_map_pages", String.format(
-                "the page was cached: %d page%s mapped by one fault", mapped.size(), mapped.size() == 1 ? "" : "s")));
+            if (detailed) ev.accept(new Narration(Sentence.FILEMAP_MAP_PAGES, mapped.size()));
         }
         return self;
     }
@@ -293,9 +294,9 @@ final class FaultHandler {
     /** do_cow_fault(): a write to a private file mapping: a private anonymous copy of the file page. */
     private FaultOutcome doCowFault(Vma vma, FileKey f, PageTable leaf, int idx, long page, long pgoff) {
         fault(page, 'w', Kind.COW);
-        ev.accept(new Narration("do_cow_fault", "a write to a private file mapping: copy the page"));
+        if (detailed) ev.accept(new Narration(Sentence.DO_COW_FAULT));
         anonVmaPrepare(page);
-        long copy = m.allocFrame(FrameKind.ANON, "private copy at " + Long.toHexString(page), ev);
+        long copy = m.allocFrame(FrameKind.ANON, detailed ? FrameOwner.privateCopy(mm.id(), page) : null, ev);
         if (copy < 0) return FaultOutcome.OOM;
         if (pastEof(vma, pgoff, faultFn(f))) {
             m.freeFrame(copy, ev);
@@ -306,22 +307,21 @@ final class FaultHandler {
             m.freeFrame(copy, ev);
             return FaultOutcome.OOM;
         }
-        ev.accept(new Narration("copy_user_highpage", String.format("copy frame %d (page %d of %s) to frame %d",
-            src, pgoff, f.path(), copy)));
+        if (detailed) ev.accept(new Narration(Sentence.COPY_USER_HIGHPAGE, src, pgoff, copy, 0, f));
         m.setPte(st, leaf, idx, page, Pte.make(copy, writeBits(vma)), ev);
-        ev.accept(new FaultEvent.CowCopied(mm.id(), page, src, copy));
+        if (detailed) ev.accept(new FaultEvent.CowCopied(mm.id(), page, src, copy));
         return FaultOutcome.OK;
     }
 
     /** do_shared_fault(): a write to a shared mapping maps the page-cache page writable and dirties it. */
     private FaultOutcome doSharedFault(Vma vma, FileKey f, PageTable leaf, int idx, long page, long pgoff) {
         fault(page, 'w', Kind.SHARED);
-        ev.accept(new Narration("do_shared_fault", "a write to a shared mapping: every mapper sees it"));
+        if (detailed) ev.accept(new Narration(Sentence.DO_SHARED_FAULT));
         if (pastEof(vma, pgoff, faultFn(f))) return FaultOutcome.SIGBUS;
         long pfn = m.cachePage(f, pgoff, ev);
         if (pfn < 0) return FaultOutcome.OOM;
         if (!f.shmem()) {
-            ev.accept(new Narration("do_page_mkwrite", "the filesystem is told the page is about to be written"));
+            if (detailed) ev.accept(new Narration(Sentence.DO_PAGE_MKWRITE));
         }
         m.setPte(st, leaf, idx, page, Pte.make(pfn, writeBits(vma)), ev);
         dirty(pfn);
@@ -339,14 +339,12 @@ final class FaultHandler {
         long pfn = Pte.pfn(raw);
         if ((raw & Pte.ZERO) != 0) {
             fault(page, 'w', Kind.WP_COPY);
-            ev.accept(new Narration("do_wp_page", "a write to the zero page: it is never written, give the page "
-                + "its own frame"));
+            if (detailed) ev.accept(new Narration(Sentence.DO_WP_PAGE_ZERO));
             return wpPageCopy(vma, leaf, idx, page, raw, true);
         }
         if (vma.has(VmFlags.WRITE) && vma.isShared()) {
             fault(page, 'w', Kind.WP_SHARED);
-            ev.accept(new Narration("wp_page_shared", "first write to a shared page mapped read-only: "
-                + "page_mkwrite(), then the PTE becomes writable and the page dirty"));
+            if (detailed) ev.accept(new Narration(Sentence.WP_PAGE_SHARED));
             m.setPte(st, leaf, idx, page, (raw & ~Pte.COW) | Pte.RW | Pte.DIRTY | Pte.ACCESSED, ev);
             dirty(pfn);
             return FaultOutcome.OK;
@@ -354,28 +352,26 @@ final class FaultHandler {
         Page p = m.page(pfn);
         if (p != null && p.kind == FrameKind.ANON && p.refcount == 1) {
             fault(page, 'w', Kind.WP_REUSE);
-            ev.accept(new Narration("wp_page_reuse", String.format(
-                "frame %d has no other user (refcount 1): no copy, just make the PTE writable", pfn)));
+            if (detailed) ev.accept(new Narration(Sentence.WP_PAGE_REUSE, pfn));
             m.setPte(st, leaf, idx, page, (raw & ~Pte.COW) | Pte.RW | Pte.DIRTY | Pte.ACCESSED, ev);
-            ev.accept(new FaultEvent.PageReused(mm.id(), page, pfn));
+            if (detailed) ev.accept(new FaultEvent.PageReused(mm.id(), page, pfn));
             return FaultOutcome.OK;
         }
         fault(page, 'w', Kind.WP_COPY);
-        ev.accept(new Narration("do_wp_page", String.format("frame %d is shared (refcount %d): copy on write",
-            pfn, p == null ? 0 : p.refcount)));
+        if (detailed) ev.accept(new Narration(Sentence.DO_WP_PAGE_COPY, pfn, p == null ? 0 : p.refcount));
         return wpPageCopy(vma, leaf, idx, page, raw, false);
     }
 
     /** wp_page_copy(): a new anonymous page, a copy of the old one (or zeroed), replaces it in the PTE. */
     private FaultOutcome wpPageCopy(Vma vma, PageTable leaf, int idx, long page, long raw, boolean zero) {
         anonVmaPrepare(page);
-        long copy = m.allocFrame(FrameKind.ANON, "private copy at " + Long.toHexString(page), ev);
+        long copy = m.allocFrame(FrameKind.ANON, detailed ? FrameOwner.privateCopy(mm.id(), page) : null, ev);
         if (copy < 0) return FaultOutcome.OOM;
         long old = Pte.pfn(raw);
-        ev.accept(new Narration("wp_page_copy", zero ? String.format("frame %d, zeroed, replaces the zero page",
-            copy) : String.format("copy frame %d to frame %d and map the copy writable", old, copy)));
+        if (detailed) ev.accept(zero ? new Narration(Sentence.WP_PAGE_COPY_ZERO, copy)
+            : new Narration(Sentence.WP_PAGE_COPY, old, copy));
         m.setPte(st, leaf, idx, page, Pte.make(copy, writeBits(vma)), ev);
-        ev.accept(new FaultEvent.CowCopied(mm.id(), page, old, copy));
+        if (detailed) ev.accept(new FaultEvent.CowCopied(mm.id(), page, old, copy));
         return FaultOutcome.OK;
     }
 }

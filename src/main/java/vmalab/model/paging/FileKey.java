@@ -6,7 +6,7 @@ import vmalab.model.fs.SimFile;
  * The page cache's name for a file: its inode (device and number), as an address_space belongs to an inode.
  * The path is kept for display; two paths of one inode are one file.
  */
-record FileKey(int major, int minor, long inode, String path) {
+public record FileKey(int major, int minor, long inode, String path) {
     static FileKey of(SimFile f) {
         return new FileKey(f.devMajor(), f.devMinor(), f.inode(), f.path());
     }
@@ -16,7 +16,7 @@ record FileKey(int major, int minor, long inode, String path) {
         return f.devMajor() == 0 && f.devMinor() == 1;
     }
 
-    boolean shmem() {
+    public boolean shmem() {
         return major == 0 && minor == 1;
     }
 

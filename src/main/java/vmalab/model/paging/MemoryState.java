@@ -9,7 +9,10 @@ import java.util.function.Consumer;
 import vmalab.model.buddy.BuddyAllocator;
 import vmalab.model.buddy.BuddyEvent;
 import vmalab.model.event.BuddyStepped;
+import vmalab.model.event.BulkCounts;
+import vmalab.model.event.EventSink;
 import vmalab.model.event.Narration;
+import vmalab.model.event.Sentence;
 import vmalab.model.event.SimEvent;
 import vmalab.model.mm.Mm;
 
@@ -108,62 +111,76 @@ final class MemoryState {
      * alloc_pages(GFP_KERNEL, order): a block from the buddy allocator, reclaiming unmapped page-cache pages
      * first when none is left (try_to_free_pages()). Returns the first frame, or -1 (out of memory).
      */
-    long allocBlock(int order, FrameKind kind, String why, boolean narrate, Consumer<SimEvent> ev) {
+    long allocBlock(int order, FrameKind kind, FrameOwner why, boolean narrate, Consumer<SimEvent> ev) {
         long pfn = buddyAlloc(order, why, narrate, ev);
         if (pfn < 0 && reclaim(ev) > 0) pfn = buddyAlloc(order, why, narrate, ev);
         if (pfn < 0) {
-            ev.accept(new Narration("__alloc_pages", "out of memory: no free block of order " + order + " for "
-                + why));
+            ev.accept(new Narration(Sentence.ALLOC_OOM, order, 0, 0, 0, why));
             return -1;
         }
         for (long f = pfn; f < pfn + (1L << order); f++) {
             Page p = new Page(kind);
             pages[(int) f] = p;
         }
-        ev.accept(new PagingEvent.FrameOwnerChanged(pfn, FrameKind.FREE, kind, why));
+        if (EventSink.detailed(ev)) ev.accept(new PagingEvent.FrameOwnerChanged(pfn, FrameKind.FREE, kind, why));
         return pfn;
     }
 
     /** One frame, its struct page made with refcount 0 (the caller takes its references). */
-    long allocFrame(FrameKind kind, String why, Consumer<SimEvent> ev) {
+    long allocFrame(FrameKind kind, FrameOwner why, Consumer<SimEvent> ev) {
         return allocBlock(0, kind, why, true, ev);
     }
 
-    private long buddyAlloc(int order, String why, boolean narrate, Consumer<SimEvent> ev) {
+    private long buddyAlloc(int order, FrameOwner why, boolean narrate, Consumer<SimEvent> ev) {
+        BulkCounts counts = EventSink.counts(ev);
+        if (counts != null) {
+            long pfn = buddy.allocPages(order, s -> count(counts, s));
+            if (pfn >= 0) counts.taken(order);
+            return pfn;
+        }
         List<BuddyEvent> steps = new ArrayList<>();
         long pfn = buddy.allocPages(order, steps::add);
         if (pfn < 0) return -1;
         if (narrate) {
             int from = steps.get(0) instanceof BuddyEvent.ListDel d ? d.order() : order;
-            ev.accept(new Narration("__rmqueue_smallest", String.format(
-                "%s: an order-%d block, taken from free list %d (pfn %d)", why, order, from, pfn)));
+            ev.accept(new Narration(Sentence.RMQUEUE_SMALLEST, order, from, pfn, 0, why));
         }
         boolean split = false;
         for (BuddyEvent s : steps) {
             if (narrate && !split && s instanceof BuddyEvent.Split sp) {
                 split = true;
-                ev.accept(new Narration("expand", String.format(
-                    "split the order-%d block down to order %d: each upper half goes to the free list below",
-                    sp.order(), order)));
+                ev.accept(new Narration(Sentence.EXPAND, sp.order(), order));
             }
             ev.accept(new BuddyStepped(s));
         }
         return pfn;
     }
 
+    /** Summary mode: the buddy allocator's splits and merges are counted, not reported. */
+    private static void count(BulkCounts counts, BuddyEvent s) {
+        if (s instanceof BuddyEvent.Split) counts.split();
+        else if (s instanceof BuddyEvent.Merge) counts.merge();
+    }
+
     /** __free_pages(): the frames go back to the buddy allocator; their struct pages are forgotten. */
     String freeBlock(long pfn, int order, boolean narrate, Consumer<SimEvent> ev) {
         FrameKind was = kind(pfn);
+        BulkCounts counts = EventSink.counts(ev);
+        if (counts != null) {
+            String err = buddy.freePages(pfn, order, s -> count(counts, s));
+            if (err != null) return err;
+            for (long f = pfn; f < pfn + (1L << order); f++) pages[(int) f] = null;
+            counts.freed(order);
+            return null;
+        }
         List<BuddyEvent> steps = new ArrayList<>();
         String err = buddy.freePages(pfn, order, steps::add);
         if (err != null) return err;
         for (long f = pfn; f < pfn + (1L << order); f++) pages[(int) f] = null;
-        ev.accept(new PagingEvent.FrameOwnerChanged(pfn, was, FrameKind.FREE, "free"));
+        ev.accept(new PagingEvent.FrameOwnerChanged(pfn, was, FrameKind.FREE, FrameOwner.FREE));
         if (narrate) {
             long merges = steps.stream().filter(s -> s instanceof BuddyEvent.Merge).count();
-            ev.accept(new Narration("__free_one_page", String.format(
-                "pfn %d (order %d) goes back to the buddy allocator%s", pfn, order,
-                merges == 0 ? "" : ", merging with " + merges + " free buddy block" + (merges == 1 ? "" : "s"))));
+            ev.accept(new Narration(Sentence.FREE_ONE_PAGE, pfn, order, merges));
         }
         for (BuddyEvent s : steps) ev.accept(new BuddyStepped(s));
         return null;
@@ -178,7 +195,7 @@ final class MemoryState {
     void putPage(long pfn, Consumer<SimEvent> ev) {
         Page p = pages[(int) pfn];
         p.refcount--;
-        ev.accept(new PagingEvent.RefsChanged(pfn, p.refcount, p.mapcount()));
+        if (EventSink.detailed(ev)) ev.accept(new PagingEvent.RefsChanged(pfn, p.refcount, p.mapcount()));
         if (p.refcount == 0) freeFrame(pfn, ev);
     }
 
@@ -188,7 +205,7 @@ final class MemoryState {
      */
     int reclaim(Consumer<SimEvent> ev) {
         if (inactive.isEmpty()) return 0;
-        ev.accept(new Narration("try_to_free_pages", "no free frame: reclaim unmapped page-cache pages"));
+        ev.accept(new Narration(Sentence.TRY_TO_FREE_PAGES));
         List<Long> victims = new ArrayList<>();
         for (long pfn : inactive) {
             if (victims.size() >= RECLAIM_BATCH) break;
@@ -202,8 +219,7 @@ final class MemoryState {
     void removeFromCache(long pfn, Consumer<SimEvent> ev) {
         Page p = pages[(int) pfn];
         if (p.dirty) {
-            ev.accept(new Narration("writepage", String.format("write back page %d of %s before freeing it",
-                p.index, p.file.path())));
+            ev.accept(new Narration(Sentence.WRITEPAGE, p.index, 0, 0, 0, p.file));
             p.dirty = false;
         }
         cache.remove(p.file, p.index);
@@ -224,8 +240,7 @@ final class MemoryState {
             cache.touch(f, index);
             return pfn;
         }
-        String what = (f.shmem() ? "shmem " : "page cache ") + f.path() + " #" + index;
-        pfn = allocFrame(f.shmem() ? FrameKind.SHMEM : FrameKind.FILE, what, ev);
+        pfn = allocFrame(f.shmem() ? FrameKind.SHMEM : FrameKind.FILE, FrameOwner.cache(f, index), ev);
         if (pfn < 0) return -1;
         Page p = pages[(int) pfn];
         p.file = f;
@@ -233,9 +248,8 @@ final class MemoryState {
         p.refcount = 1;
         cache.add(f, index, pfn);
         if (!f.shmem()) inactive.add(pfn);
-        ev.accept(new Narration(f.shmem() ? "shmem_get_folio" : "filemap_read_folio", f.shmem()
-            ? String.format("page %d of the shmem file is new: a zeroed frame %d joins its page cache", index, pfn)
-            : String.format("page %d of %s is not cached: read it from disk into frame %d", index, f.path(), pfn)));
+        ev.accept(new Narration(f.shmem() ? Sentence.SHMEM_GET_FOLIO : Sentence.FILEMAP_READ_FOLIO, index, pfn, 0,
+            0, f));
         ev.accept(new PagingEvent.PageCacheAdded(f.path(), index, pfn));
         return pfn;
     }
@@ -249,7 +263,7 @@ final class MemoryState {
             Page p = pages[(int) pfn];
             if (p.mapcount() > 0) continue;
             if (!told) {
-                ev.accept(new Narration("shmem_evict_inode", f.path() + " is mapped no more: free its pages"));
+                ev.accept(new Narration(Sentence.SHMEM_EVICT_INODE, 0, 0, 0, 0, f));
                 told = true;
             }
             p.dirty = false;
@@ -262,22 +276,26 @@ final class MemoryState {
     /** pgd_alloc() / __pte_alloc() and friends for one mm: a frame owned by the page table. */
     PageTables.Allocator tableAllocator(MmState st, Consumer<SimEvent> ev) {
         return (level, base, index) -> {
-            String name = st.tables.format.level(level).name();
-            long pfn = allocFrame(FrameKind.PAGE_TABLE, name + " table of mm " + st.id, ev);
+            TableFormat.Level lv = st.tables.format.level(level);
+            long pfn = allocFrame(FrameKind.PAGE_TABLE, FrameOwner.table(st.id, lv), ev);
             if (pfn < 0) return -1;
             Page p = pages[(int) pfn];
             p.mmId = st.id;
             p.level = level;
             p.index = base;
             p.refcount = 1;
-            ev.accept(new PagingEvent.TableAllocated(st.id, name, base, index, pfn));
+            BulkCounts counts = EventSink.counts(ev);
+            if (counts != null) counts.tableAllocated();
+            else ev.accept(new PagingEvent.TableAllocated(st.id, lv.name(), base, index, pfn));
             return pfn;
         };
     }
 
     PageTables.Freer tableFreer(MmState st, Consumer<SimEvent> ev) {
         return t -> {
-            ev.accept(new PagingEvent.TableFreed(st.id, st.tables.format.level(t.level).name(), t.base, t.pfn));
+            BulkCounts counts = EventSink.counts(ev);
+            if (counts != null) counts.tableFreed();
+            else ev.accept(new PagingEvent.TableFreed(st.id, st.tables.format.level(t.level).name(), t.base, t.pfn));
             freeFrame(t.pfn, ev);
         };
     }
@@ -314,13 +332,16 @@ final class MemoryState {
             p.rmap.add(new Mapping(st.id, addr));
             if (p.kind == FrameKind.FILE) inactive.remove(pfn);
             st.rss[counter(pfn)]++;
-            ev.accept(new PagingEvent.RefsChanged(pfn, p.refcount, p.mapcount()));
+            if (EventSink.detailed(ev)) ev.accept(new PagingEvent.RefsChanged(pfn, p.refcount, p.mapcount()));
         }
         PageTables.set(leaf, index, raw);
+        BulkCounts counts = EventSink.counts(ev);
         if (raw == 0) {
-            ev.accept(new PagingEvent.PteCleared(st.id, addr, Pte.of(old)));
+            if (counts != null) counts.pteCleared();
+            else ev.accept(new PagingEvent.PteCleared(st.id, addr, Pte.of(old)));
         } else {
-            ev.accept(new PagingEvent.PteSet(st.id, addr, Pte.of(old), Pte.of(raw)));
+            if (counts != null) counts.pteSet();
+            else ev.accept(new PagingEvent.PteSet(st.id, addr, Pte.of(old), Pte.of(raw)));
         }
         if (!sameFrame && normal(old)) {
             long pfn = Pte.pfn(old);
@@ -338,7 +359,7 @@ final class MemoryState {
     /** my_zero_pfn(): the shared zero page, made on first use when the kernel image has no room for it. */
     long zeroPage(Consumer<SimEvent> ev) {
         if (zeroPfn < 0) {
-            long pfn = allocFrame(FrameKind.KERNEL, "empty_zero_page", ev);
+            long pfn = allocFrame(FrameKind.KERNEL, FrameOwner.ZERO_PAGE, ev);
             if (pfn < 0) return -1;
             pages[(int) pfn].label = "empty_zero_page";
             pages[(int) pfn].refcount = 1;
@@ -354,7 +375,7 @@ final class MemoryState {
         int n = vdso ? VDSO_PAGES : VVAR_PAGES;
         int order = vdso ? 1 : 2;
         String what = vdso ? "vdso image" : "vvar";
-        long pfn = allocBlock(order, FrameKind.KERNEL, what, true, ev);
+        long pfn = allocBlock(order, FrameKind.KERNEL, vdso ? FrameOwner.VDSO : FrameOwner.VVAR, true, ev);
         if (pfn < 0) return -1;
         for (int i = 0; i < n; i++) {
             pages[(int) pfn + i].label = what;

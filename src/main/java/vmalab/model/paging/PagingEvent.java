@@ -24,8 +24,8 @@ public sealed interface PagingEvent extends PhysEvent {
     /** ptep_get_and_clear(): the PTE of {@code addr} is none again (zap, move). */
     record PteCleared(long mmId, long addr, Pte before) implements PagingEvent { }
 
-    /** A frame changed hands: FREE → ANON, FILE → FREE… */
-    record FrameOwnerChanged(long pfn, FrameKind before, FrameKind after, String owner) implements PagingEvent { }
+    /** A frame changed hands: FREE → ANON, FILE → FREE… ({@link FrameOwner#FREE} when it is freed). */
+    record FrameOwnerChanged(long pfn, FrameKind before, FrameKind after, FrameOwner owner) implements PagingEvent { }
 
     /** filemap_add_folio(): page {@code index} of {@code file} is now in the page cache, in frame {@code pfn}. */
     record PageCacheAdded(String file, long index, long pfn) implements PagingEvent { }

@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import vmalab.model.buddy.BuddyAllocator;
+import vmalab.model.event.EventSink;
 import vmalab.model.event.Narration;
+import vmalab.model.event.Sentence;
 import vmalab.model.event.SimEvent;
 import vmalab.model.fault.MemoryControl;
 import vmalab.model.fault.PageBackend;
@@ -48,6 +50,7 @@ public final class PhysicalMemory implements PageBackend, MemoryControl {
     @Override
     public FaultOutcome handleFault(Task task, Vma vma, long addr, char access, Consumer<SimEvent> ev) {
         MmState st = m.state(task.mm());
+        if (!EventSink.detailed(ev)) return new FaultHandler(m, task, ev).handle(vma, addr, access);
         Rss before = st.rss();
         FaultOutcome out = new FaultHandler(m, task, ev).handle(vma, addr, access);
         if (!st.rss().equals(before)) ev.accept(new PagingEvent.RssChanged(st.id, st.rss()));
@@ -114,7 +117,7 @@ public final class PhysicalMemory implements PageBackend, MemoryControl {
     @Override
     public void newMm(Mm mm, Consumer<SimEvent> ev) {
         MmState st = m.state(mm);
-        ev.accept(new Narration("pgd_alloc", "the new mm gets its page-global directory"));
+        ev.accept(new Narration(Sentence.PGD_ALLOC));
         st.tables.allocPgd(m.tableAllocator(st, ev));
     }
 
@@ -124,7 +127,7 @@ public final class PhysicalMemory implements PageBackend, MemoryControl {
         if (st == null) return;
         PteRanges ranges = new PteRanges(m, ev);
         ranges.zap(st, 0, Long.MAX_VALUE);
-        ev.accept(new Narration("pgd_free", "the mm is gone: its remaining page tables and its PGD are freed"));
+        ev.accept(new Narration(Sentence.PGD_FREE));
         st.tables.freeAll(m.tableFreer(st, ev));
         List<FileKey> files = new ArrayList<>();
         for (MmState.ShmemRange r : st.shmem.values()) files.add(r.file());
@@ -154,11 +157,11 @@ public final class PhysicalMemory implements PageBackend, MemoryControl {
     @Override
     public long allocPages(int order, String name, Consumer<SimEvent> ev) {
         if (order < 0 || order > m.buddy.maxOrder()) {
-            ev.accept(new Narration("__alloc_pages", "order " + order + " is outside 0.." + m.buddy.maxOrder()));
+            ev.accept(new Narration(Sentence.ALLOC_PAGES_BAD_ORDER, order, m.buddy.maxOrder()));
             return -1;
         }
         String owner = name == null ? "alloc_pages" : "alloc_pages " + name;
-        long pfn = m.allocBlock(order, FrameKind.ALLOC_PAGES, owner, true, ev);
+        long pfn = m.allocBlock(order, FrameKind.ALLOC_PAGES, FrameOwner.allocPages(name), true, ev);
         if (pfn < 0) return -1;
         for (long f = pfn; f < pfn + (1L << order); f++) {
             Page p = m.pages[(int) f];

@@ -3,7 +3,9 @@ package vmalab.model.paging;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.function.Consumer;
+import vmalab.model.event.EventSink;
 import vmalab.model.event.Narration;
+import vmalab.model.event.Sentence;
 import vmalab.model.event.SimEvent;
 import vmalab.model.mm.Mm;
 import vmalab.model.mm.Vma;
@@ -34,9 +36,8 @@ final class PteRanges {
             m.setPte(st, leaf, i, addr, 0, ev);
             n[0]++;
         });
-        if (n[0] > 0) {
-            ev.accept(new Narration("zap_pte_range", String.format("%x-%x: %d PTE%s cleared, RSS %d → %d KiB",
-                start, end, n[0], n[0] == 1 ? "" : "s", before * 4, st.rss().pages() * 4)));
+        if (n[0] > 0 && EventSink.detailed(ev)) {
+            ev.accept(new Narration(Sentence.ZAP_PTE_RANGE, start, end, n[0], before, st.rss()));
             ev.accept(new PagingEvent.RssChanged(st.id, st.rss()));
         }
     }
@@ -53,9 +54,8 @@ final class PteRanges {
             m.tableFreer(st, ev).free(t);
             freed[0]++;
         });
-        if (freed[0] > 0) {
-            ev.accept(new Narration("free_pgtables", String.format("%d page table%s no VMA needs any more freed",
-                freed[0], freed[0] == 1 ? "" : "s")));
+        if (freed[0] > 0 && EventSink.detailed(ev)) {
+            ev.accept(new Narration(Sentence.FREE_PGTABLES, freed[0]));
         }
         Set<FileKey> files = new HashSet<>();
         for (MmState.ShmemRange r : st.shmem.subMap(st.shmem.floorKey(start) == null ? start
@@ -81,8 +81,7 @@ final class PteRanges {
         boolean needsCopy = parent.profile().classic() || vma.anonVma() != 0
             || vma.has(VmFlags.PFNMAP) || vma.has(VmFlags.MIXEDMAP);
         if (!needsCopy) {
-            ev.accept(new Narration("copy_page_range", String.format(
-                "%x-%x skipped: no anon_vma, the child's faults will map these pages", vma.start(), vma.end())));
+            if (EventSink.detailed(ev)) ev.accept(new Narration(Sentence.COPY_PAGE_RANGE_SKIP, vma.start(), vma.end()));
             return;
         }
         boolean cowMapping = (vma.flags() & (VmFlags.SHARED | VmFlags.MAYWRITE)) == VmFlags.MAYWRITE;
@@ -109,11 +108,11 @@ final class PteRanges {
             m.setPte(cs, cl, cs.tables.format.leaf().index(addr), addr, child, ev);
             n[0]++;
         });
-        ev.accept(new Narration("copy_pte_range", String.format("%x-%x: %d PTE%s copied%s", vma.start(), vma.end(),
-            n[0], n[0] == 1 ? "" : "s", cowMapping && n[0] > 0
-                ? ", write-protected in parent and child: the frames are shared until one writes" : "")));
-        if (oom[0]) ev.accept(new Narration("copy_page_range", "out of memory for the child's page tables"));
-        ev.accept(new PagingEvent.RssChanged(cs.id, cs.rss()));
+        if (EventSink.detailed(ev)) {
+            ev.accept(new Narration(Sentence.COPY_PTE_RANGE, vma.start(), vma.end(), n[0], cowMapping ? 1 : 0, null));
+        }
+        if (oom[0]) ev.accept(new Narration(Sentence.COPY_PAGE_RANGE_OOM));
+        if (EventSink.detailed(ev)) ev.accept(new PagingEvent.RssChanged(cs.id, cs.rss()));
     }
 
     /** move_page_tables(): the PTEs of [from, from+len) move to [to, to+len); the frames stay. */
@@ -129,8 +128,7 @@ final class PteRanges {
             n[0]++;
         });
         st.moveShmem(from, to, len);
-        ev.accept(new Narration("move_page_tables", String.format("%d PTE%s moved from %x to %x", n[0],
-            n[0] == 1 ? "" : "s", from, to)));
+        ev.accept(new Narration(Sentence.MOVE_PAGE_TABLES, n[0], from, to));
     }
 
     /**
@@ -144,8 +142,7 @@ final class PteRanges {
             m.setPte(st, leaf, i, addr, now, ev);
         });
         if (n[0] > 0) {
-            ev.accept(new Narration("change_pte_range", String.format("%x-%x: %d PTE%s take the protection %s", start,
-                end, n[0], n[0] == 1 ? "" : "s", vma.perms())));
+            ev.accept(new Narration(Sentence.CHANGE_PTE_RANGE, start, end, n[0], 0, vma));
         }
     }
 }

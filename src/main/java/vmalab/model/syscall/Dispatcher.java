@@ -1,10 +1,13 @@
 package vmalab.model.syscall;
 
-import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import vmalab.model.Kernel;
 import vmalab.model.OpResult;
+import vmalab.model.event.EventDetail;
+import vmalab.model.event.EventSink;
 import vmalab.model.event.Narration;
+import vmalab.model.event.Sentence;
 import vmalab.model.event.SimEvent;
 import vmalab.model.event.TaskEvent;
 import vmalab.model.fault.MemoryControl;
@@ -16,30 +19,39 @@ import vmalab.model.mm.Vma;
 import vmalab.model.mm.VmFlags;
 import vmalab.model.op.Op;
 
-/** Runs one {@link Op} against the kernel and gathers its events, result and strace line. */
-public final class Dispatcher {
+/**
+ * Runs one {@link Op} against the kernel and gathers its events (as much detail as asked), result and system
+ * call. Reached through {@link Syscalls#apply}.
+ */
+final class Dispatcher {
     private final Kernel kernel;
-    private final List<SimEvent> events = new ArrayList<>();
+    private final EventSink sink;
     private long minorFaults;
 
-    public Dispatcher(Kernel kernel) {
+    Dispatcher(Kernel kernel, EventDetail detail) {
         this.kernel = kernel;
+        this.sink = new EventSink(detail);
     }
 
     private void ev(SimEvent e) {
-        events.add(e);
+        sink.accept(e);
     }
 
     private OpResult error(Op op, String message) {
         return new OpResult(op, 0, 0, null, List.of(), message, 0);
     }
 
-    private OpResult done(Op op, Task t, long result, String strace) {
-        if (strace != null) events.add(new TaskEvent.SyscallDone(t.pid(), strace, result));
-        return new OpResult(op, t == null ? 0 : t.pid(), result, strace, List.copyOf(events), null, minorFaults);
+    private OpResult done(Op op, Task t, long result, Op call) {
+        return done(op, t, result, call, null);
     }
 
-    public OpResult apply(Op op) {
+    private OpResult done(Op op, Task t, long result, Op call, SimFile file) {
+        TaskEvent.SyscallDone sys = call == null ? null : new TaskEvent.SyscallDone(t.pid(), call, file, false, result);
+        if (sys != null) sink.accept(sys);
+        return new OpResult(op, t == null ? 0 : t.pid(), result, sys, sink.finish(), null, minorFaults);
+    }
+
+    OpResult apply(Op op) {
         Task target = kernel.current();
         Op inner = op;
         if (op instanceof Op.InTask in) {
@@ -58,28 +70,23 @@ public final class Dispatcher {
 
     private OpResult inTask(Op op, Op inner, Task t) {
         Mm mm = t.mm();
-        MmapCalls calls = new MmapCalls(kernel, mm, this::ev);
-        FaultPath faults = new FaultPath(kernel, t, this::ev);
+        MmapCalls calls = new MmapCalls(kernel, mm, sink);
+        FaultPath faults = new FaultPath(kernel, t, sink);
         if (inner instanceof Op.Mmap m) return mmap(op, t, calls, faults, m);
         if (inner instanceof Op.Munmap m) {
-            return done(op, t, calls.munmap(m.addr(), m.len()),
-                String.format("munmap(%s, %d)", Strace.hex(m.addr()), m.len()));
+            return done(op, t, calls.munmap(m.addr(), m.len()), m);
         }
         if (inner instanceof Op.Mprotect m) {
-            long r = new FlagCalls(kernel, mm, this::ev, faults).mprotect(m.addr(), m.len(), m.prot());
-            return done(op, t, r, String.format("mprotect(%s, %d, %s)", Strace.hex(m.addr()), m.len(),
-                Strace.prot(m.prot())));
+            long r = new FlagCalls(kernel, mm, sink, faults).mprotect(m.addr(), m.len(), m.prot());
+            return done(op, t, r, m);
         }
         if (inner instanceof Op.Madvise m) {
-            long r = new FlagCalls(kernel, mm, this::ev, faults).madvise(m.addr(), m.len(), m.advice());
+            long r = new FlagCalls(kernel, mm, sink, faults).madvise(m.addr(), m.len(), m.advice());
             minorFaults += faults.minorFaults();
-            return done(op, t, r, String.format("madvise(%s, %d, %s)", Strace.hex(m.addr()), m.len(),
-                m.advice().constant()));
+            return done(op, t, r, m);
         }
         if (inner instanceof Op.Mremap m) {
-            return done(op, t, calls.mremap(m.addr(), m.oldLen(), m.newLen(), m.mayMove()),
-                String.format("mremap(%s, %d, %d, %s)", Strace.hex(m.addr()), m.oldLen(), m.newLen(),
-                    m.mayMove() ? "MREMAP_MAYMOVE" : "0"));
+            return done(op, t, calls.mremap(m.addr(), m.oldLen(), m.newLen(), m.mayMove()), m);
         }
         if (inner instanceof Op.Brk b) return brk(op, t, calls, b);
         if (inner instanceof Op.Touch tc) {
@@ -110,11 +117,7 @@ public final class Dispatcher {
             }
             minorFaults += faults.minorFaults();
         }
-        String fd = file == null ? "-1" : "3</" + (file.path().startsWith("/") ? file.path().substring(1)
-            : file.path()) + ">";
-        return done(op, t, r, String.format("mmap(%s, %d, %s, %s, %s, %s)", Strace.addr(m.addr()), m.len(),
-            Strace.prot(m.prot()), Strace.mmapFlags(m.shared(), file == null, m.fixed(), m.noReplace(),
-                m.growsDown(), m.noReserve(), m.populate()), fd, m.offset() == 0 ? "0" : Strace.hex(m.offset())));
+        return done(op, t, r, m, file);
     }
 
     private OpResult brk(Op op, Task t, MmapCalls calls, Op.Brk b) {
@@ -122,10 +125,10 @@ public final class Dispatcher {
         long want = b.absolute() ? b.value() : mm.brk() + b.value();
         if (!b.absolute()) {
             // what sbrk() does: ask for the current break, then for the new one
-            events.add(new TaskEvent.SyscallDone(t.pid(), "brk(NULL)", mm.brk()));
+            sink.accept(new TaskEvent.SyscallDone(t.pid(), new Op.Brk(0, true), mm.brk()));
         }
         long r = calls.brk(want);
-        return done(op, t, r, String.format("brk(%s)", Strace.addr(want)));
+        return done(op, t, r, new Op.Brk(want, true));
     }
 
     private OpResult exec(Op op, Op.Exec e) {
@@ -133,13 +136,13 @@ public final class Dispatcher {
         if (p == null) return error(op, "unknown profile " + e.profile() + " (x86_64, i386-2.6, empty)");
         SimFile prog = Exec.programFile(kernel, e.name(), p);
         int pid = kernel.allocPid();
-        Mm mm = kernel.newMm(p, this::ev);
+        Mm mm = kernel.newMm(p, sink);
         String comm = prog.baseName().length() > 15 ? prog.baseName().substring(0, 15) : prog.baseName();
         Task t = new Task(pid, pid, comm, e.name(), 0, mm);
         kernel.addTask(t);
         kernel.setCurrent(t);
         ev(new TaskEvent.TaskCreated(pid, pid, comm, mm.id(), "exec"));
-        new Exec(kernel, mm, pid, this::ev).load(prog);
+        new Exec(kernel, mm, pid, sink).load(prog);
         return done(op, t, 0, null);
     }
 
@@ -152,7 +155,7 @@ public final class Dispatcher {
         } else {
             kernel.fs().create(f.name(), f.size());
         }
-        return new OpResult(op, 0, 0, null, List.of(new Narration("vfs", "file " + f.name() + " created")), null, 0);
+        return new OpResult(op, 0, 0, null, List.of(new Narration(Sentence.FILE_CREATED, 0, 0, 0, 0, f)), null, 0);
     }
 
     private OpResult fork(Op op, Task parent, Op.Fork f) {
@@ -160,7 +163,7 @@ public final class Dispatcher {
             + " exists already");
         Mm pm = parent.mm();
         int pid = kernel.allocPid();
-        Mm child = kernel.newMm(pm.profile(), this::ev);
+        Mm child = kernel.newMm(pm.profile(), sink);
         child.setCode(pm.startCode(), pm.endCode());
         child.setData(pm.startData(), pm.endData());
         child.initBrk(pm.startBrk());
@@ -170,16 +173,17 @@ public final class Dispatcher {
         Task c = new Task(pid, pid, f.childName(), f.childName(), parent.pid(), child);
         kernel.addTask(c);
         ev(new TaskEvent.TaskCreated(pid, pid, f.childName(), child.id(), "fork"));
-        ev(new Narration("dup_mmap", "copy the parent's VMAs into the child's mm"));
+        ev(new Narration(Sentence.DUP_MMAP));
         // dup_mmap(): each VMA not VM_DONTCOPY, VM_LOCKED dropped; copy_page_range() unless VM_WIPEONFORK
+        Consumer<SimEvent> bulk = EventSink.bulk(sink);
         for (Vma v : pm.vmas()) {
             if (v.has(VmFlags.DONTCOPY)) continue;
             Vma cv = v.withFlags(v.flags() & ~(VmFlags.LOCKED | VmFlags.LOCKONFAULT));
             if (v.has(VmFlags.WIPEONFORK)) cv = cv.withAnonVma(0);
-            child.link(cv, this::ev);
-            if (!v.has(VmFlags.WIPEONFORK)) kernel.pages().forkCopy(pm, child, cv, this::ev);
+            child.link(cv, bulk);
+            if (!v.has(VmFlags.WIPEONFORK)) kernel.pages().forkCopy(pm, child, cv, sink);
         }
-        return done(op, parent, pid, "fork()");
+        return done(op, parent, pid, f);
     }
 
     private OpResult thread(Op op, Task leader, Op.Thread th) {
@@ -190,29 +194,29 @@ public final class Dispatcher {
         leader.mm().setUsers(leader.mm().users() + 1);
         kernel.addTask(t);
         ev(new TaskEvent.TaskCreated(pid, leader.tgid(), th.threadName(), leader.mm().id(), "thread"));
-        ev(new Narration("copy_mm", "CLONE_VM: the thread shares mm_struct " + leader.mm().id()));
-        return done(op, leader, pid, "clone(child_stack=0x7ffff75fffb0, flags=CLONE_VM|CLONE_FS|CLONE_FILES"
-            + "|CLONE_SIGHAND|CLONE_THREAD|CLONE_SYSVSEM)");
+        ev(new Narration(Sentence.COPY_MM_THREAD, leader.mm().id()));
+        return done(op, leader, pid, th);
     }
 
     private OpResult exit(Op op, Task t) {
         Mm mm = t.mm();
-        events.add(new TaskEvent.SyscallDone(t.pid(), "exit_group(0)", 0));
+        TaskEvent.SyscallDone sys = new TaskEvent.SyscallDone(t.pid(), new Op.Exit(), 0);
+        sink.accept(sys);
         mm.setUsers(mm.users() - 1);
         if (mm.users() == 0) {
             // exit_mmap(): unmap every VMA, then free the page tables
-            ev(new Narration("exit_mmap", "the last user is gone: unmap every VMA"));
-            VmaEdit edit = new VmaEdit(mm, kernel.pages(), this::ev);
+            ev(new Narration(Sentence.EXIT_MMAP));
+            VmaEdit edit = new VmaEdit(mm, kernel.pages(), EventSink.bulk(sink));
             while (mm.tree().first() != null) {
                 Vma v = mm.tree().first().value();
                 edit.unmap(v.start(), v.end());
             }
-            kernel.pages().dropMm(mm, this::ev);
+            kernel.pages().dropMm(mm, sink);
             kernel.forgetMm(mm);
         }
         kernel.removeTask(t);
         ev(new TaskEvent.TaskExited(t.pid()));
-        return new OpResult(op, t.pid(), 0, "exit_group(0)", List.copyOf(events), null, 0);
+        return new OpResult(op, t.pid(), 0, sys, sink.finish(), null, 0);
     }
 
     private MemoryControl control() {
@@ -224,25 +228,24 @@ public final class Dispatcher {
         if (mc == null) return error(op, "this kernel has no physical memory model");
         if (!kernel.tasks().isEmpty()) return error(op, "memory must come before the first exec");
         String err = mc.configure(m.frames(), m.maxOrder(), m.reserve());
-        return err != null ? error(op, err) : new OpResult(op, 0, 0, null, List.copyOf(events), null, 0);
+        return err != null ? error(op, err) : new OpResult(op, 0, 0, null, sink.finish(), null, 0);
     }
 
     private OpResult allocPages(Op op, Op.AllocPages a) {
         MemoryControl mc = control();
         if (mc == null) return error(op, "this kernel has no physical memory model");
-        long pfn = mc.allocPages(a.order(), a.name(), this::ev);
-        String text = String.format("alloc_pages(order=%d)", a.order());
-        events.add(new Narration("__alloc_pages", pfn < 0 ? "no free block: out of memory"
-            : String.format("order-%d block at pfn %d", a.order(), pfn)));
-        return new OpResult(op, 0, pfn, text, List.copyOf(events), null, 0);
+        long pfn = mc.allocPages(a.order(), a.name(), sink);
+        sink.accept(pfn < 0 ? new Narration(Sentence.ALLOC_PAGES_OOM) : new Narration(Sentence.ALLOC_PAGES_BLOCK,
+            a.order(), pfn));
+        // no task makes this call: the strace line is kept on the result, not reported as an event
+        return new OpResult(op, 0, pfn, new TaskEvent.SyscallDone(0, a, pfn), sink.finish(), null, 0);
     }
 
     private OpResult freePages(Op op, Op.FreePages f) {
         MemoryControl mc = control();
         if (mc == null) return error(op, "this kernel has no physical memory model");
-        String err = mc.freePages(f.nameOrPfn(), f.order(), this::ev);
+        String err = mc.freePages(f.nameOrPfn(), f.order(), sink);
         if (err != null) return error(op, err);
-        return new OpResult(op, 0, 0, String.format("free_pages(%s, order=%d)", f.nameOrPfn(), f.order()),
-            List.copyOf(events), null, 0);
+        return new OpResult(op, 0, 0, new TaskEvent.SyscallDone(0, f, 0), sink.finish(), null, 0);
     }
 }

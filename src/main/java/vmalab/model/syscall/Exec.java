@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import vmalab.model.Kernel;
 import vmalab.model.event.Narration;
+import vmalab.model.event.Sentence;
 import vmalab.model.event.SimEvent;
 import vmalab.model.event.TaskEvent;
 import vmalab.model.fs.SimFile;
@@ -12,6 +13,7 @@ import vmalab.model.mm.Profile;
 import vmalab.model.mm.Prot;
 import vmalab.model.mm.Vma;
 import vmalab.model.mm.VmFlags;
+import vmalab.model.op.Op;
 import vmalab.model.rbtree.RbNode;
 
 /**
@@ -93,8 +95,13 @@ final class Exec {
         return r;
     }
 
-    private void syscall(String text, long result) {
-        ev.accept(new TaskEvent.SyscallDone(pid, text, result));
+    private void syscall(Op call, SimFile file, boolean denyWrite, long result) {
+        ev.accept(new TaskEvent.SyscallDone(pid, call, file, denyWrite, result));
+    }
+
+    /** execve(path, [name], envp) as the profile's strace shows it. */
+    private void execve(SimFile prog) {
+        syscall(new Op.Exec(prog.path(), mm.profile().id()), prog, false, 0);
     }
 
     /** elf_map() of each segment at base + offset, after reserving the whole image (total_mapping_size()). */
@@ -105,15 +112,14 @@ final class Exec {
         for (Segment s : segs) {
             map(base + s.offset(), s.len(), s.prot(), true, f, s.offset(), null);
             if (announce) {
-                syscall(String.format("mmap(0x%x, %d, %s, MAP_PRIVATE|MAP_FIXED|MAP_DENYWRITE, 3</%s>, %s)",
-                    base + s.offset(), s.len(), Prot.names(s.prot()), f.path().substring(1),
-                    s.offset() == 0 ? "0" : Strace.hex(s.offset())), base + s.offset());
+                syscall(new Op.Mmap(base + s.offset(), s.len(), s.prot(), false, f.path(), s.offset(), true, false,
+                    false, false, false), f, true, base + s.offset());
             }
         }
         for (Segment s : segs) {
             if (!s.relro()) continue;
             long r = new FlagCalls(kernel, mm, ev, null).mprotect(base + s.offset(), s.len(), Prot.READ);
-            if (announce) syscall(String.format("mprotect(0x%x, %d, PROT_READ)", base + s.offset(), s.len()), r);
+            if (announce) syscall(new Op.Mprotect(base + s.offset(), s.len(), Prot.READ), null, false, r);
         }
         return base;
     }
@@ -125,12 +131,12 @@ final class Exec {
         long start = top - size;
         long pgoff = mm.profile().classic() ? 0 : start >>> Vma.PAGE_SHIFT;
         mm.link(new Vma(start, top, flags, pgoff, null, 0, null), ev);
-        ev.accept(new Narration("setup_arg_pages", String.format("the stack: %x-%x", start, top)));
+        ev.accept(new Narration(Sentence.SETUP_ARG_PAGES, start, top));
     }
 
     /** A Linux 6.x x86-64 PIE with ASLR off (setarch -R): the layout /proc/PID/maps shows for /usr/bin/cat. */
     private void loadX86_64(SimFile prog) {
-        ev.accept(new Narration("load_elf_binary", "map the program's PT_LOAD segments at 0x555555554000"));
+        ev.accept(new Narration(Sentence.LOAD_ELF_BINARY_PIE));
         long base = mm.profile().textBase();
         long filePages = Math.max(5, prog.pages());
         long textPages = filePages - 4;
@@ -151,25 +157,24 @@ final class Exec {
         mm.initBrk(bssEnd);
         mapStack(mm.profile().stackTop(), 0x21000, false);
         mm.setStartStack(mm.profile().stackTop() - 0x1c50);
-        ev.accept(new Narration("load_elf_interp", "map the dynamic linker below mmap_base"));
+        ev.accept(new Narration(Sentence.LOAD_ELF_INTERP_64));
         SimFile ld = systemFile(kernel, LD_SO_64_PATH, 0x35000, 0xfe, 0, 338944);
         mapImage(ld, LD_SO_64, 0, 0, false);
-        ev.accept(new Narration("map_vdso", "map [vvar] and [vdso]"));
+        ev.accept(new Narration(Sentence.MAP_VDSO));
         long vdsoBase = calls.getUnmappedArea(0, 0x6000, false);
         mm.link(new Vma(vdsoBase, vdsoBase + 0x4000, VmFlags.READ | VmFlags.MAYREAD | VmFlags.IO
             | VmFlags.DONTEXPAND | VmFlags.PFNMAP | VmFlags.DONTDUMP, 0, null, 0, "[vvar]"), ev);
         mm.link(new Vma(vdsoBase + 0x4000, vdsoBase + 0x6000, VmFlags.READ | VmFlags.EXEC | VmFlags.MAY_RWX
             | VmFlags.DONTEXPAND, 0, null, 0, "[vdso]"), ev);
-        syscall(String.format("execve(\"%s\", [\"%s\"], 0x7fffffffe3c8 /* 0 vars */)", prog.path(),
-            prog.baseName()), 0);
-        ev.accept(new Narration("_dl_map_object", "ld.so maps libc.so.6 in user space"));
+        execve(prog);
+        ev.accept(new Narration(Sentence.DL_MAP_LIBC_64));
         SimFile libc = systemFile(kernel, LIBC_64_PATH, 0x1d5000, 0xfe, 0, 339380);
         long libcBase = mapImage(libc, LIBC_64, 0, LIBC_64_BSS, true);
         long bss = libcBase + 0x1d5000;
         long r = calls.mmap(new MmapCalls.Request(bss, LIBC_64_BSS, Prot.READ | Prot.WRITE, false, null, 0, true,
             false, false, false, false, null));
-        syscall(String.format("mmap(0x%x, %d, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_FIXED|MAP_ANONYMOUS, -1, 0)",
-            bss, LIBC_64_BSS), r);
+        syscall(new Op.Mmap(bss, LIBC_64_BSS, Prot.READ | Prot.WRITE, false, null, 0, true, false, false, false,
+            false), null, false, r);
     }
 
     /**
@@ -182,7 +187,7 @@ final class Exec {
         mapStack(top, 0x1000, true);
         growStackTo(top - 0x2000);
         mm.setStartStack(top - 0x1000 + 0x5c0);
-        ev.accept(new Narration("load_elf_binary", "map the program's text and data at 0x08048000"));
+        ev.accept(new Narration(Sentence.LOAD_ELF_BINARY_CLASSIC));
         long base = mm.profile().textBase();
         long filePages = Math.max(2, prog.pages());
         long textPages = filePages - 1;
@@ -192,13 +197,12 @@ final class Exec {
         mm.setCode(base, dataStart);
         mm.setData(dataStart, dataStart + 0x1000);
         mm.initBrk(dataStart + 0x1000);
-        ev.accept(new Narration("load_elf_interp", "map ld.so at TASK_UNMAPPED_BASE"));
+        ev.accept(new Narration(Sentence.LOAD_ELF_INTERP_CLASSIC));
         SimFile ld = systemFile(kernel, LD_SO_26_PATH, 0x16000, 3, 1, 80276);
         long ldBase = map(0, 0x15000, Prot.READ | Prot.EXEC, false, ld, 0, null);
         map(ldBase + 0x15000, 0x1000, Prot.READ | Prot.WRITE, true, ld, 0x15000, null);
-        syscall(String.format("execve(\"%s\", [\"%s\"], 0xbffff9ac /* 0 vars */)", prog.path(),
-            prog.baseName()), 0);
-        ev.accept(new Narration("_dl_map_object", "ld.so maps libc in exec-shield's ASCII-armour area"));
+        execve(prog);
+        ev.accept(new Narration(Sentence.DL_MAP_LIBC_CLASSIC));
         // ld.so reads /etc/ld.so.cache through a mapping it drops once libc is found
         SimFile cache = systemFile(kernel, "/etc/ld.so.cache", 0x7a3c, 3, 1, 112233);
         long scratch = userMap(0, 0x8000, Prot.READ, cache, 0, false);
@@ -208,14 +212,13 @@ final class Exec {
         userMap(0x00faf000L, 0x3000, Prot.READ | Prot.WRITE, libc, 0x12f000, true);
         userMap(0x00fb2000L, 0x2000, Prot.READ | Prot.WRITE, null, 0, true);
         long r = calls.munmap(scratch, 0x8000);
-        syscall(String.format("munmap(0x%x, %d)", scratch, 0x8000), r);
+        syscall(new Op.Munmap(scratch, 0x8000), null, false, r);
     }
 
     private long userMap(long addr, long len, int prot, SimFile f, long off, boolean fixed) {
         long r = map(addr, len, prot, fixed, f, off, null);
-        syscall(String.format("mmap(%s, %d, %s, %s, %s, %s)", addr == 0 ? "NULL" : Strace.hex(addr), len,
-            Prot.names(prot), Strace.mmapFlags(false, f == null, fixed, false, false, false, false),
-            f == null ? "-1" : "3</" + f.path().substring(1) + ">", off == 0 ? "0" : Strace.hex(off)), r);
+        syscall(new Op.Mmap(addr, len, prot, false, f == null ? null : f.path(), off, fixed, false, false, false,
+            false), f, false, r);
         return r;
     }
 
@@ -223,7 +226,7 @@ final class Exec {
         RbNode<Vma> node = mm.findVmaNode(addr, null);
         Vma s = node.value();
         long grow = (s.start() - addr) >>> Vma.PAGE_SHIFT;
-        ev.accept(new Narration("expand_stack", "pushing the arguments grows the stack by " + grow + " page"));
+        ev.accept(new Narration(Sentence.EXPAND_STACK_ARGS, grow));
         mm.adjust(node, new Vma(addr, s.end(), s.flags(), s.pgoff() - grow, null, 0, null), ev);
     }
 }

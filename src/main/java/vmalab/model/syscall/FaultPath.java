@@ -2,7 +2,9 @@ package vmalab.model.syscall;
 
 import java.util.function.Consumer;
 import vmalab.model.Kernel;
+import vmalab.model.event.EventSink;
 import vmalab.model.event.Narration;
+import vmalab.model.event.Sentence;
 import vmalab.model.event.SimEvent;
 import vmalab.model.event.TaskEvent;
 import vmalab.model.fault.PageBackend;
@@ -60,7 +62,7 @@ final class FaultPath {
         if (kernel.pages().hardwareAccess(mm, addr, access, ev)) {
             return true;
         }
-        Vma vma = mm.findVma(addr, ev);
+        Vma vma = EventSink.detailed(ev) ? mm.findVma(addr, ev) : mm.findVma(addr);
         if (vma == null) return segv(addr, "SEGV_MAPERR", "no VMA at or above the address");
         if (Long.compareUnsigned(vma.start(), addr) > 0) {
             if (!vma.has(VmFlags.GROWSDOWN)) return segv(addr, "SEGV_MAPERR", "the address is in a hole");
@@ -134,8 +136,7 @@ final class FaultPath {
         }
         if (stack.end() - address > MmapCalls.STACK_RLIMIT) return "the stack would pass RLIMIT_STACK (8 MiB)";
         long grow = (stack.start() - address) >>> Vma.PAGE_SHIFT;
-        ev.accept(new Narration("expand_stack", String.format("the stack grows down by %d page%s to %x", grow,
-            grow == 1 ? "" : "s", address)));
+        ev.accept(new Narration(Sentence.EXPAND_STACK_FAULT, grow, address));
         mm.adjust(node, new Vma(address, stack.end(), stack.flags(), stack.pgoff() - grow, stack.file(),
             stack.anonVma(), stack.name()), ev);
         return null;
@@ -149,7 +150,7 @@ final class FaultPath {
     private void signal(String sig, long addr, String reason) {
         signal = new TaskEvent.SignalRaised(task.pid(), sig, addr, reason);
         task.signals().add(signal);
-        ev.accept(new Narration("force_sig_fault", sig + " at 0x" + Long.toHexString(addr) + ": " + reason));
+        ev.accept(new Narration(Sentence.FORCE_SIG_FAULT, addr, 0, 0, 0, signal));
         ev.accept(signal);
     }
 

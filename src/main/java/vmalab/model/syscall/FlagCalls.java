@@ -5,6 +5,7 @@ import java.util.function.Consumer;
 import vmalab.model.Kernel;
 import vmalab.model.event.MmEvent;
 import vmalab.model.event.Narration;
+import vmalab.model.event.Sentence;
 import vmalab.model.event.SimEvent;
 import vmalab.model.mm.Mm;
 import vmalab.model.mm.Prot;
@@ -135,8 +136,7 @@ final class FlagCalls {
             if (after == null) return Errno.ENOMEM.ret();
             // change_protection(): the PTEs of the range follow the new flags
             kernel.pages().changeProtection(mm, mm.vmaAt(nstart), nstart, tmp, ev);
-            ev.accept(new Narration("mprotect_fixup", String.format("%x-%x becomes %s", nstart, tmp,
-                VmFlags.perms(newFlags))));
+            ev.accept(new Narration(Sentence.MPROTECT_FIXUP, nstart, tmp, newFlags));
             // like vma_iter_end(): carry on from the end of the VMA now covering the range, merged or not
             nstart = after.value().end();
             if (Long.compareUnsigned(nstart, end) >= 0) return 0;
@@ -183,7 +183,7 @@ final class FlagCalls {
             } else {
                 pageEffect(v, s, e, advice);
             }
-            ev.accept(new Narration("madvise", String.format("%s on %x-%x", advice.constant(), s, e)));
+            ev.accept(new Narration(Sentence.MADVISE, s, e, 0, 0, advice));
             pos = e;
         }
         if (Long.compareUnsigned(pos, end) < 0) hole = true;

@@ -3,6 +3,7 @@ package vmalab.model.syscall;
 import java.util.function.Consumer;
 import vmalab.model.Kernel;
 import vmalab.model.event.Narration;
+import vmalab.model.event.Sentence;
 import vmalab.model.event.SimEvent;
 import vmalab.model.fs.SimFile;
 import vmalab.model.mm.Mm;
@@ -109,7 +110,7 @@ final class MmapCalls {
         if (fixed && edit.extraVmasToUnmap(addr, addr + len) > 0 && mm.mapCount() >= kernel.maxMapCount()) {
             return Errno.ENOMEM.ret();
         }
-        ev.accept(new Narration("get_unmapped_area", String.format("placing %d KiB at %x", len >> 10, addr)));
+        ev.accept(new Narration(Sentence.GET_UNMAPPED_AREA, len, addr));
         edit.unmap(addr, addr + len);
         // accountable_mapping(): private writable memory is charged against the commit limit
         if ((flags & (VmFlags.NORESERVE | VmFlags.SHARED | VmFlags.WRITE)) == VmFlags.WRITE) {
@@ -123,8 +124,7 @@ final class MmapCalls {
         Vma merged = r.name() == null ? edit.merge(addr, addr + len, flags, file, pgoff, 0, null) : null;
         if (merged == null) {
             mm.link(new Vma(addr, addr + len, flags, pgoff, file, 0, r.name()), ev);
-            ev.accept(new Narration("mmap_region", String.format("new VMA %x-%x %s", addr, addr + len,
-                VmFlags.perms(flags))));
+            ev.accept(new Narration(Sentence.MMAP_REGION, addr, addr + len, flags));
         }
         return addr;
     }
@@ -169,7 +169,7 @@ final class MmapCalls {
         }
         if (Long.compareUnsigned(requested, origBrk) <= 0) {
             if (edit.extraVmasToUnmap(newBrk, oldBrk) > 0 && mm.mapCount() >= kernel.maxMapCount()) return origBrk;
-            ev.accept(new Narration("do_vmi_align_munmap", String.format("brk shrinks the heap to %x", requested)));
+            ev.accept(new Narration(Sentence.BRK_SHRINK, requested));
             edit.unmap(newBrk, oldBrk);
             mm.setBrk(requested, ev);
             return requested;
@@ -183,8 +183,7 @@ final class MmapCalls {
         RbNode<Vma> prevNode = mm.nodeBefore(oldBrk);
         Vma prev = prevNode == null ? null : prevNode.value();
         long pgoff = mm.profile().classic() ? 0 : oldBrk >>> Vma.PAGE_SHIFT;
-        ev.accept(new Narration("do_brk_flags", String.format("the heap grows to %x: no memory yet, only a VMA",
-            newBrk)));
+        ev.accept(new Narration(Sentence.DO_BRK_FLAGS, newBrk));
         if (prev != null && prev.end() == oldBrk && Long.compareUnsigned(prev.start(), mm.startBrk()) >= 0
                 && VmaEdit.mergeable(prev, flags, null, 0, null)) {
             mm.adjust(prevNode, prev.withRange(prev.start(), newBrk, prev.pgoff()), ev);
@@ -220,7 +219,7 @@ final class MmapCalls {
                     && !mm.overlaps(vma.end(), end)) {
                 // vma_expandable(): grow in place (vma_merge() may join the next VMA)
                 RbNode<Vma> node = mm.findVmaNode(addr, null);
-                ev.accept(new Narration("vma_expandable", String.format("grow in place to %x", end)));
+                ev.accept(new Narration(Sentence.VMA_EXPANDABLE, end));
                 Vma grown = vma.withRange(vma.start(), end, vma.pgoff());
                 RbNode<Vma> next = node.next();
                 if (next != null && next.value().start() == end
@@ -240,7 +239,7 @@ final class MmapCalls {
         long newAddr = getUnmappedArea(0, newLen, false);
         if (newAddr < 0 && newAddr > -4096) return newAddr;
         long newPgoff = vma.pgoff() + ((addr - vma.start()) >>> Vma.PAGE_SHIFT);
-        ev.accept(new Narration("move_vma", String.format("move %x-%x to %x", addr, addr + oldLen, newAddr)));
+        ev.accept(new Narration(Sentence.MOVE_VMA, addr, addr + oldLen, newAddr));
         // copy_vma(): the moved range may merge with a neighbour at its new place
         Vma moved = edit.merge(newAddr, newAddr + newLen, vma.flags(), vma.file(), newPgoff, vma.anonVma(),
             vma.name());

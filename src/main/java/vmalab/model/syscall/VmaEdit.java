@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import vmalab.model.event.MmEvent;
 import vmalab.model.event.Narration;
+import vmalab.model.event.Sentence;
 import vmalab.model.event.SimEvent;
 import vmalab.model.fault.PageBackend;
 import vmalab.model.mm.Mm;
@@ -76,8 +77,7 @@ final class VmaEdit {
             mm.unlink(nextNode, ev);
             mm.adjust(prevNode, merged, ev);
             ev.accept(new MmEvent.VmaMerged(mm.id(), List.of(prev, next), merged));
-            ev.accept(new Narration("vma_merge", String.format(
-                "the new range joins both neighbours: one VMA %x-%x", merged.start(), merged.end())));
+            ev.accept(new Narration(Sentence.VMA_MERGE_BOTH, merged.start(), merged.end()));
             return merged;
         }
         if (afterPrev) {
@@ -85,8 +85,7 @@ final class VmaEdit {
             Vma merged = new Vma(prev.start(), end, prev.flags(), prev.pgoff(), prev.file(), av, null);
             mm.adjust(prevNode, merged, ev);
             ev.accept(new MmEvent.VmaMerged(mm.id(), List.of(prev), merged));
-            ev.accept(new Narration("vma_merge", String.format(
-                "the VMA below grows to take the range: %x-%x", merged.start(), merged.end())));
+            ev.accept(new Narration(Sentence.VMA_MERGE_PREV, merged.start(), merged.end()));
             return merged;
         }
         if (beforeNext) {
@@ -94,8 +93,7 @@ final class VmaEdit {
             Vma merged = new Vma(addr, next.end(), next.flags(), pgoff, next.file(), av, null);
             mm.adjust(nextNode, merged, ev);
             ev.accept(new MmEvent.VmaMerged(mm.id(), List.of(next), merged));
-            ev.accept(new Narration("vma_merge", String.format(
-                "the VMA above grows down to take the range: %x-%x", merged.start(), merged.end())));
+            ev.accept(new Narration(Sentence.VMA_MERGE_NEXT, merged.start(), merged.end()));
             return merged;
         }
         return null;
@@ -110,7 +108,7 @@ final class VmaEdit {
         Vma low = v.withRange(v.start(), at, v.pgoff());
         Vma high = v.withRange(at, v.end(), v.pgoff() + ((at - v.start()) >>> Vma.PAGE_SHIFT));
         ev.accept(new MmEvent.VmaSplit(mm.id(), v, at));
-        ev.accept(new Narration("__split_vma", String.format("split %x-%x at %x", v.start(), v.end(), at)));
+        ev.accept(new Narration(Sentence.SPLIT_VMA, v.start(), v.end(), at));
         mm.adjust(node, low, ev);
         return mm.link(high, ev);
     }
@@ -139,7 +137,7 @@ final class VmaEdit {
             RbNode<Vma> next = node.next();
             Vma v = node.value();
             pages.zap(mm, v, v.start(), v.end(), ev);
-            ev.accept(new Narration("remove_vma", String.format("unmap %x-%x", v.start(), v.end())));
+            ev.accept(new Narration(Sentence.REMOVE_VMA, v.start(), v.end()));
             mm.unlink(node, ev);
             node = next;
         }

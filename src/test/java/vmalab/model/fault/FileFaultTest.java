@@ -20,6 +20,7 @@ import vmalab.model.paging.FrameKind;
 import vmalab.model.paging.PhysLab;
 import vmalab.model.paging.Pte;
 import vmalab.model.paging.Rss;
+import vmalab.model.syscall.Syscalls;
 
 /** do_read_fault() with do_fault_around(), do_cow_fault(), do_shared_fault(), wp_page_shared(), SIGBUS. */
 class FileFaultTest {
@@ -217,7 +218,7 @@ class FileFaultTest {
         long at = lab.mmapFile("a", "small", 2 * PAGE, Prot.READ, false, 0);
 
         // when
-        lab.last = lab.k.apply(new Op.InTask("a", new Op.Touch(at + PAGE, 1, 'r')));
+        lab.last = Syscalls.apply(lab.k, new Op.InTask("a", new Op.Touch(at + PAGE, 1, 'r')));
 
         // then
         assertEquals(-1, lab.last.result());

@@ -12,6 +12,7 @@ import vmalab.model.event.TaskEvent;
 import vmalab.model.mm.Prot;
 import vmalab.model.op.Op;
 import vmalab.model.paging.PhysLab;
+import vmalab.model.syscall.Syscalls;
 
 /** A tiny memory runs out: the fault fails with OOM, nothing is corrupted; reclaim frees unmapped cache. */
 class OutOfMemoryTest {
@@ -32,7 +33,7 @@ class OutOfMemoryTest {
         long addr = lab.mmapAnon(null, 100 * PAGE, RW, false);
 
         // when
-        lab.last = lab.k.apply(new Op.Touch(addr, 100 * PAGE, 'w'));
+        lab.last = Syscalls.apply(lab.k, new Op.Touch(addr, 100 * PAGE, 'w'));
 
         // then: PUD, PMD and PTE tables, then 52 pages, then nothing left
         assertEquals(-1, lab.last.result());
@@ -48,7 +49,7 @@ class OutOfMemoryTest {
     void exitGivesEveryFrameBack() {
         // given
         long addr = lab.mmapAnon(null, 100 * PAGE, RW, false);
-        lab.k.apply(new Op.Touch(addr, 100 * PAGE, 'w'));
+        Syscalls.apply(lab.k, new Op.Touch(addr, 100 * PAGE, 'w'));
 
         // when
         lab.run(new Op.Exit());

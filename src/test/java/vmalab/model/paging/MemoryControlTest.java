@@ -10,6 +10,7 @@ import vmalab.model.OpResult;
 import vmalab.model.event.BuddyStepped;
 import vmalab.model.event.Narration;
 import vmalab.model.op.Op;
+import vmalab.model.syscall.Syscalls;
 
 /** The scenario lines memory, alloc_pages and free_pages. */
 class MemoryControlTest {
@@ -47,7 +48,7 @@ class MemoryControlTest {
         lab.exec("p", "empty");
 
         // when
-        OpResult r = lab.k.apply(new Op.Memory(1024, 6, 16));
+        OpResult r = Syscalls.apply(lab.k, new Op.Memory(1024, 6, 16));
 
         // then
         assertNotNull(r.error());
@@ -87,10 +88,10 @@ class MemoryControlTest {
         lab.run(new Op.AllocPages(1, "x"));
 
         // then
-        assertTrue(lab.k.apply(new Op.FreePages(Long.toString(pgd), 0)).error().contains("PGD table"));
-        assertTrue(lab.k.apply(new Op.FreePages("x", 0)).error().contains("order 1"));
-        assertNotNull(lab.k.apply(new Op.FreePages("nothing", 0)).error());
-        assertNull(lab.k.apply(new Op.FreePages("x", 1)).error());
-        assertNotNull(lab.k.apply(new Op.FreePages("x", 1)).error());
+        assertTrue(Syscalls.apply(lab.k, new Op.FreePages(Long.toString(pgd), 0)).error().contains("PGD table"));
+        assertTrue(Syscalls.apply(lab.k, new Op.FreePages("x", 0)).error().contains("order 1"));
+        assertNotNull(Syscalls.apply(lab.k, new Op.FreePages("nothing", 0)).error());
+        assertNull(Syscalls.apply(lab.k, new Op.FreePages("x", 1)).error());
+        assertNotNull(Syscalls.apply(lab.k, new Op.FreePages("x", 1)).error());
     }
 }

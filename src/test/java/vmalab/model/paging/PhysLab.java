@@ -12,6 +12,7 @@ import vmalab.model.mm.Prot;
 import vmalab.model.mm.Vma;
 import vmalab.model.op.Advice;
 import vmalab.model.op.Op;
+import vmalab.model.syscall.Syscalls;
 
 /** A kernel with physical memory, driven by Ops the way a scenario drives it, for the paging and fault tests. */
 public final class PhysLab {
@@ -32,7 +33,7 @@ public final class PhysLab {
 
     /** Runs op (in process {@code task} when not null); the op must not fail; invariants must hold after it. */
     public OpResult run(String task, Op op) {
-        last = k.apply(task == null ? op : new Op.InTask(task, op));
+        last = Syscalls.apply(k, task == null ? op : new Op.InTask(task, op));
         assertNull(last.error(), () -> "op failed: " + last.error());
         String bad = mem().checkInvariants(k.mms());
         assertNull(bad, () -> "after " + op + ": " + bad);

@@ -18,6 +18,7 @@ import vmalab.model.mm.Task;
 import vmalab.model.mm.Vma;
 import vmalab.model.op.Advice;
 import vmalab.model.op.Op;
+import vmalab.model.syscall.Syscalls;
 
 /**
  * Random operations over several processes (exec, fork, threads, every kind of mapping, touches, madvise,
@@ -45,16 +46,16 @@ class PhysicalMemoryPropertyTest {
     @Property(tries = 150)
     void onATinyMachine(@ForAll("ops") List<Integer> ops) {
         Kernel k = new Kernel();
-        k.apply(new Op.Memory(96, 4, 8));
+        Syscalls.apply(k, new Op.Memory(96, 4, 8));
         run(k, ops, true);
     }
 
     private void run(Kernel k, List<Integer> ops, boolean checkpointEveryStep) {
-        k.apply(new Op.CreateFile("f1", 20 * PAGE, null, null, null));
-        k.apply(new Op.CreateFile("f2", 3 * PAGE + 2048, null, null, null));
-        k.apply(new Op.CreateFile("lib", 16 * PAGE, null, null, null));
+        Syscalls.apply(k, new Op.CreateFile("f1", 20 * PAGE, null, null, null));
+        Syscalls.apply(k, new Op.CreateFile("f2", 3 * PAGE + 2048, null, null, null));
+        Syscalls.apply(k, new Op.CreateFile("lib", 16 * PAGE, null, null, null));
         int[] names = {0};
-        k.apply(new Op.Exec("p" + names[0]++, "empty"));
+        Syscalls.apply(k, new Op.Exec("p" + names[0]++, "empty"));
         int step = 0;
         for (int x : ops) {
             Op op = decode(k, x, names);
@@ -63,9 +64,9 @@ class PhysicalMemoryPropertyTest {
             if (checkpoint) {
                 long free = free(k);
                 Kernel copy = k.copy();
-                copy.apply(op);
+                Syscalls.apply(copy, op);
                 assertEquals(free, free(k), "a checkpoint's operation changed the original");
-                k.apply(op);
+                Syscalls.apply(k, op);
                 check(k, op);
                 assertEquals(free(k), free(copy), "replaying " + op + " on a checkpoint differs");
                 for (Mm mm : k.mms()) {
@@ -73,12 +74,12 @@ class PhysicalMemoryPropertyTest {
                     assertEquals(mem(k).rss(mm), mem(copy).rss(other));
                 }
             } else {
-                k.apply(op);
+                Syscalls.apply(k, op);
                 check(k, op);
             }
         }
         // everything exits: only the page cache keeps frames
-        for (Task t : new ArrayList<>(k.tasks())) k.apply(new Op.InTask(Integer.toString(t.pid()), new Op.Exit()));
+        for (Task t : new ArrayList<>(k.tasks())) Syscalls.apply(k, new Op.InTask(Integer.toString(t.pid()), new Op.Exit()));
         check(k, new Op.Exit());
         long cached = mem(k).pageCache().size();
         long kernelPages = 0;

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import vmalab.model.Kernel;
 import vmalab.model.mm.Prot;
 import vmalab.model.op.Op;
+import vmalab.model.syscall.Syscalls;
 
 /** A process at max_map_count with every frame in use: faults, fork and exit stay fast. */
 class ScaleTest {
@@ -19,29 +20,29 @@ class ScaleTest {
         assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
             // given: 16,000 one-page VMAs (alternating protections, so none merge) at fixed addresses
             Kernel k = new Kernel();
-            k.apply(new Op.Exec("p", "empty"));
+            Syscalls.apply(k, new Op.Exec("p", "empty"));
             long base = 0x100000000L;
             int n = 16000;
             for (int i = 0; i < n; i++) {
                 int prot = i % 2 == 0 ? Prot.READ | Prot.WRITE : Prot.READ;
-                k.apply(new Op.Mmap(base + 2 * i * PAGE, PAGE, prot, i % 4 == 1, null, 0, true, false, false, false,
+                Syscalls.apply(k, new Op.Mmap(base + 2 * i * PAGE, PAGE, prot, i % 4 == 1, null, 0, true, false, false, false,
                     false));
             }
             assertEquals(n, k.current().mm().mapCount());
 
             // when: every page is touched, the process forks, the child writes, both exit
             for (int i = 0; i < n; i++) {
-                k.apply(new Op.Touch(base + 2 * i * PAGE, 1, i % 2 == 0 ? 'w' : 'r'));
+                Syscalls.apply(k, new Op.Touch(base + 2 * i * PAGE, 1, i % 2 == 0 ? 'w' : 'r'));
             }
             PhysicalMemory mem = (PhysicalMemory) k.pages();
             assertNull(mem.checkInvariants(k.mms()));
-            k.apply(new Op.Fork("c"));
-            for (int i = 0; i < n; i += 4) k.apply(new Op.InTask("c", new Op.Touch(base + 2 * i * PAGE, 1, 'w')));
+            Syscalls.apply(k, new Op.Fork("c"));
+            for (int i = 0; i < n; i += 4) Syscalls.apply(k, new Op.InTask("c", new Op.Touch(base + 2 * i * PAGE, 1, 'w')));
             assertNull(mem.checkInvariants(k.mms()));
             assertEquals(n / 2, mem.rss(k.taskNamed("c").mm()).anonPages(), "the child's copies and shared frames");
             Kernel checkpoint = k.copy();
-            k.apply(new Op.InTask("c", new Op.Exit()));
-            k.apply(new Op.InTask("p", new Op.Exit()));
+            Syscalls.apply(k, new Op.InTask("c", new Op.Exit()));
+            Syscalls.apply(k, new Op.InTask("p", new Op.Exit()));
 
             // then
             assertNull(mem.checkInvariants(k.mms()));

@@ -25,15 +25,15 @@ class GapSearchPropertyTest {
                                          @ForAll @IntRange(min = 0, max = 220) int highPage,
                                          @ForAll boolean stack) {
         Kernel k = new Kernel(new PageBackend.None());
-        k.apply(new Op.Exec("p", "empty"));
+        Syscalls.apply(k, new Op.Exec("p", "empty"));
         for (int i = 0; i < pages.size(); i++) {
             int p = pages.get(i);
-            k.apply(new Op.Mmap(BASE + p * 4096L, 4096, (i & 1) == 0 ? 3 : 1, false, null, 0, true, false,
+            Syscalls.apply(k, new Op.Mmap(BASE + p * 4096L, 4096, (i & 1) == 0 ? 3 : 1, false, null, 0, true, false,
                 stack && i == 0, false, false));
         }
         // erase some to exercise the augmented erase path
         for (int i = 0; i < pages.size(); i += 3) {
-            k.apply(new Op.Munmap(BASE + pages.get(i) * 4096L, 4096));
+            Syscalls.apply(k, new Op.Munmap(BASE + pages.get(i) * 4096L, 4096));
         }
         Mm mm = k.current().mm();
         assertNull(mm.checkInvariants());

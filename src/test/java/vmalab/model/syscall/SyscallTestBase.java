@@ -19,7 +19,7 @@ abstract class SyscallTestBase {
     OpResult run(String line) {
         ScenarioParser.Line l = ScenarioParser.parseLine(line, "test", 1);
         assertNull(l.error(), l.error());
-        OpResult r = kernel.apply(l.op());
+        OpResult r = Syscalls.apply(kernel, l.op());
         assertFalse(r.failed(), () -> line + ": " + r.error());
         for (Mm m : kernel.mms()) assertNull(m.checkInvariants(), () -> "after " + line + ": " + m.checkInvariants());
         return r;

@@ -54,12 +54,12 @@ class VmaPropertyTest {
     @Property(tries = 2000)
     void modelMatchesAPageByPageReference(@ForAll("ops") List<Op> ops) {
         Kernel k = new Kernel(new PageBackend.None());
-        k.apply(new Op.Exec("p", "empty"));
+        Syscalls.apply(k, new Op.Exec("p", "empty"));
         Mm mm = k.current().mm();
         TreeMap<Long, Page> ref = new TreeMap<>();
         for (Op op : ops) {
             String mapsBefore = ProcMaps.format(mm);
-            OpResult r = k.apply(op);
+            OpResult r = Syscalls.apply(k, op);
             applyToReference(ref, op, r.result());
             assertNull(mm.checkInvariants(), () -> op + ": " + mm.checkInvariants());
             if (r.result() < 0 && !(op instanceof Op.Mprotect) && !(op instanceof Op.Madvise)) {
