@@ -9,11 +9,13 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import vmalab.io.EventLines;
 import vmalab.io.JsonTrace;
 import vmalab.io.ScenarioParser;
 import vmalab.io.ScenarioRunner;
 import vmalab.model.Kernel;
 import vmalab.model.OpResult;
+import vmalab.model.event.EventDetail;
 
 /** {@code vmalab run SCENARIO}: runs a scenario, prints the strace-like log, then the final state. */
 @Command(name = "run", mixinStandardHelpOptions = true,
@@ -23,7 +25,7 @@ public final class RunCommand implements Callable<Integer> {
     Path scenario;
 
     @Option(names = "--show", split = ",", paramLabel = "FORMAT",
-        description = "maps, smaps, pmap, pmap-d, pmap-x, buddyinfo, json (repeatable; default maps)")
+        description = "maps, smaps, pmap, pmap-d, pmap-x, buddyinfo, json, events (repeatable; default maps)")
     List<String> show = new ArrayList<>();
 
     @Option(names = "--each", description = "print the text formats after every operation, not only at the end")
@@ -34,9 +36,9 @@ public final class RunCommand implements Callable<Integer> {
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
         for (String f : show) {
-            if (!StateFormats.NAMES.contains(f) && !f.equals("json")) {
+            if (!StateFormats.NAMES.contains(f) && !f.equals("json") && !f.equals("events")) {
                 err.println("vmalab run: unknown format \"" + f + "\" (" + String.join(", ", StateFormats.NAMES)
-                    + ", json)");
+                    + ", json, events)");
                 return 2;
             }
         }
@@ -49,15 +51,19 @@ public final class RunCommand implements Callable<Integer> {
             return 1;
         }
         boolean json = show.contains("json");
+        boolean events = show.contains("events");
         List<String> texts = new ArrayList<>(show);
         texts.remove("json");
-        if (texts.isEmpty() && !json) texts.add("maps");
+        texts.remove("events");
+        if (texts.isEmpty() && !json && !events) texts.add("maps");
+        // only --show events looks at per-page events: everything else gets the bulk work summarised
+        EventDetail detail = events ? EventDetail.FULL : EventDetail.SUMMARY;
         Kernel kernel = new Kernel();
         ScenarioRunner runner = new ScenarioRunner(kernel, name);
         JsonTrace trace = StateFormats.jsonTrace();
         int step = 0;
         for (ScenarioParser.Step s : parsed.steps()) {
-            ScenarioRunner.Ran ran = runner.run(s);
+            ScenarioRunner.Ran ran = runner.run(s, detail);
             OpResult r = ran.result();
             String error = runner.errorOf(ran);
             if (error != null) {
@@ -65,7 +71,10 @@ public final class RunCommand implements Callable<Integer> {
                 return 1;
             }
             step++;
-            if (json) {
+            if (events) {
+                for (String l : EventLines.lines(step, r)) out.println(l);
+                if (json) out.println(trace.line(step, s.line(), s.text(), kernel, r));
+            } else if (json) {
                 out.println(trace.line(step, s.line(), s.text(), kernel, r));
             } else {
                 for (String l : ScenarioRunner.straceLines(r)) out.println(l);
@@ -74,8 +83,8 @@ public final class RunCommand implements Callable<Integer> {
                 if (each) StateFormats.print(out, kernel, texts);
             }
         }
-        if (!json && !each) StateFormats.print(out, kernel, texts);
-        if (json && !texts.isEmpty()) StateFormats.print(out, kernel, texts);
+        if (!json && !events && !each) StateFormats.print(out, kernel, texts);
+        if ((json || events) && !texts.isEmpty()) StateFormats.print(out, kernel, texts);
         out.flush();
         return 0;
     }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import vmalab.model.Kernel;
 import vmalab.model.OpResult;
+import vmalab.model.event.EventDetail;
 import vmalab.model.event.SimEvent;
 import vmalab.model.event.TaskEvent;
 import vmalab.model.syscall.Syscalls;
@@ -27,7 +28,12 @@ public final class ScenarioRunner {
 
     /** Runs one step; an error comes back as {@code FILE:LINE: message} and changed nothing. */
     public Ran run(ScenarioParser.Step step) {
-        OpResult r = Syscalls.apply(kernel, step.op());
+        return run(step, EventDetail.FULL);
+    }
+
+    /** {@link #run(ScenarioParser.Step)} with as much event detail as the caller shows. */
+    public Ran run(ScenarioParser.Step step, EventDetail detail) {
+        OpResult r = Syscalls.apply(kernel, step.op(), detail);
         return new Ran(step, r);
     }
 
