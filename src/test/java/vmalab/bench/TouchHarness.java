@@ -16,7 +16,7 @@ public final class TouchHarness {
     private TouchHarness() {
     }
 
-    static double once(EventDetail detail) {
+    public static double once(EventDetail detail) {
         Kernel k = new Kernel();
         Syscalls.apply(k, new Op.Memory(PAGES + 8192, -1, -1));
         Syscalls.apply(k, new Op.Exec("touch", "x86_64"));
