@@ -42,7 +42,27 @@ public final class Narrator {
 
     /** strace's line for a signal: {@code --- SIGSEGV {si_addr=0x10} --- SEGV_MAPERR: …}. */
     public static String signal(TaskEvent.SignalRaised s) {
-        return "--- " + s.signal() + " {si_addr=0x" + Long.toHexString(s.addr()) + "} --- " + s.reason();
+        return "--- " + s.signal() + " {si_addr=0x" + Long.toHexString(s.addr()) + "} --- " + reason(s);
+    }
+
+    /** Why the signal came: {@code SEGV_ACCERR: the VMA is r--p: no write permission}. */
+    public static String reason(TaskEvent.SignalRaised s) {
+        String why = switch (s.cause()) {
+            case ABOVE_TASK_SIZE -> "address above TASK_SIZE";
+            case NO_VMA -> "no VMA at or above the address";
+            case IN_HOLE -> "the address is in a hole";
+            case STACK_GUARD_GAP -> "the stack may not grow within the guard gap of the mapping below";
+            case STACK_RLIMIT -> "the stack would pass RLIMIT_STACK (8 MiB)";
+            case NO_PERMISSION -> "the VMA is " + s.vma().perms() + ": no " + switch (s.access()) {
+                case 'w' -> "write";
+                case 'x' -> "execute";
+                default -> "read";
+            } + " permission";
+            case NX -> "the page is NX: the VMA is not executable";
+            case PAST_EOF -> "the page lies past the end of the file";
+            case OUT_OF_MEMORY -> "out of memory: no free frame in the buddy allocator";
+        };
+        return s.cause().code() == null ? why : s.cause().code() + ": " + why;
     }
 
     private static String plural(long n) {
@@ -92,7 +112,7 @@ public final class Narrator {
             case EXPAND_STACK_FAULT -> String.format("the stack grows down by %d page%s to %x", a, plural(a), b);
             case FORCE_SIG_FAULT -> {
                 TaskEvent.SignalRaised s = (TaskEvent.SignalRaised) ref;
-                yield s.signal() + " at 0x" + Long.toHexString(a) + ": " + s.reason();
+                yield s.signal() + " at 0x" + Long.toHexString(a) + ": " + reason(s);
             }
             case ALLOC_PAGES_OOM -> "no free block: out of memory";
             case ALLOC_PAGES_BLOCK -> String.format("order-%d block at pfn %d", a, b);

@@ -15,9 +15,9 @@ import vmalab.model.paging.PhysicalMemory;
 
 /**
  * The whole simulated machine: its tasks and their address spaces, the filesystem, and the physical side.
- * Operations run through {@code vmalab.model.syscall.Syscalls.apply(kernel, op)}, which returns the ordered events
- * of what the kernel did. The model is deterministic: the same operations from the same start give the same state, so a {@link #copy()}
- * is a checkpoint to step back to.
+ * Operations run through {@code vmalab.model.syscall.Syscalls.apply(kernel, op)}, which returns the ordered
+ * events of what the kernel did. The model is deterministic: the same operations from the same start give the
+ * same state, so a {@link #copy()} is a checkpoint to step back to.
  */
 public final class Kernel {
     /** /proc/sys/vm/max_map_count's default (include/linux/mm.h: DEFAULT_MAX_MAP_COUNT). */

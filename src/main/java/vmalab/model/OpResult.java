@@ -11,8 +11,8 @@ import vmalab.model.op.Op;
  * touch, memory), the events in order, and an error when the operation itself was not possible (no such
  * process, a bad argument the kernel would never see); an operation with an error changed nothing.
  */
-public record OpResult(Op op, int pid, long result, TaskEvent.SyscallDone syscall, List<SimEvent> events, String error,
-                       long minorFaults) {
+public record OpResult(Op op, int pid, long result, TaskEvent.SyscallDone syscall, List<SimEvent> events,
+                       String error, long minorFaults) {
     public boolean failed() {
         return error != null;
     }

@@ -38,8 +38,8 @@ class NarratorTest {
     static final FileKey KEY = new FileKey(8, 1, 77, "/data/f");
     static final Vma VMA = new Vma(0x1000, 0x3000, VmFlags.READ | VmFlags.WRITE | VmFlags.MAYREAD
         | VmFlags.MAYWRITE, 0, null, 0, null);
-    static final TaskEvent.SignalRaised SEGV = new TaskEvent.SignalRaised(1000, "SIGSEGV", 0x10,
-        "SEGV_MAPERR: no VMA at or above the address");
+    static final TaskEvent.SignalRaised SEGV = new TaskEvent.SignalRaised(1000, TaskEvent.Cause.NO_VMA,
+        0x10, null, 'r');
 
     /** A narration of each sentence with numbers 1, 2, 3, 4 (the letter a…d) and the reference it needs. */
     static Narration sample(Sentence s) {

@@ -1,6 +1,7 @@
 package vmalab.model.event;
 
 import vmalab.model.fs.SimFile;
+import vmalab.model.mm.Vma;
 import vmalab.model.op.Op;
 
 /** Processes and threads coming and going, and the system calls they make. */
@@ -24,6 +25,48 @@ public sealed interface TaskEvent extends SimEvent {
         }
     }
 
-    /** A signal sent to the task (SIGSEGV, SIGBUS), with the faulting address. */
-    record SignalRaised(int pid, String signal, long addr, String reason) implements TaskEvent { }
+    /** The signals a memory access can raise. */
+    enum Signal { SIGSEGV, SIGBUS, SIGKILL }
+
+    /** Why an access raised a signal, with the signal and its si_code (null for the OOM killer's SIGKILL). */
+    enum Cause {
+        ABOVE_TASK_SIZE(Signal.SIGSEGV, "SEGV_MAPERR"),
+        NO_VMA(Signal.SIGSEGV, "SEGV_MAPERR"),
+        IN_HOLE(Signal.SIGSEGV, "SEGV_MAPERR"),
+        STACK_GUARD_GAP(Signal.SIGSEGV, "SEGV_MAPERR"),
+        STACK_RLIMIT(Signal.SIGSEGV, "SEGV_MAPERR"),
+        /** access_error(): the VMA does not allow the access (the VMA and the access are on the event). */
+        NO_PERMISSION(Signal.SIGSEGV, "SEGV_ACCERR"),
+        NX(Signal.SIGSEGV, "SEGV_ACCERR"),
+        PAST_EOF(Signal.SIGBUS, "BUS_ADRERR"),
+        OUT_OF_MEMORY(Signal.SIGKILL, null);
+
+        private final Signal signal;
+        private final String code;
+
+        Cause(Signal signal, String code) {
+            this.signal = signal;
+            this.code = code;
+        }
+
+        public Signal signal() {
+            return signal;
+        }
+
+        /** The si_code's name: {@code SEGV_MAPERR}. */
+        public String code() {
+            return code;
+        }
+    }
+
+    /**
+     * A signal sent to the task, with the faulting address and its cause; {@code vma} and {@code access} ('r',
+     * 'w', 'x') are the access a VMA refused ({@link Cause#NO_PERMISSION}), else null and the access made.
+     */
+    record SignalRaised(int pid, Cause cause, long addr, Vma vma, char access) implements TaskEvent {
+        /** The signal's name: {@code SIGSEGV}. */
+        public String signal() {
+            return cause.signal().name();
+        }
+    }
 }

@@ -6,7 +6,9 @@ package vmalab.model.paging;
  * {@code vmalab.io.Narrator} renders it ("anonymous page at 7ffff7ff9000").
  */
 public record FrameOwner(Role role, long mmId, long addr, Object ref) {
-    public enum Role { FREE, ANON_PAGE, PRIVATE_COPY, PAGE_CACHE, SHMEM, PAGE_TABLE, ZERO_PAGE, VDSO, VVAR, ALLOC_PAGES }
+    public enum Role {
+        FREE, ANON_PAGE, PRIVATE_COPY, PAGE_CACHE, SHMEM, PAGE_TABLE, ZERO_PAGE, VDSO, VVAR, ALLOC_PAGES
+    }
 
     public static final FrameOwner FREE = new FrameOwner(Role.FREE, 0, 0, null);
     static final FrameOwner ZERO_PAGE = new FrameOwner(Role.ZERO_PAGE, 0, 0, null);

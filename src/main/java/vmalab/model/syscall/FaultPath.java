@@ -7,6 +7,7 @@ import vmalab.model.event.Narration;
 import vmalab.model.event.Sentence;
 import vmalab.model.event.SimEvent;
 import vmalab.model.event.TaskEvent;
+import vmalab.model.event.TaskEvent.Cause;
 import vmalab.model.fault.PageBackend;
 import vmalab.model.fault.PageBackend.FaultOutcome;
 import vmalab.model.mm.Mm;
@@ -56,31 +57,27 @@ final class FaultPath {
     /** One access; false when it raised a signal. */
     boolean access(long addr, char access) {
         if (Long.compareUnsigned(addr, mm.profile().taskSize()) >= 0) {
-            return segv(addr, "SEGV_MAPERR", "address above TASK_SIZE");
+            return signal(Cause.ABOVE_TASK_SIZE, addr, null, access);
         }
         // the MMU: a present PTE that allows the access needs no fault (it sets Accessed/Dirty)
         if (kernel.pages().hardwareAccess(mm, addr, access, ev)) {
             return true;
         }
         Vma vma = EventSink.detailed(ev) ? mm.findVma(addr, ev) : mm.findVma(addr);
-        if (vma == null) return segv(addr, "SEGV_MAPERR", "no VMA at or above the address");
+        if (vma == null) return signal(Cause.NO_VMA, addr, null, access);
         if (Long.compareUnsigned(vma.start(), addr) > 0) {
-            if (!vma.has(VmFlags.GROWSDOWN)) return segv(addr, "SEGV_MAPERR", "the address is in a hole");
-            String why = expandStack(addr);
-            if (why != null) return segv(addr, "SEGV_MAPERR", why);
+            if (!vma.has(VmFlags.GROWSDOWN)) return signal(Cause.IN_HOLE, addr, null, access);
+            Cause why = expandStack(addr);
+            if (why != null) return signal(why, addr, null, access);
             vma = mm.vmaAt(addr);
         }
         if (accessError(vma, access)) {
-            return segv(addr, "SEGV_ACCERR", "the VMA is " + vma.perms() + ": no " + switch (access) {
-                case 'w' -> "write";
-                case 'x' -> "execute";
-                default -> "read";
-            } + " permission");
+            return signal(Cause.NO_PERMISSION, addr, vma, access);
         }
         if (access == 'x' && !vma.has(VmFlags.EXEC)) {
             // NX: the page can be faulted in, but fetching an instruction from it faults again
             handle(vma, addr, 'r');
-            return segv(addr, "SEGV_ACCERR", "the page is NX: the VMA is not executable");
+            return signal(Cause.NX, addr, null, access);
         }
         return handle(vma, addr, access);
     }
@@ -96,12 +93,10 @@ final class FaultPath {
             case OK -> minorFaults++;
             case SIGBUS -> {
                 minorFaults++;
-                signal("SIGBUS", addr, "BUS_ADRERR: the page lies past the end of the file");
-                return false;
+                return signal(Cause.PAST_EOF, addr, null, access);
             }
             case OOM -> {
-                signal("SIGKILL", addr, "out of memory: no free frame in the buddy allocator");
-                return false;
+                return signal(Cause.OUT_OF_MEMORY, addr, null, access);
             }
             default -> { }
         }
@@ -122,7 +117,7 @@ final class FaultPath {
      * expand_downwards(): the stack VMA grows to the faulting page unless it would come within
      * stack_guard_gap of the mapping below or pass RLIMIT_STACK. vm_pgoff moves down with vm_start.
      */
-    private String expandStack(long addr) {
+    private Cause expandStack(long addr) {
         long address = addr & -Vma.PAGE_SIZE;
         RbNode<Vma> node = mm.findVmaNode(addr, null);
         Vma stack = node.value();
@@ -131,10 +126,10 @@ final class FaultPath {
             Vma prev = prevNode.value();
             if (!prev.has(VmFlags.GROWSDOWN) && prev.has(VmFlags.ACCESS)
                     && Long.compareUnsigned(address - prev.end(), Mm.STACK_GUARD_GAP) < 0) {
-                return "the stack may not grow within the guard gap of the mapping below";
+                return Cause.STACK_GUARD_GAP;
             }
         }
-        if (stack.end() - address > MmapCalls.STACK_RLIMIT) return "the stack would pass RLIMIT_STACK (8 MiB)";
+        if (stack.end() - address > MmapCalls.STACK_RLIMIT) return Cause.STACK_RLIMIT;
         long grow = (stack.start() - address) >>> Vma.PAGE_SHIFT;
         ev.accept(new Narration(Sentence.EXPAND_STACK_FAULT, grow, address));
         mm.adjust(node, new Vma(address, stack.end(), stack.flags(), stack.pgoff() - grow, stack.file(),
@@ -142,16 +137,13 @@ final class FaultPath {
         return null;
     }
 
-    private boolean segv(long addr, String code, String reason) {
-        signal("SIGSEGV", addr, code + ": " + reason);
-        return false;
-    }
-
-    private void signal(String sig, long addr, String reason) {
-        signal = new TaskEvent.SignalRaised(task.pid(), sig, addr, reason);
+    /** force_sig_fault(): the signal is queued for the task; false (the access did not complete). */
+    private boolean signal(Cause cause, long addr, Vma vma, char access) {
+        signal = new TaskEvent.SignalRaised(task.pid(), cause, addr, vma, access);
         task.signals().add(signal);
         ev.accept(new Narration(Sentence.FORCE_SIG_FAULT, addr, 0, 0, 0, signal));
         ev.accept(signal);
+        return false;
     }
 
     PageBackend pages() {
