@@ -203,8 +203,8 @@ public final class Dispatcher {
             // exit_mmap(): unmap every VMA, then free the page tables
             ev(new Narration("exit_mmap", "the last user is gone: unmap every VMA"));
             VmaEdit edit = new VmaEdit(mm, kernel.pages(), this::ev);
-            while (mm.tree().first() != null) {
-                Vma v = mm.tree().first().value();
+            while (mm.index().first() != null) {
+                Vma v = mm.index().first().vma();
                 edit.unmap(v.start(), v.end());
             }
             kernel.pages().dropMm(mm, this::ev);

@@ -11,8 +11,8 @@ import vmalab.model.mm.Mm;
 import vmalab.model.mm.Profile;
 import vmalab.model.mm.Prot;
 import vmalab.model.mm.Vma;
+import vmalab.model.mm.VmaRef;
 import vmalab.model.mm.VmFlags;
-import vmalab.model.rbtree.RbNode;
 
 /**
  * execve() as each profile lays a program out: the stack (setup_arg_pages()), the ELF segments
@@ -220,8 +220,8 @@ final class Exec {
     }
 
     private void growStackTo(long addr) {
-        RbNode<Vma> node = mm.findVmaNode(addr, null);
-        Vma s = node.value();
+        VmaRef node = mm.findVmaRef(addr);
+        Vma s = node.vma();
         long grow = (s.start() - addr) >>> Vma.PAGE_SHIFT;
         ev.accept(new Narration("expand_stack", "pushing the arguments grows the stack by " + grow + " page"));
         mm.adjust(node, new Vma(addr, s.end(), s.flags(), s.pgoff() - grow, null, 0, null), ev);
