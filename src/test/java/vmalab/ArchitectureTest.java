@@ -6,6 +6,8 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import vmalab.model.rbtree.RbNode;
+import vmalab.model.rbtree.RbTree;
 
 /** The layers: model, io and cli know nothing of the UI toolkits; model knows nothing of io; no layer calls up. */
 @AnalyzeClasses(packages = "vmalab", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -44,4 +46,14 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule viewsDoNotCallTheApp = noClasses().that().resideInAPackage("vmalab.view..")
         .should().dependOnClassesThat().resideInAnyPackage("vmalab.app..", "vmalab.cli..");
+
+    /**
+     * The VMA index is a seam: syscalls, the fault path, io and the views see {@code VmaIndex}, {@code VmaRef} and
+     * {@code IndexNode}; only the red-black tree and its index implementation name the tree's own types.
+     */
+    @ArchTest
+    static final ArchRule onlyTheIndexNamesTheTree = noClasses()
+        .that().resideOutsideOfPackage("vmalab.model.rbtree..")
+        .and().haveNameNotMatching("vmalab\\.model\\.mm\\.RbVmaIndex(\\$.*)?")
+        .should().dependOnClassesThat().belongToAnyOf(RbNode.class, RbTree.class);
 }

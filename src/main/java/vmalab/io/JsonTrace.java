@@ -8,10 +8,10 @@ import vmalab.model.Kernel;
 import vmalab.model.OpResult;
 import vmalab.model.event.SimEvent;
 import vmalab.model.event.TaskEvent;
+import vmalab.model.mm.IndexNode;
 import vmalab.model.mm.Mm;
 import vmalab.model.mm.Task;
 import vmalab.model.mm.Vma;
-import vmalab.model.rbtree.RbNode;
 
 /**
  * The {@code --show json} trace: one JSON object a line per operation, with the state after it. Addresses are
@@ -77,7 +77,7 @@ public final class JsonTrace {
         if (t != null) {
             o.set("vmas", vmas(t));
             o.set("mm", mm(t.mm()));
-            o.set("rbtree", rbtree(t.mm().tree().root()));
+            o.set("rbtree", rbtree(t.mm().index().root()));
         }
         if (extension != null) extension.extend(o, kernel, t, r);
         try {
@@ -117,11 +117,11 @@ public final class JsonTrace {
         return n;
     }
 
-    static com.fasterxml.jackson.databind.JsonNode rbtree(RbNode<Vma> node) {
+    static com.fasterxml.jackson.databind.JsonNode rbtree(IndexNode<Vma> node) {
         if (node == null) return F.nullNode();
         ArrayNode a = F.arrayNode();
         a.add(hex(node.key()));
-        a.add(String.valueOf(node.color().letter()));
+        a.add(node.isRed() ? "R" : "B");
         a.add(rbtree(node.left()));
         a.add(rbtree(node.right()));
         return a;

@@ -23,10 +23,10 @@ import vmalab.model.Kernel;
 import vmalab.model.event.MmEvent;
 import vmalab.model.event.SimEvent;
 import vmalab.model.event.TaskEvent;
+import vmalab.model.mm.IndexNode;
 import vmalab.model.mm.Mm;
 import vmalab.model.mm.Task;
 import vmalab.model.mm.Vma;
-import vmalab.model.rbtree.RbNode;
 import vmalab.view.anim.Motion;
 import vmalab.model.paging.PhysicalMemory;
 import vmalab.model.paging.TableInfo;
@@ -262,7 +262,7 @@ public final class StructuresView extends Region {
 
         private VBox rbBox(Mm mm) {
             VBox box = box("mm_rb", "rb-box");
-            RbNode<Vma> root = mm.tree().root();
+            IndexNode<Vma> root = mm.index().root();
             if (root == null) {
                 box.getChildren().add(plainField("root", "NULL (empty)"));
                 return box;
@@ -270,7 +270,7 @@ public final class StructuresView extends Region {
             Label r = new Label("root  " + Sizes.hex(root.key(), 12) + (root.isRed() ? " red" : " black"));
             r.getStyleClass().addAll(FIELD, root.isRed() ? "rb-red" : "rb-black");
             box.getChildren().addAll(r,
-                plainField("size", mm.tree().size() + " nodes, height " + Math.max(0, height(root) - 1)));
+                plainField("size", mm.index().size() + " nodes, height " + Math.max(0, height(root) - 1)));
             return box;
         }
 
@@ -463,7 +463,7 @@ public final class StructuresView extends Region {
     }
 
     /** Levels of nodes below and including n (the tree height in edges is this less one). */
-    private static int height(RbNode<Vma> n) {
+    private static int height(IndexNode<Vma> n) {
         return n == null ? 0 : 1 + Math.max(height(n.left()), height(n.right()));
     }
 }

@@ -5,10 +5,11 @@ import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import vmalab.model.Kernel;
+import vmalab.model.mm.Mm;
+import vmalab.model.mm.Profile;
 import vmalab.model.mm.Prot;
 import vmalab.model.mm.Vma;
 import vmalab.model.op.Op;
-import vmalab.model.rbtree.RbTree;
 import vmalab.view.VmaTreeView;
 import vmalab.view.tree.TreeShape;
 import vmalab.viewmodel.Session;
@@ -24,14 +25,14 @@ public final class TreeLayoutBench {
     }
 
     public static void main(String[] args) throws Exception {
-        RbTree<Vma> t = new RbTree<>(Vma::start);
+        Mm t = new Mm(1, Profile.EMPTY);
         for (int i = 0; i < Kernel.DEFAULT_MAX_MAP_COUNT; i++) {
             long s = 0x10000000L + (long) i * 2 * Vma.PAGE_SIZE;
-            t.insert(new Vma(s, s + Vma.PAGE_SIZE, 0, 0, null, 0, null), null);
+            t.link(new Vma(s, s + Vma.PAGE_SIZE, 0, 0, null, 0, null), e -> { });
         }
         for (int round = 0; round < 30; round++) {
             long t0 = System.nanoTime();
-            TreeShape shape = TreeShape.layout(t);
+            TreeShape shape = TreeShape.layout(t.index());
             System.out.printf("layout of %d nodes (height %d): %.1f ms%n", shape.size(), shape.height(),
                 (System.nanoTime() - t0) / 1e6);
         }
@@ -62,7 +63,7 @@ public final class TreeLayoutBench {
                 view.zoomToFit();
                 System.out.printf("publish + first draw of %d VMAs: %.1f ms%n", k.current().mm().mapCount(),
                     (System.nanoTime() - t0) / 1e6);
-                session.selectedVmaProperty().set(k.current().mm().tree().root().key());
+                session.selectedVmaProperty().set(k.current().mm().index().root().key());
                 for (int round = 0; round < 5; round++) {
                     t0 = System.nanoTime();
                     view.zoomToFit();

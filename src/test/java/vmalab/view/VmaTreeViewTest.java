@@ -30,14 +30,14 @@ import vmalab.model.OpResult;
 import vmalab.model.event.MmEvent;
 import vmalab.model.event.RbStepped;
 import vmalab.model.event.SimEvent;
+import vmalab.model.mm.IndexNode;
 import vmalab.model.mm.Mm;
+import vmalab.model.mm.Profile;
 import vmalab.model.mm.Prot;
 import vmalab.model.mm.Vma;
+import vmalab.model.mm.VmaIndex;
 import vmalab.model.op.Op;
-import vmalab.model.rbtree.RbColor;
-import vmalab.model.rbtree.RbNode;
 import vmalab.model.rbtree.RbStep;
-import vmalab.model.rbtree.RbTree;
 import vmalab.view.tree.TreeShape;
 import vmalab.viewmodel.Session;
 import vmalab.model.syscall.Syscalls;
@@ -92,36 +92,44 @@ class VmaTreeViewTest {
         return kernel.current().mm();
     }
 
-    private static List<RbNode<Vma>> nodes(RbTree<Vma> t) {
-        List<RbNode<Vma>> out = new ArrayList<>();
-        for (RbNode<Vma> n = t.first(); n != null; n = n.next()) out.add(n);
+    /** A node of the index's shape with its depth and parent (null for the root). */
+    private record Placed(IndexNode<Vma> node, int depth, IndexNode<Vma> parent) {
+        long key() { return node.key(); }
+        boolean isRed() { return node.isRed(); }
+    }
+
+    /** The index's nodes in key order. */
+    private static List<Placed> nodes(VmaIndex t) {
+        List<Placed> out = new ArrayList<>();
+        inOrder(t.root(), 0, null, out);
         return out;
     }
 
-    private static int depth(RbNode<Vma> n) {
-        int d = 0;
-        for (RbNode<Vma> p = n.parent(); p != null; p = p.parent()) d++;
-        return d;
+    private static void inOrder(IndexNode<Vma> n, int depth, IndexNode<Vma> parent, List<Placed> out) {
+        if (n == null) return;
+        inOrder(n.left(), depth + 1, n, out);
+        out.add(new Placed(n, depth, parent));
+        inOrder(n.right(), depth + 1, n, out);
     }
 
     /** Every node's centre pixel has its colour; rows follow depth; columns follow address order. */
     private void assertPictureMatchesModel(FxRobot robot, String name) {
         WritableImage img = shot(robot, name);
         PixelReader px = img.getPixelReader();
-        List<RbNode<Vma>> nodes = nodes(mm().tree());
+        List<Placed> nodes = nodes(mm().index());
         double prevX = -1;
         double[] rowY = new double[64];
         java.util.Arrays.fill(rowY, Double.NaN);
-        for (RbNode<Vma> n : nodes) {
+        for (Placed n : nodes) {
             Point2D c = centre(robot, n.key());
             assertNotNull(c, "no centre for " + Long.toHexString(n.key()));
             Color got = px.getColor((int) Math.round(c.getX()), (int) Math.round(c.getY()));
-            Color want = n.color() == RbColor.RED ? RED : BLACK;
+            Color want = n.isRed() ? RED : BLACK;
             assertTrue(near(got, want), () -> String.format("%x is %s in the model but the pixel at %s is %s",
-                n.key(), n.color(), c, got));
+                n.key(), n.isRed() ? "red" : "black", c, got));
             assertTrue(c.getX() > prevX, "columns follow address order");
             prevX = c.getX();
-            int d = depth(n);
+            int d = n.depth();
             if (Double.isNaN(rowY[d])) rowY[d] = c.getY();
             assertEquals(rowY[d], c.getY(), 0.01, "one row per depth");
             if (n.parent() != null) {
@@ -129,7 +137,7 @@ class VmaTreeViewTest {
                 assertTrue(p.getY() < c.getY(), "a parent is above its child");
             }
         }
-        Point2D root = centre(robot, mm().tree().root().key());
+        Point2D root = centre(robot, mm().index().root().key());
         assertTrue(near(px.getColor((int) Math.round(root.getX()), (int) Math.round(root.getY())), BLACK),
             "the root is black");
     }
@@ -186,10 +194,10 @@ class VmaTreeViewTest {
                 default -> new Op.Brk(rnd.nextBoolean() ? 0x3000 : -0x1000, false);
             };
             java.util.Set<Long> before = new java.util.HashSet<>();
-            for (RbNode<Vma> n : nodes(mm().tree())) before.add(n.key());
+            for (Placed n : nodes(mm().index())) before.add(n.key());
             OpResult r = run(robot, op);
             java.util.Set<Long> after = new java.util.HashSet<>();
-            for (RbNode<Vma> n : nodes(mm().tree())) after.add(n.key());
+            for (Placed n : nodes(mm().index())) after.add(n.key());
             boolean touched = r.events().stream().anyMatch(e -> e instanceof RbStepped
                 || e instanceof MmEvent.VmaChanged);
             if (!touched || before.equals(after)) continue;
@@ -207,7 +215,7 @@ class VmaTreeViewTest {
     void clicking_a_node_selects_its_vma(FxRobot robot) {
         run(robot, new Op.Exec("cat", "x86_64"));
         robot.interact(view::zoomToFit);
-        RbNode<Vma> root = mm().tree().root();
+        IndexNode<Vma> root = mm().index().root();
         Point2D c = centre(robot, root.key());
         robot.clickOn(view.localToScreen(c));
         WaitForAsyncUtils.waitForFxEvents();
@@ -264,7 +272,7 @@ class VmaTreeViewTest {
     @Test
     void an_erase_with_two_children_swaps_in_the_successor(FxRobot robot) {
         run(robot, new Op.Exec("cat", "x86_64"));
-        RbNode<Vma> victim = mm().tree().root();
+        IndexNode<Vma> victim = mm().index().root();
         assertNotNull(victim.left());
         assertNotNull(victim.right());
         Vma v = victim.value();
@@ -320,12 +328,12 @@ class VmaTreeViewTest {
 
     @Test
     void lays_out_65530_nodes(FxRobot robot) {
-        RbTree<Vma> t = new RbTree<>(Vma::start);
+        Mm t = new Mm(1, Profile.EMPTY);
         for (int i = 0; i < Kernel.DEFAULT_MAX_MAP_COUNT; i++) {
             long s = 0x10000000L + (long) i * 2 * Vma.PAGE_SIZE;
-            t.insert(new Vma(s, s + Vma.PAGE_SIZE, 0, 0, null, 0, null), null);
+            t.link(new Vma(s, s + Vma.PAGE_SIZE, 0, 0, null, 0, null), e -> { });
         }
-        TreeShape shape = TreeShape.layout(t);
+        TreeShape shape = TreeShape.layout(t.index());
         assertEquals(65530, shape.size());
         assertTrue(shape.height() <= 2 * 16, "a red-black tree of 65,530 nodes is at most 32 deep");
         for (int i = 1; i < shape.size(); i++) assertTrue(shape.key(i - 1) < shape.key(i));
@@ -347,19 +355,17 @@ class VmaTreeViewTest {
         assertTrue(view.zoom() < 1);
         WritableImage fit = shot(robot, "vma-tree-65k-fit");
         // the top rows have room: each of their dots has its node's colour
-        List<RbNode<Vma>> top = new ArrayList<>();
-        collect(mm().tree().root(), 0, 6, top);
-        for (RbNode<Vma> n : top) {
+        List<IndexNode<Vma>> top = new ArrayList<>();
+        collect(mm().index().root(), 0, 6, top);
+        for (IndexNode<Vma> n : top) {
             Point2D c = centre(robot, n.key());
             Color got = fit.getPixelReader().getColor((int) Math.round(c.getX()), (int) Math.round(c.getY()));
-            assertTrue(near(got, n.color() == RbColor.RED ? RED : BLACK), () -> n.color() + " dot is " + got);
+            assertTrue(near(got, n.isRed() ? RED : BLACK), () -> (n.isRed() ? "red" : "black") + " dot is " + got);
         }
-        Point2D root = centre(robot, mm().tree().root().key());
+        Point2D root = centre(robot, mm().index().root().key());
         assertTrue(near(fit.getPixelReader().getColor((int) root.getX(), (int) root.getY()), BLACK));
 
-        RbNode<Vma> some = mm().tree().first();
-        for (int i = 0; i < 40000; i++) some = some.next();
-        long key = some.key();
+        long key = mm().vmas().get(40000).start();
         robot.interact(() -> {
             session.selectedVmaProperty().set(key);
             view.zoomToSelected();
@@ -368,7 +374,7 @@ class VmaTreeViewTest {
         assertPictureMatchesModelNear(robot, key);
     }
 
-    private static void collect(RbNode<Vma> n, int depth, int max, List<RbNode<Vma>> out) {
+    private static void collect(IndexNode<Vma> n, int depth, int max, List<IndexNode<Vma>> out) {
         if (n == null || depth > max) return;
         out.add(n);
         collect(n.left(), depth + 1, max, out);
@@ -378,15 +384,17 @@ class VmaTreeViewTest {
     private void assertPictureMatchesModelNear(FxRobot robot, long key) {
         WritableImage img = shot(robot, "vma-tree-65k-selected");
         PixelReader px = img.getPixelReader();
-        RbNode<Vma> n = mm().tree().ceiling(key);
-        int checked = 0;
-        for (RbNode<Vma> m = n.prev() == null ? n : n.prev(); m != null && checked < 6; m = m.next(), checked++) {
+        List<Placed> all = nodes(mm().index());
+        int at = 0;
+        while (all.get(at).key() < key) at++;
+        int from = Math.max(0, at - 1);
+        for (int i = from; i < Math.min(all.size(), from + 6); i++) {
+            Placed m = all.get(i);
             Point2D c = centre(robot, m.key());
             if (c.getX() < 0 || c.getY() < 0 || c.getX() >= img.getWidth() || c.getY() >= img.getHeight()) continue;
             Color got = px.getColor((int) Math.round(c.getX()), (int) Math.round(c.getY()));
-            RbNode<Vma> mm = m;
-            assertTrue(near(got, m.color() == RbColor.RED ? RED : BLACK),
-                () -> Long.toHexString(mm.key()) + " " + mm.color() + " vs " + got);
+            assertTrue(near(got, m.isRed() ? RED : BLACK),
+                () -> Long.toHexString(m.key()) + " " + (m.isRed() ? "red" : "black") + " vs " + got);
         }
     }
 

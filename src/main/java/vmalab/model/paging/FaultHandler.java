@@ -14,8 +14,8 @@ import vmalab.model.fault.PageBackend.FaultOutcome;
 import vmalab.model.mm.Mm;
 import vmalab.model.mm.Task;
 import vmalab.model.mm.Vma;
+import vmalab.model.mm.VmaRef;
 import vmalab.model.mm.VmFlags;
-import vmalab.model.rbtree.RbNode;
 
 /**
  * handle_mm_fault() for one page whose VMA check passed (mm/memory.c, Linux 6.x): __handle_mm_fault() makes the
@@ -110,8 +110,8 @@ final class FaultHandler {
 
     /** The VMA as the tree holds it now (an earlier fault may have given it an anon_vma). */
     private Vma current(Vma given, long addr) {
-        RbNode<Vma> n = mm.findVmaNode(addr, null);
-        return n != null && n.value().contains(addr) ? n.value() : given;
+        VmaRef n = mm.findVmaRef(addr);
+        return n != null && n.vma().contains(addr) ? n.vma() : given;
     }
 
     FaultOutcome handle(Vma given, long addr, char access) {
@@ -168,11 +168,11 @@ final class FaultHandler {
 
     /** anon_vma_prepare(): the first anonymous page of a VMA gives it an anon_vma. */
     private void anonVmaPrepare(long page) {
-        RbNode<Vma> n = mm.findVmaNode(page, null);
-        if (n == null || !n.value().contains(page) || n.value().anonVma() != 0) return;
+        VmaRef n = mm.findVmaRef(page);
+        if (n == null || !n.vma().contains(page) || n.vma().anonVma() != 0) return;
         long id = mm.newAnonVmaId();
         if (detailed) ev.accept(new Narration(Sentence.ANON_VMA_PREPARE, id));
-        mm.adjust(n, n.value().withAnonVma(id), ev);
+        mm.adjust(n, n.vma().withAnonVma(id), ev);
     }
 
     /** do_anonymous_page(): a read maps the zero page, a write a fresh zeroed page. */

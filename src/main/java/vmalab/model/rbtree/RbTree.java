@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.ToLongFunction;
+import java.util.function.UnaryOperator;
 
 /**
  * The project's own red-black tree, keyed by a long (vm_start for the VMA tree), behaving like Linux
@@ -19,8 +20,6 @@ import java.util.function.ToLongFunction;
  */
 public final class RbTree<V> {
     private static final Consumer<RbStep> NO_STEPS = step -> { };
-    /** A valid red-black tree of fewer than 2^31 nodes is at most 62 deep; deeper means a cycle. */
-    private static final int MAX_SANE_DEPTH = 128;
 
     /**
      * An augmentation: each node keeps the largest {@link #own} value of its subtree, kept up to date through
@@ -481,9 +480,17 @@ public final class RbTree<V> {
 
     /** A deep copy: same shape, colours and values (values are shared, they are immutable). */
     public RbTree<V> copy() {
+        return copy(UnaryOperator.identity());
+    }
+
+    /**
+     * A deep copy whose nodes hold {@code copyOf(value)}: same shape, colours and augmented values. The copy of a
+     * value must have the same key and the same augmented own value (a fresh holder of the same contents).
+     */
+    public RbTree<V> copy(UnaryOperator<V> copyOf) {
         RbTree<V> c = new RbTree<>(keyOf);
         c.augment = augment;
-        c.root = copySubtree(root, null, c);
+        c.root = copySubtree(root, null, c, copyOf);
         c.size = size;
         RbNode<V> prev = null;
         for (RbNode<V> n = leftmost(c.root); n != null; n = inOrderNext(n)) {
@@ -499,18 +506,28 @@ public final class RbTree<V> {
         return c;
     }
 
-    private static <V> RbNode<V> copySubtree(RbNode<V> n, RbNode<V> parent, RbTree<V> owner) {
+    private static <V> RbNode<V> copySubtree(RbNode<V> n, RbNode<V> parent, RbTree<V> owner,
+            UnaryOperator<V> copyOf) {
         if (n == null) {
             return null;
         }
-        RbNode<V> c = new RbNode<>(n.value, n.key);
+        RbNode<V> c = new RbNode<>(copyOf.apply(n.value), n.key);
         c.color = n.color;
         c.aug = n.aug;
         c.parent = parent;
         c.tree = owner;
-        c.left = copySubtree(n.left, c, owner);
-        c.right = copySubtree(n.right, c, owner);
+        c.left = copySubtree(n.left, c, owner, copyOf);
+        c.right = copySubtree(n.right, c, owner, copyOf);
         return c;
+    }
+
+    /** Levels of nodes on the longest root-to-leaf path: 0 when empty, 1 for a lone root. */
+    public int height() {
+        return height(root);
+    }
+
+    private static int height(RbNode<?> n) {
+        return n == null ? 0 : 1 + Math.max(height(n.left), height(n.right));
     }
 
     private static <V> RbNode<V> leftmost(RbNode<V> n) {
@@ -538,148 +555,11 @@ public final class RbTree<V> {
 
     /** Null when all invariants hold, else a sentence naming the first broken one. */
     public String checkInvariants() {
-        String structure = checkStructure();
-        if (structure != null || augment == null) {
-            return structure;
-        }
-        return checkAugment(root);
+        return RbInvariants.check(this);
     }
 
-    private String checkAugment(RbNode<V> n) {
-        if (n == null) {
-            return null;
-        }
-        String l = checkAugment(n.left);
-        if (l != null) {
-            return l;
-        }
-        String r = checkAugment(n.right);
-        if (r != null) {
-            return r;
-        }
-        long want = augment.own(n);
-        if (n.left != null) {
-            want = Math.max(want, n.left.aug);
-        }
-        if (n.right != null) {
-            want = Math.max(want, n.right.aug);
-        }
-        return want == n.aug ? null : "node " + n.key + " keeps augmented value " + n.aug + " but its subtree has "
-                + want;
-    }
-
-    private String checkStructure() {
-        if (root == null) {
-            if (size != 0 || first != null || last != null) {
-                return "empty tree but size is " + size + " or first/last are set";
-            }
-            return null;
-        }
-        if (root.parent != null) {
-            return "root " + root.key + " has a parent";
-        }
-        if (root.isRed()) {
-            return "root " + root.key + " is red";
-        }
-        List<RbNode<V>> inOrder = new ArrayList<>(size);
-        String problem = checkSubtree(root, null, null, 0, inOrder);
-        if (problem != null) {
-            return problem;
-        }
-        if (inOrder.size() != size) {
-            return "size is " + size + " but the tree holds " + inOrder.size() + " nodes";
-        }
-        return checkThreading(inOrder);
-    }
-
-    /** Returns a problem, or null; black heights go through {@link #blackHeight}. */
-    private String checkSubtree(RbNode<V> n, Long lower, Long upper, int depth, List<RbNode<V>> inOrder) {
-        if (depth > MAX_SANE_DEPTH) {
-            return "tree deeper than " + MAX_SANE_DEPTH + " at " + n.key + ": a cycle or no balance";
-        }
-        if (n.tree != this) {
-            return "node " + n.key + " does not belong to this tree";
-        }
-        if (lower != null && n.key <= lower || upper != null && n.key >= upper) {
-            return "node " + n.key + " breaks BST order (must lie in (" + lower + ", " + upper + "))";
-        }
-        String linkProblem = checkChildLink(n, n.left);
-        if (linkProblem == null) {
-            linkProblem = checkChildLink(n, n.right);
-        }
-        if (linkProblem != null) {
-            return linkProblem;
-        }
-        if (n.left != null) {
-            String p = checkSubtree(n.left, lower, n.key, depth + 1, inOrder);
-            if (p != null) {
-                return p;
-            }
-        }
-        inOrder.add(n);
-        if (n.right != null) {
-            String p = checkSubtree(n.right, n.key, upper, depth + 1, inOrder);
-            if (p != null) {
-                return p;
-            }
-        }
-        if (blackHeight(n.left) != blackHeight(n.right)) {
-            return "node " + n.key + " has unequal black heights: left " + blackHeight(n.left)
-                    + ", right " + blackHeight(n.right);
-        }
-        return null;
-    }
-
-    private static String checkChildLink(RbNode<?> n, RbNode<?> child) {
-        if (child == null) {
-            return null;
-        }
-        if (child.parent != n) {
-            return "node " + child.key + " has a wrong parent pointer (expected " + n.key + ")";
-        }
-        if (n.isRed() && child.isRed()) {
-            return "red node " + n.key + " has red child " + child.key;
-        }
-        return null;
-    }
-
-    /** Black height along the leftmost path; equal on all paths once every subtree below checked out. */
-    private static int blackHeight(RbNode<?> n) {
-        int h = 0;
-        for (; n != null; n = n.left) {
-            if (!n.isRed()) {
-                h++;
-            }
-        }
-        return h;
-    }
-
-    private String checkThreading(List<RbNode<V>> inOrder) {
-        if (first != inOrder.get(0)) {
-            return "first() is not the leftmost node " + inOrder.get(0).key;
-        }
-        if (last != inOrder.get(inOrder.size() - 1)) {
-            return "last() is not the rightmost node " + inOrder.get(inOrder.size() - 1).key;
-        }
-        RbNode<V> n = first;
-        for (int i = 0; i < inOrder.size(); i++, n = n.next) {
-            if (n != inOrder.get(i)) {
-                return "next list differs from in-order at position " + i + " (expected " + inOrder.get(i).key + ")";
-            }
-        }
-        if (n != null) {
-            return "next list runs past the last node";
-        }
-        n = last;
-        for (int i = inOrder.size() - 1; i >= 0; i--, n = n.prev) {
-            if (n != inOrder.get(i)) {
-                return "prev list differs from in-order at position " + i + " (expected " + inOrder.get(i).key + ")";
-            }
-        }
-        if (n != null) {
-            return "prev list runs past the first node";
-        }
-        return null;
+    Augment<V> augment() {
+        return augment;
     }
 
     public long keyOf(V v) { return keyOf.applyAsLong(v); }

@@ -207,8 +207,8 @@ final class Dispatcher {
             // exit_mmap(): unmap every VMA, then free the page tables
             ev(new Narration(Sentence.EXIT_MMAP));
             VmaEdit edit = new VmaEdit(mm, kernel.pages(), EventSink.bulk(sink));
-            while (mm.tree().first() != null) {
-                Vma v = mm.tree().first().value();
+            while (mm.index().first() != null) {
+                Vma v = mm.index().first().vma();
                 edit.unmap(v.start(), v.end());
             }
             kernel.pages().dropMm(mm, sink);

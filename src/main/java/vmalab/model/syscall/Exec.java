@@ -12,9 +12,9 @@ import vmalab.model.mm.Mm;
 import vmalab.model.mm.Profile;
 import vmalab.model.mm.Prot;
 import vmalab.model.mm.Vma;
+import vmalab.model.mm.VmaRef;
 import vmalab.model.mm.VmFlags;
 import vmalab.model.op.Op;
-import vmalab.model.rbtree.RbNode;
 
 /**
  * execve() as each profile lays a program out: the stack (setup_arg_pages()), the ELF segments
@@ -223,8 +223,8 @@ final class Exec {
     }
 
     private void growStackTo(long addr) {
-        RbNode<Vma> node = mm.findVmaNode(addr, null);
-        Vma s = node.value();
+        VmaRef node = mm.findVmaRef(addr);
+        Vma s = node.vma();
         long grow = (s.start() - addr) >>> Vma.PAGE_SHIFT;
         ev.accept(new Narration(Sentence.EXPAND_STACK_ARGS, grow));
         mm.adjust(node, new Vma(addr, s.end(), s.flags(), s.pgoff() - grow, null, 0, null), ev);

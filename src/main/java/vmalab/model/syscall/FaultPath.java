@@ -13,8 +13,8 @@ import vmalab.model.fault.PageBackend.FaultOutcome;
 import vmalab.model.mm.Mm;
 import vmalab.model.mm.Task;
 import vmalab.model.mm.Vma;
+import vmalab.model.mm.VmaRef;
 import vmalab.model.mm.VmFlags;
-import vmalab.model.rbtree.RbNode;
 
 /**
  * The part of the x86 page-fault handler that looks at VMAs (arch/x86/mm/fault.c: do_user_addr_fault()):
@@ -119,11 +119,11 @@ final class FaultPath {
      */
     private Cause expandStack(long addr) {
         long address = addr & -Vma.PAGE_SIZE;
-        RbNode<Vma> node = mm.findVmaNode(addr, null);
-        Vma stack = node.value();
-        RbNode<Vma> prevNode = node.prev();
+        VmaRef node = mm.findVmaRef(addr);
+        Vma stack = node.vma();
+        VmaRef prevNode = node.prev();
         if (prevNode != null) {
-            Vma prev = prevNode.value();
+            Vma prev = prevNode.vma();
             if (!prev.has(VmFlags.GROWSDOWN) && prev.has(VmFlags.ACCESS)
                     && Long.compareUnsigned(address - prev.end(), Mm.STACK_GUARD_GAP) < 0) {
                 return Cause.STACK_GUARD_GAP;

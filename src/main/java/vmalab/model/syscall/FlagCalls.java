@@ -10,9 +10,9 @@ import vmalab.model.event.SimEvent;
 import vmalab.model.mm.Mm;
 import vmalab.model.mm.Prot;
 import vmalab.model.mm.Vma;
+import vmalab.model.mm.VmaRef;
 import vmalab.model.mm.VmFlags;
 import vmalab.model.op.Advice;
-import vmalab.model.rbtree.RbNode;
 
 /**
  * mprotect() (mm/mprotect.c) and madvise() (mm/madvise.c): both change vm_flags on a range, splitting the
@@ -38,14 +38,14 @@ final class FlagCalls {
      * Sets the flags of [start, end) inside the VMA of {@code node} to newFlags. Returns the node now covering
      * the range's start, or null with nothing changed when a needed split would pass max_map_count.
      */
-    RbNode<Vma> modifyFlags(RbNode<Vma> node, long start, long end, long newFlags) {
-        Vma v = node.value();
+    VmaRef modifyFlags(VmaRef node, long start, long end, long newFlags) {
+        Vma v = node.vma();
         if (v.flags() == newFlags) return node;
         long pgoff = v.pgoff() + ((start - v.start()) >>> Vma.PAGE_SHIFT);
-        RbNode<Vma> prevNode = node.prev();
-        RbNode<Vma> nextNode = node.next();
-        Vma prev = prevNode == null ? null : prevNode.value();
-        Vma next = nextNode == null ? null : nextNode.value();
+        VmaRef prevNode = node.prev();
+        VmaRef nextNode = node.next();
+        Vma prev = prevNode == null ? null : prevNode.vma();
+        Vma next = nextNode == null ? null : nextNode.vma();
         long pages = (end - start) >>> Vma.PAGE_SHIFT;
         boolean atStart = start == v.start();
         boolean atEnd = end == v.end();
@@ -88,10 +88,10 @@ final class FlagCalls {
         }
         int splits = (atStart ? 0 : 1) + (atEnd ? 0 : 1);
         if (splits > 0 && mm.mapCount() + splits - 1 >= kernel.maxMapCount()) return null;
-        RbNode<Vma> target = node;
+        VmaRef target = node;
         if (!atStart) target = edit.split(target, start);
         if (!atEnd) edit.split(target, end);
-        mm.adjust(target, target.value().withFlags(newFlags), ev);
+        mm.adjust(target, target.vma().withFlags(newFlags), ev);
         return target;
     }
 
@@ -113,11 +113,11 @@ final class FlagCalls {
         len = VmaEdit.pageAlign(len);
         long end = start + len;
         if (Long.compareUnsigned(end, start) <= 0) return Errno.ENOMEM.ret();
-        RbNode<Vma> node = mm.findVmaNode(start, null);
-        if (node == null || Long.compareUnsigned(node.value().start(), start) > 0) return Errno.ENOMEM.ret();
+        VmaRef node = mm.findVmaRef(start);
+        if (node == null || Long.compareUnsigned(node.vma().start(), start) > 0) return Errno.ENOMEM.ret();
         long nstart = start;
         while (true) {
-            Vma v = node.value();
+            Vma v = node.vma();
             int p = prot;
             long newFlags = VmFlags.fromProt(p) | (v.flags() & ~VmFlags.ACCESS);
             // newflags >> 4 puts VM_MAY* where VM_* are
@@ -132,16 +132,16 @@ final class FlagCalls {
                 newFlags &= ~VmFlags.ACCOUNT;
             }
             long tmp = Long.compareUnsigned(v.end(), end) > 0 ? end : v.end();
-            RbNode<Vma> after = modifyFlags(node, nstart, tmp, newFlags);
+            VmaRef after = modifyFlags(node, nstart, tmp, newFlags);
             if (after == null) return Errno.ENOMEM.ret();
             // change_protection(): the PTEs of the range follow the new flags
             kernel.pages().changeProtection(mm, mm.vmaAt(nstart), nstart, tmp, ev);
             ev.accept(new Narration(Sentence.MPROTECT_FIXUP, nstart, tmp, newFlags));
             // like vma_iter_end(): carry on from the end of the VMA now covering the range, merged or not
-            nstart = after.value().end();
+            nstart = after.vma().end();
             if (Long.compareUnsigned(nstart, end) >= 0) return 0;
-            RbNode<Vma> next = mm.findVmaNode(nstart, null);
-            if (next == null || next.value().start() != nstart) return Errno.ENOMEM.ret();
+            VmaRef next = mm.findVmaRef(nstart);
+            if (next == null || next.vma().start() != nstart) return Errno.ENOMEM.ret();
             node = next;
         }
     }
@@ -165,13 +165,13 @@ final class FlagCalls {
         long end = start + VmaEdit.pageAlign(len);
         if (Long.compareUnsigned(end, start) < 0) return Errno.EINVAL.ret();
         if (end == start) return 0;
-        if (mm.findVmaNode(start, null) == null) return Errno.ENOMEM.ret();
+        if (mm.findVmaRef(start) == null) return Errno.ENOMEM.ret();
         boolean hole = false;
         long pos = start;
         while (Long.compareUnsigned(pos, end) < 0) {
-            RbNode<Vma> n = mm.findVmaNode(pos, null);
-            if (n == null || Long.compareUnsigned(n.value().start(), end) >= 0) break;
-            Vma v = n.value();
+            VmaRef n = mm.findVmaRef(pos);
+            if (n == null || Long.compareUnsigned(n.vma().start(), end) >= 0) break;
+            Vma v = n.vma();
             if (Long.compareUnsigned(v.start(), pos) > 0) hole = true;
             long err = check(v, advice);
             if (err != 0) return err;

@@ -8,8 +8,8 @@ import vmalab.model.event.SimEvent;
 import vmalab.model.fs.SimFile;
 import vmalab.model.mm.Mm;
 import vmalab.model.mm.Vma;
+import vmalab.model.mm.VmaRef;
 import vmalab.model.mm.VmFlags;
-import vmalab.model.rbtree.RbNode;
 
 /** mmap(), munmap(), brk() and mremap() on one address space (mm/mmap.c, mm/mremap.c). */
 final class MmapCalls {
@@ -55,8 +55,8 @@ final class MmapCalls {
             addr = VmaEdit.pageAlign(addr);
             if (Long.compareUnsigned(ts - len, addr) >= 0 && Long.compareUnsigned(addr, MMAP_MIN_ADDR) >= 0) {
                 Vma next = mm.findVma(addr);
-                RbNode<Vma> prevNode = mm.nodeBefore(addr);
-                Vma prev = prevNode == null ? null : prevNode.value();
+                VmaRef prevNode = mm.findVmaPrev(addr);
+                Vma prev = prevNode == null ? null : prevNode.vma();
                 boolean nextOk = next == null || Long.compareUnsigned(addr + len, Mm.startGap(next)) <= 0;
                 boolean prevOk = prev == null || Long.compareUnsigned(addr, prev.end()) >= 0;
                 if (nextOk && prevOk) return addr;
@@ -180,8 +180,8 @@ final class MmapCalls {
         if (mm.mapCount() > kernel.maxMapCount()) return origBrk;
         // do_brk_flags(): VM_DATA_DEFAULT_FLAGS | VM_ACCOUNT, extending the heap VMA when it ends at the old break
         long flags = VmFlags.READ | VmFlags.WRITE | VmFlags.MAY_RWX | VmFlags.ACCOUNT;
-        RbNode<Vma> prevNode = mm.nodeBefore(oldBrk);
-        Vma prev = prevNode == null ? null : prevNode.value();
+        VmaRef prevNode = mm.findVmaPrev(oldBrk);
+        Vma prev = prevNode == null ? null : prevNode.vma();
         long pgoff = mm.profile().classic() ? 0 : oldBrk >>> Vma.PAGE_SHIFT;
         ev.accept(new Narration(Sentence.DO_BRK_FLAGS, newBrk));
         if (prev != null && prev.end() == oldBrk && Long.compareUnsigned(prev.start(), mm.startBrk()) >= 0
@@ -218,14 +218,14 @@ final class MmapCalls {
             if (Long.compareUnsigned(end, vma.end()) > 0 && Long.compareUnsigned(end, taskSize()) <= 0
                     && !mm.overlaps(vma.end(), end)) {
                 // vma_expandable(): grow in place (vma_merge() may join the next VMA)
-                RbNode<Vma> node = mm.findVmaNode(addr, null);
+                VmaRef node = mm.findVmaRef(addr);
                 ev.accept(new Narration(Sentence.VMA_EXPANDABLE, end));
                 Vma grown = vma.withRange(vma.start(), end, vma.pgoff());
-                RbNode<Vma> next = node.next();
-                if (next != null && next.value().start() == end
-                        && VmaEdit.mergeable(next.value(), vma.flags(), vma.file(), vma.anonVma(), vma.name())
-                        && edit.contiguous(grown.pgoff() + grown.pages(), next.value().pgoff(), vma.file())) {
-                    Vma nx = next.value();
+                VmaRef next = node.next();
+                if (next != null && next.vma().start() == end
+                        && VmaEdit.mergeable(next.vma(), vma.flags(), vma.file(), vma.anonVma(), vma.name())
+                        && edit.contiguous(grown.pgoff() + grown.pages(), next.vma().pgoff(), vma.file())) {
+                    Vma nx = next.vma();
                     mm.unlink(next, ev);
                     grown = vma.withRange(vma.start(), nx.end(), vma.pgoff());
                 }

@@ -9,8 +9,8 @@ import vmalab.model.event.SimEvent;
 import vmalab.model.fault.PageBackend;
 import vmalab.model.mm.Mm;
 import vmalab.model.mm.Vma;
+import vmalab.model.mm.VmaRef;
 import vmalab.model.mm.VmFlags;
-import vmalab.model.rbtree.RbNode;
 
 /**
  * The VMA-level edits every mapping call is built from, after mm/mmap.c of the rb-tree era (Linux 4.x–6.0):
@@ -61,10 +61,10 @@ final class VmaEdit {
      */
     Vma merge(long addr, long end, long flags, Object file, long pgoff, long anonVma, String name) {
         if ((flags & VM_SPECIAL) != 0) return null;
-        RbNode<Vma> prevNode = mm.nodeBefore(addr);
-        RbNode<Vma> nextNode = prevNode == null ? mm.tree().first() : prevNode.next();
-        Vma prev = prevNode == null ? null : prevNode.value();
-        Vma next = nextNode == null ? null : nextNode.value();
+        VmaRef prevNode = mm.findVmaPrev(addr);
+        VmaRef nextNode = prevNode == null ? mm.index().first() : prevNode.next();
+        Vma prev = prevNode == null ? null : prevNode.vma();
+        Vma next = nextNode == null ? null : nextNode.vma();
         long pages = (end - addr) >>> Vma.PAGE_SHIFT;
         boolean afterPrev = prev != null && prev.end() == addr && mergeable(prev, flags, file, anonVma, name)
             && contiguous(prev.pgoff() + prev.pages(), pgoff, file);
@@ -103,8 +103,8 @@ final class VmaEdit {
      * __split_vma(): cuts the VMA of {@code node} at {@code at} into [start, at) and [at, end); the upper part
      * gets vm_pgoff advanced. Returns the node of the upper part. The caller has checked map_count.
      */
-    RbNode<Vma> split(RbNode<Vma> node, long at) {
-        Vma v = node.value();
+    VmaRef split(VmaRef node, long at) {
+        Vma v = node.vma();
         Vma low = v.withRange(v.start(), at, v.pgoff());
         Vma high = v.withRange(at, v.end(), v.pgoff() + ((at - v.start()) >>> Vma.PAGE_SHIFT));
         ev.accept(new MmEvent.VmaSplit(mm.id(), v, at));
@@ -125,17 +125,17 @@ final class VmaEdit {
      * inside. The caller has checked the map_count limit ({@link #extraVmasToUnmap}).
      */
     void unmap(long start, long end) {
-        RbNode<Vma> node = mm.findVmaNode(start, null);
-        if (node == null || Long.compareUnsigned(node.value().start(), end) >= 0) return;
-        if (Long.compareUnsigned(node.value().start(), start) < 0) {
+        VmaRef node = mm.findVmaRef(start);
+        if (node == null || Long.compareUnsigned(node.vma().start(), end) >= 0) return;
+        if (Long.compareUnsigned(node.vma().start(), start) < 0) {
             node = split(node, start);
         }
-        while (node != null && Long.compareUnsigned(node.value().start(), end) < 0) {
-            if (Long.compareUnsigned(node.value().end(), end) > 0) {
+        while (node != null && Long.compareUnsigned(node.vma().start(), end) < 0) {
+            if (Long.compareUnsigned(node.vma().end(), end) > 0) {
                 split(node, end);
             }
-            RbNode<Vma> next = node.next();
-            Vma v = node.value();
+            VmaRef next = node.next();
+            Vma v = node.vma();
             pages.zap(mm, v, v.start(), v.end(), ev);
             ev.accept(new Narration(Sentence.REMOVE_VMA, v.start(), v.end()));
             mm.unlink(node, ev);

@@ -3,11 +3,11 @@ package vmalab.view.tree;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import vmalab.model.mm.IndexNode;
 import vmalab.model.mm.Vma;
+import vmalab.model.mm.VmaIndex;
 import vmalab.model.rbtree.RbColor;
-import vmalab.model.rbtree.RbNode;
 import vmalab.model.rbtree.RbStep;
-import vmalab.model.rbtree.RbTree;
 
 /**
  * The view's own copy of a VMA tree's shape, in flat arrays, that replays the {@link RbStep}s the model reported
@@ -47,14 +47,14 @@ final class ShadowTree {
     }
 
     /** The model tree's shape: ids in pre-order. O(n), no recursion. */
-    static ShadowTree of(RbTree<Vma> tree) {
+    static ShadowTree of(VmaIndex tree) {
         ShadowTree s = new ShadowTree(tree.size() + 8);
-        RbNode<Vma> r = tree.root();
+        IndexNode<Vma> r = tree.root();
         if (r == null) {
             return s;
         }
         @SuppressWarnings("unchecked")
-        RbNode<Vma>[] stack = new RbNode[130];
+        IndexNode<Vma>[] stack = new IndexNode[130];
         int[] parents = new int[130];
         boolean[] sides = new boolean[130];
         int sp = 0;
@@ -63,8 +63,8 @@ final class ShadowTree {
         sp++;
         while (sp > 0) {
             sp--;
-            RbNode<Vma> n = stack[sp];
-            int id = s.newNode(n.key(), n.value(), n.color() == RbColor.RED);
+            IndexNode<Vma> n = stack[sp];
+            int id = s.newNode(n.key(), n.value(), n.isRed());
             int p = parents[sp];
             s.parent[id] = p;
             if (p == NIL) {

@@ -51,7 +51,7 @@ public final class TreeDiagram {
      */
     public void show(Mm mm, List<SimEvent> events, boolean created) {
         painter.setMm(mm);
-        ShadowTree end = mm == null ? ShadowTree.empty() : ShadowTree.of(mm.tree());
+        ShadowTree end = mm == null ? ShadowTree.empty() : ShadowTree.of(mm.index());
         long id = mm == null ? -1 : mm.id();
         ShadowTree before = id == shownMm && last != null ? last : created ? ShadowTree.empty() : null;
         boolean other = id != shownMm;

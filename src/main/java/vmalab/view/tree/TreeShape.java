@@ -2,7 +2,7 @@ package vmalab.view.tree;
 
 import java.util.Arrays;
 import vmalab.model.mm.Vma;
-import vmalab.model.rbtree.RbTree;
+import vmalab.model.mm.VmaIndex;
 
 /**
  * One tree state laid out for drawing: node {@code i} (in key order, which is vm_next order) sits in column
@@ -42,7 +42,7 @@ public final class TreeShape {
     }
 
     /** Lays a model tree out: in-order index × depth, O(n). */
-    public static TreeShape layout(RbTree<Vma> tree) {
+    public static TreeShape layout(VmaIndex tree) {
         return of(ShadowTree.of(tree));
     }
 

@@ -356,6 +356,32 @@ class RbTreeTest {
     }
 
     @Test
+    void aMappedCopyHoldsFreshValuesInTheSameShape() {
+        RbTree<Item> t = new RbTree<>(Item::key);
+        for (long k : new long[] {5, 3, 8, 1, 4}) {
+            t.insert(new Item(k, "v" + k), null);
+        }
+        t.setAugment(n -> n.key());
+
+        RbTree<Item> c = t.copy(i -> new Item(i.key(), i.tag() + "'"));
+
+        assertEquals(shape(t.root()), shape(c.root()));
+        assertEquals(List.of("v1'", "v3'", "v4'", "v5'", "v8'"), c.values().stream().map(Item::tag).toList());
+        assertEquals("v1", t.first().value().tag());
+        assertEquals(8, c.root().augmented(), "augmented values are carried over");
+        assertNull(c.checkInvariants());
+    }
+
+    @Test
+    void heightCountsLevels() {
+        assertEquals(0, treeOf().height());
+        assertEquals(1, treeOf(1).height());
+        assertEquals(2, treeOf(2, 1, 3).height());
+        RbTree<Long> t = treeOf(LongStream.rangeClosed(1, 1000).toArray());
+        assertEquals(height(t.root()), t.height());
+    }
+
+    @Test
     void checkInvariantsNamesABrokenTree() {
         RbTree<Long> t = treeOf(2, 1, 3);
 

@@ -1,0 +1,74 @@
+package vmalab.model.mm;
+
+import java.util.List;
+import java.util.function.Consumer;
+import vmalab.model.event.SimEvent;
+
+/**
+ * An mm's index of its VMAs by address: mm_rb with the vm_next list before Linux 6.1, the maple tree (mm_mt)
+ * after. {@link Mm} changes it and keeps its counters in step; everything else reads it. The VMAs found are
+ * {@link VmaRef} handles, the shape for drawing is {@link #root()}, and the structural steps of a change are
+ * reported as events (for the red-black tree: {@link vmalab.model.event.RbStepped}).
+ */
+public interface VmaIndex {
+    /**
+     * find_vma(): the first VMA with vm_end &gt; addr (addresses compare unsigned), or null. {@code visited} (may
+     * be null) collects the path the search took: for the red-black tree, each node's vm_start.
+     */
+    VmaRef find(long addr, List<Long> visited);
+
+    /** The last VMA with vm_start &lt; addr (find_vma_prev()'s prev), or null. */
+    VmaRef findPrev(long addr);
+
+    /** The lowest VMA, or null when there is none. */
+    VmaRef first();
+
+    /** The highest VMA, or null when there is none. */
+    VmaRef last();
+
+    /** map_count. */
+    int size();
+
+    /** Levels of nodes from the root to the deepest leaf: 0 when empty. */
+    int height();
+
+    /** The VMAs in address order. */
+    List<Vma> vmas();
+
+    /**
+     * Links a VMA whose range is free (vma_link() / vma_iter_store()); reports the index's steps to {@code ev}.
+     *
+     * @throws IllegalArgumentException if a VMA already starts at the same address
+     */
+    VmaRef insert(Vma v, Consumer<SimEvent> ev);
+
+    /**
+     * Unlinks a VMA of this index (vma_rb_erase() / vma_iter_clear()); reports the index's steps to {@code ev}.
+     *
+     * @throws IllegalArgumentException if the handle is not linked in this index
+     */
+    void erase(VmaRef ref, Consumer<SimEvent> ev);
+
+    /**
+     * Changes a VMA in place, as vma_adjust() does: the new range must keep its place between the neighbours.
+     * Steps the index takes (none for the red-black tree, whose shape stays) go to {@code ev}.
+     *
+     * @throws IllegalArgumentException if the new range leaves its place, or the handle is not in this index
+     */
+    void replace(VmaRef ref, Vma after, Consumer<SimEvent> ev);
+
+    /** unmapped_area(): the lowest free range of len bytes in [low, high); -1 when none. */
+    long unmappedArea(long len, long low, long high);
+
+    /** unmapped_area_topdown(): the highest free range of len bytes in [low, high); -1 when none. */
+    long unmappedAreaTopDown(long len, long low, long high);
+
+    /** The root of the index's shape, for drawing; null when empty. */
+    IndexNode<Vma> root();
+
+    /** A deep copy for the mm {@code mmId} (its events carry that id); the VMA records are shared. */
+    VmaIndex copy(long mmId);
+
+    /** Null when the index is consistent, else a sentence naming the first broken rule. */
+    String checkInvariants();
+}
