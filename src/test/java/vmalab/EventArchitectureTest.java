@@ -35,6 +35,12 @@ class EventArchitectureTest {
     static final ArchRule frameOwnersAreData = fields().that()
         .areDeclaredIn(PagingEvent.FrameOwnerChanged.class).should().notHaveRawType(String.class);
 
+    /** A process's name (comm) is data the user gave; nothing else in an event is text. */
+    @ArchTest
+    static final ArchRule eventsHoldNoText = fields().that().areDeclaredInClassesThat()
+        .resideInAPackage("vmalab.model.event..").and().areDeclaredInClassesThat().areNotEnums()
+        .and().doNotHaveName("comm").should().notHaveRawType(String.class);
+
     @ArchTest
     static final ArchRule emittersBuildNoSentences = noClasses().that()
         .resideInAnyPackage("vmalab.model.event..", "vmalab.model.syscall..", "vmalab.model.fault..")

@@ -14,6 +14,7 @@ import vmalab.model.paging.FileKey;
 import vmalab.model.paging.FrameOwner;
 import vmalab.model.paging.Rss;
 import vmalab.model.paging.TableFormat;
+import vmalab.model.syscall.Errno;
 
 /**
  * The one place that puts the model's events into words: a narration's sentence, a system call's strace line,
@@ -289,7 +290,10 @@ public final class Narrator {
     /** A return value as strace shows it: addresses in hex, errors as {@code -1 ENOMEM (…)}. */
     public static String result(TaskEvent.SyscallDone s) {
         long r = s.result();
-        if (r < 0 && r > -4096) return vmalab.model.syscall.Errno.strace(r);
+        if (r < 0 && r > -4096) {
+            Errno e = Errno.of(r);
+            return e == null ? Long.toString(r) : "-1 " + e.name() + " (" + e.message() + ")";
+        }
         return returnsPointer(s.call()) ? hex(r) : Long.toString(r);
     }
 

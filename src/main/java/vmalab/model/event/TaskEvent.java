@@ -8,8 +8,11 @@ import vmalab.model.op.Op;
 public sealed interface TaskEvent extends SimEvent {
     int pid();
 
-    /** A task_struct was created: by exec (a fresh mm), fork (a copied mm) or a thread (the same mm). */
-    record TaskCreated(int pid, int tgid, String comm, long mmId, String how) implements TaskEvent { }
+    /** How a task came to be: exec (a fresh mm), fork (a copied mm) or a thread (the same mm). */
+    enum How { EXEC, FORK, THREAD }
+
+    /** A task_struct was created, named {@code comm}. */
+    record TaskCreated(int pid, int tgid, String comm, long mmId, How how) implements TaskEvent { }
 
     /** do_exit(): the task is gone. */
     record TaskExited(int pid) implements TaskEvent { }

@@ -141,7 +141,7 @@ final class Dispatcher {
         Task t = new Task(pid, pid, comm, e.name(), 0, mm);
         kernel.addTask(t);
         kernel.setCurrent(t);
-        ev(new TaskEvent.TaskCreated(pid, pid, comm, mm.id(), "exec"));
+        ev(new TaskEvent.TaskCreated(pid, pid, comm, mm.id(), TaskEvent.How.EXEC));
         new Exec(kernel, mm, pid, sink).load(prog);
         return done(op, t, 0, null);
     }
@@ -172,7 +172,7 @@ final class Dispatcher {
         child.setMmapBase(pm.mmapBase());
         Task c = new Task(pid, pid, f.childName(), f.childName(), parent.pid(), child);
         kernel.addTask(c);
-        ev(new TaskEvent.TaskCreated(pid, pid, f.childName(), child.id(), "fork"));
+        ev(new TaskEvent.TaskCreated(pid, pid, f.childName(), child.id(), TaskEvent.How.FORK));
         ev(new Narration(Sentence.DUP_MMAP));
         // dup_mmap(): each VMA not VM_DONTCOPY, VM_LOCKED dropped; copy_page_range() unless VM_WIPEONFORK
         Consumer<SimEvent> bulk = EventSink.bulk(sink);
@@ -193,7 +193,7 @@ final class Dispatcher {
         Task t = new Task(pid, leader.tgid(), th.threadName(), th.threadName(), leader.pid(), leader.mm());
         leader.mm().setUsers(leader.mm().users() + 1);
         kernel.addTask(t);
-        ev(new TaskEvent.TaskCreated(pid, leader.tgid(), th.threadName(), leader.mm().id(), "thread"));
+        ev(new TaskEvent.TaskCreated(pid, leader.tgid(), th.threadName(), leader.mm().id(), TaskEvent.How.THREAD));
         ev(new Narration(Sentence.COPY_MM_THREAD, leader.mm().id()));
         return done(op, leader, pid, th);
     }

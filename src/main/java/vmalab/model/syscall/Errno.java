@@ -38,10 +38,4 @@ public enum Errno {
         }
         return null;
     }
-
-    /** strace's rendering of a failed call's result: {@code -1 ENOMEM (Cannot allocate memory)}. */
-    public static String strace(long ret) {
-        Errno e = of(ret);
-        return e == null ? Long.toString(ret) : "-1 " + e.name() + " (" + e.message + ")";
-    }
 }
