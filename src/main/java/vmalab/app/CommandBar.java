@@ -1,9 +1,7 @@
 package vmalab.app;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import javafx.geometry.Side;
 import javafx.scene.control.Button;
 import javafx.scene.control.ContextMenu;
@@ -15,39 +13,19 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import vmalab.io.ScenarioParser;
+import vmalab.io.ScenarioSyntax;
 import vmalab.model.Kernel;
 import vmalab.model.mm.Task;
 
 /**
  * The command bar: any scenario line ({@code brk +8K}, {@code touch 0x555555559000 w}, {@code child: fork x}),
- * run with Enter through the timeline. Tab completes a keyword or process name; the usage of the keyword
- * typed is shown under the field, and an error in red in its place.
+ * run with Enter through the timeline. Tab completes a keyword, a process name or a fixed word of the
+ * operation's arguments (a profile, a flag, an advice); the usage of the keyword typed is shown under the field,
+ * and an error in red in its place. Keywords, usage and words all come from {@link ScenarioSyntax}.
  */
 final class CommandBar extends VBox {
     static final String STYLE_CLASS = "command-bar";
     static final String BAD = "bad";
-
-    /** What each operation takes, for the hint line. */
-    static final Map<String, String> USAGE = new LinkedHashMap<>();
-
-    static {
-        USAGE.put("exec", "exec NAME PROFILE          profiles: x86_64, i386-2.6, empty");
-        USAGE.put("brk", "brk +N | -N | =ADDR        move the program break: brk +8K");
-        USAGE.put("touch", "touch ADDR [LEN] r|w|x     access memory: touch 0x555555559000 w");
-        USAGE.put("mmap", "mmap [ADDR] LEN PROT private|shared anon|file:NAME[@OFF] [fixed] [populate]…");
-        USAGE.put("munmap", "munmap ADDR LEN");
-        USAGE.put("mprotect", "mprotect ADDR LEN PROT      PROT like r-- or rw-");
-        USAGE.put("madvise", "madvise ADDR LEN ADVICE     dontneed, willneed, populate_write…");
-        USAGE.put("mremap", "mremap ADDR OLDLEN NEWLEN [maymove]");
-        USAGE.put("fork", "fork NAME                  a child process with a copy of the address space");
-        USAGE.put("thread", "thread NAME                a thread sharing this mm_struct");
-        USAGE.put("exit", "exit");
-        USAGE.put("file", "file NAME SIZE [dev MAJ:MIN] [inode N]");
-        USAGE.put("memory", "memory SIZE|FRAMES [maxorder N] [reserve FRAMES]   before the first exec");
-        USAGE.put("alloc_pages", "alloc_pages ORDER [NAME]");
-        USAGE.put("free_pages", "free_pages NAME|PFN ORDER");
-    }
 
     private final Controller controller;
     private final TextField field = new TextField();
@@ -149,9 +127,14 @@ final class CommandBar extends VBox {
     }
 
     private void updateHint(String text) {
-        String kw = keyword(text);
-        String usage = kw == null ? null : USAGE.get(kw.toLowerCase());
+        String usage = hint(keyword(text));
         hint.setText(usage != null ? usage : " ");
+    }
+
+    /** The hint line for a keyword: its usage and summary; null when it names no operation. */
+    static String hint(String keyword) {
+        ScenarioSyntax syntax = ScenarioSyntax.of(keyword);
+        return syntax == null ? null : syntax.hint();
     }
 
     /** The operation keyword of a line: the first word, after an optional {@code NAME:}. */
@@ -165,20 +148,19 @@ final class CommandBar extends VBox {
         return s.split("\\s+", 2)[0];
     }
 
-    /** Candidates for the word being typed: keywords, and process names with a colon at the start. */
+    /**
+     * Candidates for the word being typed: keywords, and process names with a colon at the start; after the
+     * keyword, the operation's fixed words.
+     */
     List<String> candidates(String text) {
         List<String> out = new ArrayList<>();
         if (text == null) return out;
-        String s = text.stripLeading();
-        String prefix = "";
-        int colon = s.indexOf(':');
-        if (colon > 0 && !s.substring(0, colon).contains(" ")) {
-            prefix = s.substring(0, colon + 1) + " ";
-            s = s.substring(colon + 1).stripLeading();
-        }
-        if (s.contains(" ")) return out;
+        String[] parts = splitPrefix(text);
+        String prefix = parts[0];
+        String s = parts[1];
+        if (s.contains(" ")) return argumentWords(prefix, s);
         String word = s.toLowerCase();
-        for (String kw : ScenarioParser.keywords()) {
+        for (String kw : ScenarioSyntax.keywords()) {
             if (kw.startsWith(word) && !kw.equals(word)) out.add(prefix + kw + " ");
         }
         if (prefix.isEmpty() && !word.isEmpty()) {
@@ -188,6 +170,32 @@ final class CommandBar extends VBox {
                     if (t.comm().startsWith(s) && !t.comm().equals(s)) out.add(t.comm() + ": ");
                 }
             }
+        }
+        return out;
+    }
+
+    /** A line as its {@code NAME: } prefix (or "") and the rest, leading blanks stripped. */
+    static String[] splitPrefix(String text) {
+        String s = text.stripLeading();
+        String prefix = "";
+        int colon = s.indexOf(':');
+        if (colon > 0 && !s.substring(0, colon).contains(" ")) {
+            prefix = s.substring(0, colon + 1) + " ";
+            s = s.substring(colon + 1).stripLeading();
+        }
+        return new String[] {prefix, s};
+    }
+
+    /** The operation's fixed words that complete the last, partly typed word of {@code line}. */
+    static List<String> argumentWords(String prefix, String line) {
+        List<String> out = new ArrayList<>();
+        int space = line.lastIndexOf(' ');
+        String word = line.substring(space + 1).toLowerCase();
+        ScenarioSyntax syntax = ScenarioSyntax.of(line.split("\\s+", 2)[0]);
+        if (syntax == null || word.isEmpty()) return out;
+        String head = prefix + line.substring(0, space + 1);
+        for (String w : syntax.words()) {
+            if (w.startsWith(word) && !w.equals(word)) out.add(head + w + (w.endsWith(":") ? "" : " "));
         }
         return out;
     }
@@ -206,9 +214,9 @@ final class CommandBar extends VBox {
             return;
         }
         completions.getItems().clear();
+        boolean arguments = splitPrefix(text)[1].contains(" ");
         for (String s : c.subList(0, Math.min(8, c.size()))) {
-            String kw = keyword(s);
-            String usage = kw == null ? null : USAGE.get(kw);
+            String usage = arguments ? null : hint(keyword(s));
             Label l = new Label(usage != null ? usage : s.strip());
             l.getStyleClass().add("command-hint");
             CustomMenuItem item = new CustomMenuItem(l, true);

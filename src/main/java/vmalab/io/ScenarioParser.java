@@ -9,7 +9,8 @@ import vmalab.model.op.Op;
 
 /**
  * The scenario language: one operation a line, {@code #} comments, numbers in hex, decimal or with K/M/G
- * suffixes. A bad line is reported as {@code FILE:LINE: message}. The grammar is in the README.
+ * suffixes. A bad line is reported as {@code FILE:LINE: message}. The operations, their arguments and the usage
+ * errors quote come from {@link ScenarioSyntax}; the README lists the same table.
  */
 public final class ScenarioParser {
     /** One parsed line: an operation, nothing (blank or comment), or an error. */
@@ -29,15 +30,12 @@ public final class ScenarioParser {
         }
     }
 
-    private static final List<String> KEYWORDS = List.of("exec", "file", "mmap", "munmap", "mprotect", "madvise",
-        "mremap", "brk", "touch", "fork", "thread", "exit", "memory", "alloc_pages", "free_pages");
-
     private ScenarioParser() {
     }
 
     /** The operation keywords, for completion. */
     public static List<String> keywords() {
-        return KEYWORDS;
+        return ScenarioSyntax.keywords();
     }
 
     /** Parses a whole scenario; stops at the first bad line. */
@@ -86,34 +84,37 @@ public final class ScenarioParser {
             return new Op.InTask(name, inner);
         }
         String[] t = body.split("\\s+");
-        String kw = t[0].toLowerCase();
+        ScenarioSyntax syntax = ScenarioSyntax.of(t[0]);
+        if (syntax == null) {
+            throw new BadLine("unknown operation \"" + t[0] + "\" (one of "
+                + String.join(", ", ScenarioSyntax.keywords()) + ")");
+        }
         String[] a = Arrays.copyOfRange(t, 1, t.length);
-        return switch (kw) {
-            case "exec" -> {
-                need(a, 2, 2, "exec NAME PROFILE");
+        return switch (syntax) {
+            case EXEC -> {
+                need(a, 2, 2, syntax);
                 yield new Op.Exec(a[0], a[1]);
             }
-            case "file" -> file(a);
-            case "mmap" -> mmap(a);
-            case "munmap" -> {
-                need(a, 2, 2, "munmap ADDR LEN");
+            case FILE -> file(a);
+            case MMAP -> mmap(a);
+            case MUNMAP -> {
+                need(a, 2, 2, syntax);
                 yield new Op.Munmap(num(a[0], "address"), size(a[1], "length"));
             }
-            case "mprotect" -> {
-                need(a, 3, 3, "mprotect ADDR LEN PROT");
+            case MPROTECT -> {
+                need(a, 3, 3, syntax);
                 yield new Op.Mprotect(num(a[0], "address"), size(a[1], "length"), prot(a[2]));
             }
-            case "madvise" -> {
-                need(a, 3, 3, "madvise ADDR LEN ADVICE");
+            case MADVISE -> {
+                need(a, 3, 3, syntax);
                 Advice adv = Advice.parse(a[2]);
-                if (adv == null) throw new BadLine("unknown advice \"" + a[2] + "\" (normal, random, sequential, "
-                    + "willneed, dontneed, free, remove, cold, pageout, dontfork, dofork, wipeonfork, keeponfork, "
-                    + "dontdump, dodump, hugepage, nohugepage, mergeable, unmergeable, populate_read, "
-                    + "populate_write)");
+                if (adv == null) {
+                    throw new BadLine("unknown advice \"" + a[2] + "\" (" + String.join(", ", syntax.words()) + ")");
+                }
                 yield new Op.Madvise(num(a[0], "address"), size(a[1], "length"), adv);
             }
-            case "mremap" -> {
-                need(a, 3, 4, "mremap ADDR OLDLEN NEWLEN [maymove]");
+            case MREMAP -> {
+                need(a, 3, 4, syntax);
                 boolean may = false;
                 if (a.length == 4) {
                     if (!a[3].equalsIgnoreCase("maymove")) throw new BadLine("expected maymove, not \"" + a[3] + "\"");
@@ -121,37 +122,35 @@ public final class ScenarioParser {
                 }
                 yield new Op.Mremap(num(a[0], "address"), size(a[1], "old length"), size(a[2], "new length"), may);
             }
-            case "brk" -> brk(a);
-            case "touch" -> touch(a);
-            case "fork" -> {
-                need(a, 1, 1, "fork NAME");
+            case BRK -> brk(a);
+            case TOUCH -> touch(a);
+            case FORK -> {
+                need(a, 1, 1, syntax);
                 yield new Op.Fork(a[0]);
             }
-            case "thread" -> {
-                need(a, 1, 1, "thread NAME");
+            case THREAD -> {
+                need(a, 1, 1, syntax);
                 yield new Op.Thread(a[0]);
             }
-            case "exit" -> {
-                need(a, 0, 0, "exit");
+            case EXIT -> {
+                need(a, 0, 0, syntax);
                 yield new Op.Exit();
             }
-            case "memory" -> memory(a);
-            case "alloc_pages" -> {
-                need(a, 1, 2, "alloc_pages ORDER [NAME]");
+            case MEMORY -> memory(a);
+            case ALLOC_PAGES -> {
+                need(a, 1, 2, syntax);
                 yield new Op.AllocPages(order(a[0]), a.length > 1 ? a[1] : null);
             }
-            case "free_pages" -> {
-                need(a, 2, 2, "free_pages NAME|PFN ORDER");
+            case FREE_PAGES -> {
+                need(a, 2, 2, syntax);
                 yield new Op.FreePages(a[0], order(a[1]));
             }
-            default -> throw new BadLine("unknown operation \"" + t[0] + "\" (one of " + String.join(", ", KEYWORDS)
-                + ")");
         };
     }
 
-    private static void need(String[] a, int min, int max, String usage) throws BadLine {
+    private static void need(String[] a, int min, int max, ScenarioSyntax syntax) throws BadLine {
         if (a.length < min || a.length > max) {
-            throw new BadLine((a.length < min ? "too few" : "too many") + " arguments: " + usage);
+            throw new BadLine((a.length < min ? "too few" : "too many") + " arguments: " + syntax.usage());
         }
     }
 
@@ -179,7 +178,7 @@ public final class ScenarioParser {
     }
 
     private static Op file(String[] a) throws BadLine {
-        if (a.length < 2) throw new BadLine("too few arguments: file NAME SIZE [dev MAJ:MIN] [inode N]");
+        if (a.length < 2) throw new BadLine("too few arguments: " + ScenarioSyntax.FILE.usage());
         long size = num(a[1], "size");
         Integer maj = null;
         Integer min = null;
@@ -197,15 +196,14 @@ public final class ScenarioParser {
             } else if (a[i].equals("inode") && i + 1 < a.length) {
                 inode = num(a[++i], "inode");
             } else {
-                throw new BadLine("unexpected \"" + a[i] + "\": file NAME SIZE [dev MAJ:MIN] [inode N]");
+                throw new BadLine("unexpected \"" + a[i] + "\": " + ScenarioSyntax.FILE.usage());
             }
         }
         return new Op.CreateFile(a[0], size, maj, min, inode);
     }
 
     private static Op mmap(String[] a) throws BadLine {
-        String usage = "mmap [ADDR] LEN PROT private|shared anon|file:NAME[@OFFSET] [fixed|noreplace] [growsdown] "
-            + "[noreserve] [populate]";
+        String usage = ScenarioSyntax.MMAP.usage();
         if (a.length < 4) throw new BadLine("too few arguments: " + usage);
         int i = 0;
         long addr = 0;
@@ -257,7 +255,7 @@ public final class ScenarioParser {
     }
 
     private static Op brk(String[] a) throws BadLine {
-        need(a, 1, 1, "brk +N | -N | =ADDR");
+        need(a, 1, 1, ScenarioSyntax.BRK);
         String s = a[0];
         if (s.startsWith("=")) return new Op.Brk(num(s.substring(1), "address"), true);
         if (s.startsWith("+") || s.startsWith("-")) {
@@ -269,7 +267,7 @@ public final class ScenarioParser {
     }
 
     private static Op touch(String[] a) throws BadLine {
-        need(a, 2, 3, "touch ADDR [LEN] r|w|x");
+        need(a, 2, 3, ScenarioSyntax.TOUCH);
         long addr = num(a[0], "address");
         long len = a.length == 3 ? size(a[1], "length") : 1;
         String acc = a[a.length - 1].toLowerCase();
@@ -281,7 +279,7 @@ public final class ScenarioParser {
     }
 
     private static Op memory(String[] a) throws BadLine {
-        if (a.length < 1) throw new BadLine("too few arguments: memory SIZE|FRAMES [maxorder N] [reserve FRAMES]");
+        if (a.length < 1) throw new BadLine("too few arguments: " + ScenarioSyntax.MEMORY.usage());
         long v = num(a[0], "size");
         long frames = Numbers.hasSuffix(a[0]) ? v >> 12 : v;
         if (frames < 1 || frames > (1L << 24)) throw new BadLine("memory must be 1 to 16M frames (64 GiB)");
@@ -290,7 +288,7 @@ public final class ScenarioParser {
         for (int i = 1; i < a.length; i++) {
             if (a[i].equals("maxorder") && i + 1 < a.length) maxOrder = (int) num(a[++i], "max order");
             else if (a[i].equals("reserve") && i + 1 < a.length) reserve = (int) num(a[++i], "reserve");
-            else throw new BadLine("unexpected \"" + a[i] + "\": memory SIZE|FRAMES [maxorder N] [reserve FRAMES]");
+            else throw new BadLine("unexpected \"" + a[i] + "\": " + ScenarioSyntax.MEMORY.usage());
         }
         if (maxOrder > 20) throw new BadLine("maxorder " + maxOrder + " is too large (the kernel uses 10)");
         return new Op.Memory(frames, maxOrder, reserve);
