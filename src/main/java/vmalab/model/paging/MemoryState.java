@@ -133,14 +133,13 @@ final class MemoryState {
 
     private long buddyAlloc(int order, FrameOwner why, boolean narrate, Consumer<SimEvent> ev) {
         BulkCounts counts = EventSink.counts(ev);
+        List<BuddyEvent> steps = counts == null ? new ArrayList<>() : null;
+        long pfn = buddy.allocPages(order, counts == null ? steps::add : s -> count(counts, s));
+        if (pfn < 0) return -1;
         if (counts != null) {
-            long pfn = buddy.allocPages(order, s -> count(counts, s));
-            if (pfn >= 0) counts.taken(order);
+            counts.taken(order);
             return pfn;
         }
-        List<BuddyEvent> steps = new ArrayList<>();
-        long pfn = buddy.allocPages(order, steps::add);
-        if (pfn < 0) return -1;
         if (narrate) {
             int from = steps.get(0) instanceof BuddyEvent.ListDel d ? d.order() : order;
             ev.accept(new Narration(Sentence.RMQUEUE_SMALLEST, order, from, pfn, 0, why));
@@ -166,17 +165,14 @@ final class MemoryState {
     String freeBlock(long pfn, int order, boolean narrate, Consumer<SimEvent> ev) {
         FrameKind was = kind(pfn);
         BulkCounts counts = EventSink.counts(ev);
+        List<BuddyEvent> steps = counts == null ? new ArrayList<>() : null;
+        String err = buddy.freePages(pfn, order, counts == null ? steps::add : s -> count(counts, s));
+        if (err != null) return err;
+        for (long f = pfn; f < pfn + (1L << order); f++) pages[(int) f] = null;
         if (counts != null) {
-            String err = buddy.freePages(pfn, order, s -> count(counts, s));
-            if (err != null) return err;
-            for (long f = pfn; f < pfn + (1L << order); f++) pages[(int) f] = null;
             counts.freed(order);
             return null;
         }
-        List<BuddyEvent> steps = new ArrayList<>();
-        String err = buddy.freePages(pfn, order, steps::add);
-        if (err != null) return err;
-        for (long f = pfn; f < pfn + (1L << order); f++) pages[(int) f] = null;
         ev.accept(new PagingEvent.FrameOwnerChanged(pfn, was, FrameKind.FREE, FrameOwner.FREE));
         if (narrate) {
             long merges = steps.stream().filter(s -> s instanceof BuddyEvent.Merge).count();
