@@ -1,11 +1,17 @@
 package vmalab;
 
+import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
+import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.nameMatching;
+import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import vmalab.model.mm.Mm;
+import vmalab.model.mm.VmaIndex;
 import vmalab.model.rbtree.RbNode;
 import vmalab.model.rbtree.RbTree;
 
@@ -56,4 +62,11 @@ class ArchitectureTest {
         .that().resideOutsideOfPackage("vmalab.model.rbtree..")
         .and().haveNameNotMatching("vmalab\\.model\\.mm\\.RbVmaIndex(\\$.*)?")
         .should().dependOnClassesThat().belongToAnyOf(RbNode.class, RbTree.class);
+
+    /** The index changes only through Mm (link, unlink, adjust), which keeps the counters and events in step. */
+    @ArchTest
+    static final ArchRule onlyMmChangesTheIndex = noClasses()
+        .that().doNotHaveFullyQualifiedName(Mm.class.getName())
+        .should().callMethodWhere(target(owner(assignableTo(VmaIndex.class)))
+            .and(target(nameMatching("insert|erase|replace"))));
 }

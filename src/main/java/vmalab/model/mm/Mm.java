@@ -47,7 +47,7 @@ public final class Mm {
 
     public long id() { return id; }
     public Profile profile() { return profile; }
-    /** The VMA index (mm_rb), to read: change it through this class. */
+    /** The VMA index (mm_rb), to read: only this class changes it (an ArchUnit rule). */
     public VmaIndex index() { return index; }
     public int mapCount() { return index.size(); }
     public List<Vma> vmas() { return index.vmas(); }

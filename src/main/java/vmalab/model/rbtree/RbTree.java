@@ -490,35 +490,16 @@ public final class RbTree<V> {
     public RbTree<V> copy(UnaryOperator<V> copyOf) {
         RbTree<V> c = new RbTree<>(keyOf);
         c.augment = augment;
-        c.root = copySubtree(root, null, c, copyOf);
         c.size = size;
-        RbNode<V> prev = null;
-        for (RbNode<V> n = leftmost(c.root); n != null; n = inOrderNext(n)) {
-            n.prev = prev;
-            if (prev == null) {
-                c.first = n;
-            } else {
-                prev.next = n;
-            }
-            prev = n;
-        }
-        c.last = prev;
+        RbCopy.into(this, c, copyOf);
         return c;
     }
 
-    private static <V> RbNode<V> copySubtree(RbNode<V> n, RbNode<V> parent, RbTree<V> owner,
-            UnaryOperator<V> copyOf) {
-        if (n == null) {
-            return null;
-        }
-        RbNode<V> c = new RbNode<>(copyOf.apply(n.value), n.key);
-        c.color = n.color;
-        c.aug = n.aug;
-        c.parent = parent;
-        c.tree = owner;
-        c.left = copySubtree(n.left, c, owner, copyOf);
-        c.right = copySubtree(n.right, c, owner, copyOf);
-        return c;
+    // for RbCopy: the copy's root and its threading
+    void setCopied(RbNode<V> root, RbNode<V> first, RbNode<V> last) {
+        this.root = root;
+        this.first = first;
+        this.last = last;
     }
 
     /** Levels of nodes on the longest root-to-leaf path: 0 when empty, 1 for a lone root. */
@@ -528,29 +509,6 @@ public final class RbTree<V> {
 
     private static int height(RbNode<?> n) {
         return n == null ? 0 : 1 + Math.max(height(n.left), height(n.right));
-    }
-
-    private static <V> RbNode<V> leftmost(RbNode<V> n) {
-        if (n == null) {
-            return null;
-        }
-        while (n.left != null) {
-            n = n.left;
-        }
-        return n;
-    }
-
-    // lib/rbtree.c: rb_next() - by tree links only, independent of the threading
-    private static <V> RbNode<V> inOrderNext(RbNode<V> n) {
-        if (n.right != null) {
-            return leftmost(n.right);
-        }
-        RbNode<V> p = n.parent;
-        while (p != null && n == p.right) {
-            n = p;
-            p = n.parent;
-        }
-        return p;
     }
 
     /** Null when all invariants hold, else a sentence naming the first broken one. */
