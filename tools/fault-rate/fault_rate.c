@@ -41,7 +41,7 @@ static long minflt(void) {
 }
 
 static void report(const char *name, long pages, long faults, double seconds) {
-    printf("%s pages=%ld faults=%ld seconds=%.3f pages_per_s=%.0f faults_per_s=%.0f\n", name, pages, faults,
+    printf("%s pages=%ld faults=%ld seconds=%.6f pages_per_s=%.0f faults_per_s=%.0f\n", name, pages, faults,
            seconds, pages / seconds, faults / seconds);
     fflush(stdout);
 }

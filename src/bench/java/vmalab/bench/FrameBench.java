@@ -24,13 +24,16 @@ import vmalab.viewmodel.Timeline;
  * one-page write fault (the heap-fault lesson's last line); each of its events is shown over
  * {@value #FRAMES_PER_EVENT} frames (eventProgress 1/6 … 1, 0.1 s at 60 frames a second). One frame is: set
  * the cursor and progress (the views fold), let the queued repaints run, then render the whole scene
- * ({@code Scene.snapshot}), timed from the first to the last. The anchor: a bare window of the same size whose
- * label changes each frame, rendered the same way.
+ * ({@code Scene.snapshot}), timed from the first to the last. The anchors: a bare window of the same size whose
+ * label changes each frame, rendered the same way; and the same window "at rest" (rendered with nothing
+ * changed), which is the software pipeline's cost for this scene graph without any fold or repaint.
  */
 final class FrameBench {
     static final int WIDTH = 1240;
     static final int HEIGHT = 760;
     static final int FRAMES_PER_EVENT = 6;
+    /** Frames rendered with nothing changed: the window's own render cost, the second anchor. */
+    static final int IDLE_FRAMES = 24;
     static final String FAULT = """
         exec heapdemo x86_64
         brk +8K
@@ -92,8 +95,9 @@ final class FrameBench {
                 session.eventProgressWritable().set(((int) i % FRAMES_PER_EVENT + 1) / (double) FRAMES_PER_EVENT);
             };
             int n = events * FRAMES_PER_EVENT;
-            frames(wb.scene(), n, frame); // warm-up pass
+            frames(wb.scene(), 2 * FRAMES_PER_EVENT, frame); // warm-up: the first two events
             out.add(new Frames(view.getKey(), events, frames(wb.scene(), n, frame)));
+            out.add(new Frames(view.getKey() + " at rest", events, frames(wb.scene(), IDLE_FRAMES, i -> { })));
         }
         return out;
     }

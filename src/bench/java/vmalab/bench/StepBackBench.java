@@ -23,14 +23,15 @@ import vmalab.viewmodel.Timeline;
  * Step back at the end of a session with 65,530 VMAs and {@code bench.stepback.pages} (default 100,000) present
  * pages, through the real {@link Timeline} (restore the nearest checkpoint, replay). The scenario: memory, exec,
  * one anonymous mapping touched all through, then one-page mmaps up to max_map_count, so every checkpoint after
- * the touch holds the present pages. Beside it, one {@link Kernel#copy()} of the final state.
+ * the touch holds the present pages. Beside it, one {@link Kernel#copy()} of the final state. Sampled (each
+ * call timed): {@link BenchMain} reports the median beside the mean, which the collector's pauses inflate.
  */
 @State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
+@BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Fork(1)
 @Warmup(iterations = 2, time = 1)
-@Measurement(iterations = 4, time = 1)
+@Measurement(iterations = 5, time = 2)
 public class StepBackBench {
     private Timeline timeline;
 
