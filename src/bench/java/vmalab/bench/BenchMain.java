@@ -19,7 +19,8 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * {@code ./mvnw -Pbench verify} (see the profile in pom.xml). System properties: {@code bench.pages} (fault
  * loops, default 1,000,000), {@code bench.only} (a comma list of sections: kernel, faults, heap, findvma,
  * stepback, frame, xmx; empty for all), {@code bench.forkHeap} (the fault benchmarks' JVM, default -Xmx6g),
- * {@code bench.jmh.verbose} (true: JMH's own progress output).
+ * {@code bench.kernel.pages} (the C anchor's pages, default {@code bench.pages}), {@code bench.kernel.runs}
+ * (default 3), {@code bench.jmh.verbose} (true: JMH's own progress output).
  */
 public final class BenchMain {
     private static final List<String> SECTIONS = List.of("kernel", "faults", "heap", "findvma", "stepback", "frame",
@@ -44,8 +45,10 @@ public final class BenchMain {
         KernelAnchor anchor = null;
         if (only.contains("kernel") || only.contains("faults")) {
             long kp = Long.getLong("bench.kernel.pages", pages);
-            anchor = KernelAnchor.run(tools, work, kp);
-            out.section("kernel anchor: tools/fault-rate/fault_rate.c, " + String.format("%,d", kp) + " pages");
+            int runs = Integer.getInteger("bench.kernel.runs", 3);
+            anchor = KernelAnchor.run(tools, work, kp, runs);
+            out.section("kernel anchor: tools/fault-rate/fault_rate.c, " + String.format("%,d", kp) + " pages, "
+                + runs + " runs (the median of each phase is the anchor)");
             if (anchor.skipped != null) out.line("skipped: " + anchor.skipped);
             else out.raw(anchor.output.strip());
         }
@@ -153,9 +156,9 @@ public final class BenchMain {
         List<FrameBench.Frames> fs = FrameBench.run();
         double bare = fs.get(0).percentile(0.5);
         for (FrameBench.Frames f : fs) {
-            out.line(String.format("%-12s %4d frames  p50 %6.1f ms  p99 %6.1f ms  (%.1fx the bare window; budget "
-                + "16.7 ms)", f.what(), f.ms().length, f.percentile(0.5), f.percentile(0.99),
-                f.percentile(0.5) / bare));
+            out.line(String.format("%-19s %4d frames  p50 %6.1f ms  p99 %6.1f ms  (%5.1fx the bare window; fold + "
+                + "repaint p50 %5.1f ms, p99 %5.1f ms; budget 16.7 ms)", f.what(), f.ms().length, f.percentile(0.5),
+                f.percentile(0.99), f.percentile(0.5) / bare, f.paintPercentile(0.5), f.paintPercentile(0.99)));
             out.summary(String.format("frame %s: p50 %.1f ms, p99 %.1f ms (bare window p50 %.1f ms; budget 16.7 ms)",
                 f.what(), f.percentile(0.5), f.percentile(0.99), bare));
         }

@@ -42,14 +42,28 @@ final class FrameBench {
         touch 0x55555555d000 w
         """;
 
-    /** Frame times of one view (or the bare window) in milliseconds. */
-    record Frames(String what, int events, double[] ms) {
+    /**
+     * Frame times of one view (or the bare window) in milliseconds: the whole frame, and its first part (the
+     * change and the repaints it queued, before the render).
+     */
+    record Frames(String what, int events, double[] ms, double[] paintMs) {
         double percentile(double q) {
-            double[] s = ms.clone();
+            return percentile(ms, q);
+        }
+
+        double paintPercentile(double q) {
+            return percentile(paintMs, q);
+        }
+
+        static double percentile(double[] xs, double q) {
+            double[] s = xs.clone();
             Arrays.sort(s);
             return s[Math.min(s.length - 1, (int) Math.ceil(q * s.length) - 1)];
         }
     }
+
+    /** The frame times of one pass. */
+    private record Pass(double[] ms, double[] paintMs) { }
 
     private FrameBench() {
     }
@@ -96,8 +110,10 @@ final class FrameBench {
             };
             int n = events * FRAMES_PER_EVENT;
             frames(wb.scene(), 2 * FRAMES_PER_EVENT, frame); // warm-up: the first two events
-            out.add(new Frames(view.getKey(), events, frames(wb.scene(), n, frame)));
-            out.add(new Frames(view.getKey() + " at rest", events, frames(wb.scene(), IDLE_FRAMES, i -> { })));
+            Pass p = frames(wb.scene(), n, frame);
+            out.add(new Frames(view.getKey(), events, p.ms(), p.paintMs()));
+            Pass rest = frames(wb.scene(), IDLE_FRAMES, i -> { });
+            out.add(new Frames(view.getKey() + " at rest", events, rest.ms(), rest.paintMs()));
         }
         return out;
     }
@@ -127,12 +143,14 @@ final class FrameBench {
         int n = 16 * FRAMES_PER_EVENT;
         DoubleConsumer frame = i -> label.setText("frame " + (int) i);
         frames(scene, n, frame);
-        return new Frames("bare window", 0, frames(scene, n, frame));
+        Pass p = frames(scene, n, frame);
+        return new Frames("bare window", 0, p.ms(), p.paintMs());
     }
 
     /** Times {@code n} frames: the change, then (after the repaints it queued) a render of the scene. */
-    private static double[] frames(Scene scene, int n, DoubleConsumer change) throws InterruptedException {
+    private static Pass frames(Scene scene, int n, DoubleConsumer change) throws InterruptedException {
         double[] ms = new double[n];
+        double[] paintMs = new double[n];
         for (int i = 0; i < n; i++) {
             int frame = i;
             CountDownLatch done = new CountDownLatch(1);
@@ -141,6 +159,7 @@ final class FrameBench {
                 change.accept(frame);
                 // runs after every repaint the change queued (runLater is first in, first out)
                 Platform.runLater(() -> {
+                    paintMs[frame] = (System.nanoTime() - t0) / 1e6;
                     scene.snapshot(null);
                     ms[frame] = (System.nanoTime() - t0) / 1e6;
                     done.countDown();
@@ -148,7 +167,7 @@ final class FrameBench {
             });
             if (!done.await(60, TimeUnit.SECONDS)) throw new IllegalStateException("frame " + i + " hung");
         }
-        return ms;
+        return new Pass(ms, paintMs);
     }
 
     interface FxCall<T> {

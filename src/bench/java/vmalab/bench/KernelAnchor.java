@@ -4,13 +4,17 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The real kernel's rates on the same loops: compiles tools/fault-rate/fault_rate.c with {@code cc -O2} and
- * runs it. Skipped, with the reason, when there is no C compiler or the program fails.
+ * runs it a few times (the machine is noisy; the median run of each phase is the anchor). Skipped, with the
+ * reason, when there is no C compiler or the program fails.
  */
 final class KernelAnchor {
     /** One line of fault_rate's output. */
@@ -25,7 +29,8 @@ final class KernelAnchor {
     String skipped;
     String output = "";
 
-    static KernelAnchor run(Path tools, Path work, long pages) {
+    /** Runs fault_rate {@code runs} times; each phase's figure is its median run. */
+    static KernelAnchor run(Path tools, Path work, long pages, int runs) {
         KernelAnchor a = new KernelAnchor();
         try {
             Files.createDirectories(work);
@@ -37,15 +42,25 @@ final class KernelAnchor {
                 a.skipped = "no C compiler (" + cc + " -O2 failed: " + c.text.strip() + ")";
                 return a;
             }
-            Proc r = Proc.run(600, exe.toString(), Long.toString(pages));
-            a.output = r.text;
-            if (r.exit != 0) {
-                a.skipped = "fault_rate exited " + r.exit + ": " + r.text.strip();
-                return a;
+            Map<String, List<Phase>> all = new LinkedHashMap<>();
+            StringBuilder text = new StringBuilder();
+            for (int i = 0; i < runs; i++) {
+                Proc r = Proc.run(600, exe.toString(), Long.toString(pages));
+                text.append(r.text);
+                if (r.exit != 0) {
+                    a.skipped = "fault_rate exited " + r.exit + ": " + r.text.strip();
+                    return a;
+                }
+                for (String line : r.text.split("\n")) {
+                    Phase p = parse(line);
+                    if (p != null) all.computeIfAbsent(p.name(), n -> new ArrayList<>()).add(p);
+                }
             }
-            for (String line : r.text.split("\n")) {
-                Phase p = parse(line);
-                if (p != null) a.phases.put(p.name(), p);
+            a.output = text.toString();
+            for (Map.Entry<String, List<Phase>> e : all.entrySet()) {
+                List<Phase> ps = new ArrayList<>(e.getValue());
+                ps.sort(Comparator.comparingDouble(Phase::seconds));
+                a.phases.put(e.getKey(), ps.get(ps.size() / 2));
             }
         } catch (IOException e) {
             a.skipped = "cannot run the C anchor: " + e.getMessage();
