@@ -24,14 +24,25 @@ final class KernelAnchor {
         }
     }
 
-    /** The phases by name, or empty with {@link #skipped} saying why. */
+    /** The phases by name (each the median run), or empty with {@link #skipped} saying why. */
     final Map<String, Phase> phases = new LinkedHashMap<>();
+    /** Every run of every phase. */
+    final Map<String, List<Phase>> all = new LinkedHashMap<>();
     String skipped;
     String output = "";
 
     /** Runs fault_rate {@code runs} times; each phase's figure is its median run. */
     static KernelAnchor run(Path tools, Path work, long pages, int runs) {
-        KernelAnchor a = new KernelAnchor();
+        return new KernelAnchor().more(tools, work, pages, runs);
+    }
+
+    /**
+     * Runs fault_rate {@code runs} more times and takes each phase's median over all runs so far: run before
+     * and after the model's benchmarks, the anchor brackets them.
+     */
+    KernelAnchor more(Path tools, Path work, long pages, int runs) {
+        KernelAnchor a = this;
+        if (a.skipped != null) return a;
         try {
             Files.createDirectories(work);
             Path src = tools.resolve("fault-rate/fault_rate.c");
@@ -42,8 +53,7 @@ final class KernelAnchor {
                 a.skipped = "no C compiler (" + cc + " -O2 failed: " + c.text.strip() + ")";
                 return a;
             }
-            Map<String, List<Phase>> all = new LinkedHashMap<>();
-            StringBuilder text = new StringBuilder();
+            StringBuilder text = new StringBuilder(a.output);
             for (int i = 0; i < runs; i++) {
                 Proc r = Proc.run(600, exe.toString(), Long.toString(pages));
                 text.append(r.text);
@@ -53,11 +63,11 @@ final class KernelAnchor {
                 }
                 for (String line : r.text.split("\n")) {
                     Phase p = parse(line);
-                    if (p != null) all.computeIfAbsent(p.name(), n -> new ArrayList<>()).add(p);
+                    if (p != null) a.all.computeIfAbsent(p.name(), n -> new ArrayList<>()).add(p);
                 }
             }
             a.output = text.toString();
-            for (Map.Entry<String, List<Phase>> e : all.entrySet()) {
+            for (Map.Entry<String, List<Phase>> e : a.all.entrySet()) {
                 List<Phase> ps = new ArrayList<>(e.getValue());
                 ps.sort(Comparator.comparingDouble(Phase::seconds));
                 a.phases.put(e.getKey(), ps.get(ps.size() / 2));
