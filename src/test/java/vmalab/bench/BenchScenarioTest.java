@@ -13,6 +13,7 @@ import vmalab.io.ScenarioParser;
 import vmalab.model.Kernel;
 import vmalab.model.OpResult;
 import vmalab.model.op.Op;
+import vmalab.model.syscall.Syscalls;
 
 /**
  * The -Xmx1g check's scenario (src/test/resources/bench/touch-1m.vlab) says what BENCHMARKS.md says it does:
@@ -46,7 +47,7 @@ class BenchScenarioTest {
         Kernel k = new Kernel();
         OpResult last = null;
         for (ScenarioParser.Step s : ScenarioParser.parse(small, "small.vlab").steps()) {
-            last = k.apply(s.op());
+            last = Syscalls.apply(k, s.op());
             assertTrue(!last.failed() && last.result() >= 0, s.text() + ": " + last.error());
         }
         assertEquals(100, last.minorFaults());
