@@ -330,8 +330,7 @@ final class FaultHandler {
 
     /** fault_dirty_shared_page(): set_page_dirty(). */
     private void dirty(long pfn) {
-        Page p = m.page(pfn);
-        if (p != null && p.inPageCache()) p.dirty = true;
+        if (m.frames.inPageCache(pfn)) m.frames.setDirty(pfn, true);
     }
 
     /** do_wp_page(): a write to a present, write-protected page. */

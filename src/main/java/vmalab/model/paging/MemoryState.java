@@ -26,11 +26,17 @@ final class MemoryState {
     static final int VVAR_PAGES = 4;
 
     final BuddyAllocator buddy;
-    final Page[] pages;
+    final Frames frames;
     final PageCache cache;
     final Map<Long, MmState> mms;
+    /** An alloc_pages block: its owner's name ("alloc_pages NAME") and order. */
+    record Block(String label, int order) { }
+
+    /** A page-cache page's place: its file and index. */
+    private record PageRef(FileKey file, long index) { }
+
     /** alloc_pages blocks by first frame, in allocation order. */
-    final LinkedHashMap<Long, Page> blocks;
+    final LinkedHashMap<Long, Block> blocks;
     /**
      * The inactive file LRU, simplified: page-cache pages of regular files that no PTE maps, least recently
      * unmapped first. Reclaim takes from its head.
@@ -42,16 +48,15 @@ final class MemoryState {
 
     MemoryState(int frames, int maxOrder, int reserve) {
         buddy = new BuddyAllocator(frames, maxOrder, reserve);
-        pages = new Page[frames];
+        this.frames = new Frames(frames);
         cache = new PageCache();
         mms = new LinkedHashMap<>();
         blocks = new LinkedHashMap<>();
         inactive = new LinkedHashSet<>();
         for (int pfn = 0; pfn < reserve; pfn++) {
-            Page p = new Page(FrameKind.KERNEL);
-            p.label = "kernel image";
-            p.refcount = 1;
-            pages[pfn] = p;
+            this.frames.make(pfn, FrameKind.KERNEL);
+            this.frames.setLabel(pfn, "kernel image");
+            this.frames.setRefcount(pfn, 1);
         }
         // the kernel image holds the zero page (.bss) and the vDSO/vvar pages (.data)
         if (reserve >= VDSO_PAGES + VVAR_PAGES + 2) {
@@ -66,15 +71,11 @@ final class MemoryState {
 
     private MemoryState(MemoryState o) {
         buddy = o.buddy.copy();
-        pages = new Page[o.pages.length];
-        for (int i = 0; i < pages.length; i++) {
-            if (o.pages[i] != null) pages[i] = o.pages[i].copy();
-        }
+        frames = o.frames.copy();
         cache = o.cache.copy();
         mms = new LinkedHashMap<>();
         for (Map.Entry<Long, MmState> e : o.mms.entrySet()) mms.put(e.getKey(), e.getValue().copy());
-        blocks = new LinkedHashMap<>();
-        for (Long head : o.blocks.keySet()) blocks.put(head, pages[(int) (long) head]);
+        blocks = new LinkedHashMap<>(o.blocks);
         inactive = new LinkedHashSet<>(o.inactive);
         zeroPfn = o.zeroPfn;
         vdsoPfn = o.vdsoPfn;
@@ -86,20 +87,40 @@ final class MemoryState {
     }
 
     private void label(long first, int n, String label) {
-        for (int i = 0; i < n; i++) pages[(int) first + i].label = label;
+        for (int i = 0; i < n; i++) frames.setLabel(first + i, label);
     }
 
+    /** The struct page of a frame in use, as it is now; null for a free frame or no frame. */
     Page page(long pfn) {
-        return pfn >= 0 && pfn < pages.length ? pages[(int) pfn] : null;
+        return frames.inUse(pfn) ? new Page(frames.kind(pfn), frames.refcount(pfn), frames.mapcount(pfn),
+            frames.dirty(pfn)) : null;
+    }
+
+    /** The first frame of the alloc_pages block holding pfn, or -1. */
+    long blockHead(long pfn) {
+        for (Map.Entry<Long, Block> b : blocks.entrySet()) {
+            long head = b.getKey();
+            if (pfn >= head && pfn < head + (1L << b.getValue().order())) return head;
+        }
+        return -1;
+    }
+
+    /** Whether pfn is a frame with a struct page in use. */
+    boolean inUse(long pfn) {
+        return frames.inUse(pfn);
     }
 
     FrameKind kind(long pfn) {
-        Page p = page(pfn);
-        return p == null ? FrameKind.FREE : p.kind;
+        return frames.kind(pfn);
     }
 
     MmState state(Mm mm) {
-        return mms.computeIfAbsent(mm.id(), id -> new MmState(id, TableFormat.of(mm.profile())));
+        MmState st = mms.get(mm.id());
+        if (st == null) {
+            st = new MmState(mm.id(), TableFormat.of(mm.profile()));
+            mms.put(mm.id(), st);
+        }
+        return st;
     }
 
     // --- frames ---
@@ -116,10 +137,7 @@ final class MemoryState {
                 + why));
             return -1;
         }
-        for (long f = pfn; f < pfn + (1L << order); f++) {
-            Page p = new Page(kind);
-            pages[(int) f] = p;
-        }
+        for (long f = pfn; f < pfn + (1L << order); f++) frames.make((int) f, kind);
         ev.accept(new PagingEvent.FrameOwnerChanged(pfn, FrameKind.FREE, kind, why));
         return pfn;
     }
@@ -157,7 +175,7 @@ final class MemoryState {
         List<BuddyEvent> steps = new ArrayList<>();
         String err = buddy.freePages(pfn, order, steps::add);
         if (err != null) return err;
-        for (long f = pfn; f < pfn + (1L << order); f++) pages[(int) f] = null;
+        for (long f = pfn; f < pfn + (1L << order); f++) frames.clear((int) f);
         ev.accept(new PagingEvent.FrameOwnerChanged(pfn, was, FrameKind.FREE, "free"));
         if (narrate) {
             long merges = steps.stream().filter(s -> s instanceof BuddyEvent.Merge).count();
@@ -176,10 +194,9 @@ final class MemoryState {
 
     /** put_page(): drops one reference; the frame is freed with its last one. */
     void putPage(long pfn, Consumer<SimEvent> ev) {
-        Page p = pages[(int) pfn];
-        p.refcount--;
-        ev.accept(new PagingEvent.RefsChanged(pfn, p.refcount, p.mapcount()));
-        if (p.refcount == 0) freeFrame(pfn, ev);
+        frames.put(pfn);
+        ev.accept(new PagingEvent.RefsChanged(pfn, frames.refcount(pfn), frames.mapcount(pfn)));
+        if (frames.refcount(pfn) == 0) freeFrame(pfn, ev);
     }
 
     /**
@@ -200,11 +217,11 @@ final class MemoryState {
 
     /** __filemap_remove_folio() + the page cache's reference. */
     void removeFromCache(long pfn, Consumer<SimEvent> ev) {
-        Page p = pages[(int) pfn];
-        if (p.dirty) {
+        PageRef p = new PageRef(frames.file(pfn), frames.index(pfn));
+        if (frames.dirty(pfn)) {
             ev.accept(new Narration("writepage", String.format("write back page %d of %s before freeing it",
                 p.index, p.file.path())));
-            p.dirty = false;
+            frames.setDirty(pfn, false);
         }
         cache.remove(p.file, p.index);
         inactive.remove(pfn);
@@ -227,10 +244,8 @@ final class MemoryState {
         String what = (f.shmem() ? "shmem " : "page cache ") + f.path() + " #" + index;
         pfn = allocFrame(f.shmem() ? FrameKind.SHMEM : FrameKind.FILE, what, ev);
         if (pfn < 0) return -1;
-        Page p = pages[(int) pfn];
-        p.file = f;
-        p.index = index;
-        p.refcount = 1;
+        frames.setFilePage(pfn, f, index);
+        frames.setRefcount(pfn, 1);
         cache.add(f, index, pfn);
         if (!f.shmem()) inactive.add(pfn);
         ev.accept(new Narration(f.shmem() ? "shmem_get_folio" : "filemap_read_folio", f.shmem()
@@ -246,13 +261,12 @@ final class MemoryState {
         boolean told = false;
         for (long index : cache.indexes(f)) {
             long pfn = cache.lookup(f, index);
-            Page p = pages[(int) pfn];
-            if (p.mapcount() > 0) continue;
+            if (frames.mapcount(pfn) > 0) continue;
             if (!told) {
                 ev.accept(new Narration("shmem_evict_inode", f.path() + " is mapped no more: free its pages"));
                 told = true;
             }
-            p.dirty = false;
+            frames.setDirty(pfn, false);
             removeFromCache(pfn, ev);
         }
     }
@@ -265,11 +279,8 @@ final class MemoryState {
             String name = st.tables.format.level(level).name();
             long pfn = allocFrame(FrameKind.PAGE_TABLE, name + " table of mm " + st.id, ev);
             if (pfn < 0) return -1;
-            Page p = pages[(int) pfn];
-            p.mmId = st.id;
-            p.level = level;
-            p.index = base;
-            p.refcount = 1;
+            frames.setTable(pfn, st.id, level, base);
+            frames.setRefcount(pfn, 1);
             ev.accept(new PagingEvent.TableAllocated(st.id, name, base, index, pfn));
             return pfn;
         };
@@ -289,7 +300,7 @@ final class MemoryState {
 
     /** mm_counter(): which RSS counter a frame's mappings count in. */
     int counter(long pfn) {
-        return switch (pages[(int) pfn].kind) {
+        return switch (frames.kind(pfn)) {
             case ANON -> MmState.ANON;
             case SHMEM -> MmState.SHMEM;
             default -> MmState.FILE;
@@ -309,12 +320,11 @@ final class MemoryState {
             && normal(old) == normal(raw);
         if (!sameFrame && normal(raw)) {
             long pfn = Pte.pfn(raw);
-            Page p = pages[(int) pfn];
-            p.refcount++;
-            p.rmap.add(new Mapping(st.id, addr));
-            if (p.kind == FrameKind.FILE) inactive.remove(pfn);
+            frames.get(pfn);
+            frames.addMapping(pfn, st.id, addr);
+            if (frames.kind(pfn) == FrameKind.FILE) inactive.remove(pfn);
             st.rss[counter(pfn)]++;
-            ev.accept(new PagingEvent.RefsChanged(pfn, p.refcount, p.mapcount()));
+            ev.accept(new PagingEvent.RefsChanged(pfn, frames.refcount(pfn), frames.mapcount(pfn)));
         }
         PageTables.set(leaf, index, raw);
         if (raw == 0) {
@@ -324,10 +334,9 @@ final class MemoryState {
         }
         if (!sameFrame && normal(old)) {
             long pfn = Pte.pfn(old);
-            Page p = pages[(int) pfn];
-            if ((old & Pte.DIRTY) != 0 && p.inPageCache()) p.dirty = true;
-            p.rmap.remove(new Mapping(st.id, addr));
-            if (p.kind == FrameKind.FILE && p.mapcount() == 0) inactive.add(pfn);
+            if ((old & Pte.DIRTY) != 0 && frames.inPageCache(pfn)) frames.setDirty(pfn, true);
+            frames.removeMapping(pfn, st.id, addr);
+            if (frames.kind(pfn) == FrameKind.FILE && frames.mapcount(pfn) == 0) inactive.add(pfn);
             st.rss[counter(pfn)]--;
             putPage(pfn, ev);
         }
@@ -340,8 +349,8 @@ final class MemoryState {
         if (zeroPfn < 0) {
             long pfn = allocFrame(FrameKind.KERNEL, "empty_zero_page", ev);
             if (pfn < 0) return -1;
-            pages[(int) pfn].label = "empty_zero_page";
-            pages[(int) pfn].refcount = 1;
+            frames.setLabel(pfn, "empty_zero_page");
+            frames.setRefcount(pfn, 1);
             zeroPfn = pfn;
         }
         return zeroPfn;
@@ -357,8 +366,8 @@ final class MemoryState {
         long pfn = allocBlock(order, FrameKind.KERNEL, what, true, ev);
         if (pfn < 0) return -1;
         for (int i = 0; i < n; i++) {
-            pages[(int) pfn + i].label = what;
-            pages[(int) pfn + i].refcount = 1;
+            frames.setLabel(pfn + i, what);
+            frames.setRefcount(pfn + i, 1);
         }
         if (vdso) vdsoPfn = pfn; else vvarPfn = pfn;
         return pfn;

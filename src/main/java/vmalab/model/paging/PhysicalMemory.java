@@ -161,21 +161,18 @@ public final class PhysicalMemory implements PageBackend, MemoryControl {
         long pfn = m.allocBlock(order, FrameKind.ALLOC_PAGES, owner, true, ev);
         if (pfn < 0) return -1;
         for (long f = pfn; f < pfn + (1L << order); f++) {
-            Page p = m.pages[(int) f];
-            p.label = owner;
-            p.head = pfn;
-            p.order = order;
-            p.refcount = f == pfn ? 1 : 0;
+            m.frames.setLabel(f, owner);
+            m.frames.setRefcount(f, f == pfn ? 1 : 0);
         }
-        m.blocks.put(pfn, m.pages[(int) pfn]);
+        m.blocks.put(pfn, new MemoryState.Block(owner, order));
         return pfn;
     }
 
     @Override
     public String freePages(String nameOrPfn, int order, Consumer<SimEvent> ev) {
         long pfn = -1;
-        for (Map.Entry<Long, Page> b : m.blocks.entrySet()) {
-            if (b.getValue().label.equals("alloc_pages " + nameOrPfn)) {
+        for (Map.Entry<Long, MemoryState.Block> b : m.blocks.entrySet()) {
+            if (b.getValue().label().equals("alloc_pages " + nameOrPfn)) {
                 pfn = b.getKey();
                 break;
             }
@@ -193,9 +190,9 @@ public final class PhysicalMemory implements PageBackend, MemoryControl {
             return String.format("free_pages: pfn %d is not an alloc_pages block: it belongs to %s", pfn,
                 frame(pfn).owner());
         }
-        if (k == FrameKind.ALLOC_PAGES && m.page(pfn).head != pfn) {
+        if (k == FrameKind.ALLOC_PAGES && m.blockHead(pfn) != pfn) {
             return String.format("free_pages: pfn %d is inside the block at pfn %d, not its first frame", pfn,
-                m.page(pfn).head);
+                m.blockHead(pfn));
         }
         String err = m.freeBlock(pfn, order, true, ev);
         if (err != null) return err;
@@ -269,13 +266,13 @@ public final class PhysicalMemory implements PageBackend, MemoryControl {
                 if ((raw & Pte.ZERO) != 0) u[8] += Vma.PAGE_SIZE;
                 return;
             }
-            Page p = m.page(Pte.pfn(raw));
+            long pfn = Pte.pfn(raw);
             long size = Vma.PAGE_SIZE;
-            boolean dirty = (raw & Pte.DIRTY) != 0 || p.dirty;
-            int mapcount = Math.max(1, p.mapcount());
+            boolean dirty = (raw & Pte.DIRTY) != 0 || m.frames.dirty(pfn);
+            int mapcount = Math.max(1, m.frames.mapcount(pfn));
             u[0] += size;
             if ((raw & Pte.ACCESSED) != 0) u[6] += size;
-            if (p.kind == FrameKind.ANON) u[7] += size;
+            if (m.frames.kind(pfn) == FrameKind.ANON) u[7] += size;
             long pss = (size << VmaUsage.PSS_SHIFT) / mapcount;
             u[1] += pss;
             if (dirty) u[9] += pss;
@@ -287,19 +284,22 @@ public final class PhysicalMemory implements PageBackend, MemoryControl {
 
     /** Who owns frame pfn, with its counts and reverse map. */
     public FrameInfo frame(long pfn) {
-        Page p = m.page(pfn);
-        if (p == null) return new FrameInfo(pfn, FrameKind.FREE, "free", 0, null, null, 0, 0, 0, false, List.of());
-        String level = p.kind == FrameKind.PAGE_TABLE ? m.mms.containsKey(p.mmId)
-            ? m.mms.get(p.mmId).tables.format.level(p.level).name() : "level " + p.level : null;
-        String owner = switch (p.kind) {
-            case PAGE_TABLE -> String.format("%s table of mm %d (from %x)", level, p.mmId, p.index);
-            case FILE -> "page cache " + p.file.path() + " #" + p.index;
-            case SHMEM -> "shmem " + p.file.path() + " #" + p.index;
+        Frames f = m.frames;
+        if (!f.inUse(pfn)) return new FrameInfo(pfn, FrameKind.FREE, "free", 0, null, null, 0, 0, 0, false, List.of());
+        FrameKind kind = f.kind(pfn);
+        long mmId = f.tableMm(pfn);
+        FileKey file = f.file(pfn);
+        String level = kind == FrameKind.PAGE_TABLE ? m.mms.containsKey(mmId)
+            ? m.mms.get(mmId).tables.format.level(f.level(pfn)).name() : "level " + f.level(pfn) : null;
+        String owner = switch (kind) {
+            case PAGE_TABLE -> String.format("%s table of mm %d (from %x)", level, mmId, f.index(pfn));
+            case FILE -> "page cache " + file.path() + " #" + f.index(pfn);
+            case SHMEM -> "shmem " + file.path() + " #" + f.index(pfn);
             case ANON -> "anon";
-            default -> p.label;
+            default -> f.label(pfn);
         };
-        return new FrameInfo(pfn, p.kind, owner, p.mmId, level, p.file == null ? null : p.file.path(), p.index,
-            p.refcount, p.mapcount(), p.dirty, List.copyOf(p.rmap));
+        return new FrameInfo(pfn, kind, owner, mmId, level, file == null ? null : file.path(), f.index(pfn),
+            f.refcount(pfn), f.mapcount(pfn), f.dirty(pfn), List.copyOf(f.mappings(pfn)));
     }
 
     public FrameKind frameKind(long pfn) {
@@ -307,13 +307,11 @@ public final class PhysicalMemory implements PageBackend, MemoryControl {
     }
 
     public int refcount(long pfn) {
-        Page p = m.page(pfn);
-        return p == null ? 0 : p.refcount;
+        return m.frames.inUse(pfn) ? m.frames.refcount(pfn) : 0;
     }
 
     public int mapcount(long pfn) {
-        Page p = m.page(pfn);
-        return p == null ? 0 : p.mapcount();
+        return m.frames.inUse(pfn) ? m.frames.mapcount(pfn) : 0;
     }
 
     /** A copy of the buddy allocator: free lists, buddyinfo, nr_free. */
@@ -322,7 +320,7 @@ public final class PhysicalMemory implements PageBackend, MemoryControl {
     }
 
     public int frames() {
-        return m.pages.length;
+        return m.frames.length();
     }
 
     public long freeFrames() {
@@ -338,9 +336,9 @@ public final class PhysicalMemory implements PageBackend, MemoryControl {
     public List<CachedPage> pageCache() {
         List<CachedPage> out = new ArrayList<>();
         for (Map.Entry<PageCache.Key, Long> e : m.cache.entries()) {
-            Page p = m.page(e.getValue());
-            out.add(new CachedPage(e.getKey().file().path(), e.getKey().index(), e.getValue(), p.dirty,
-                p.mapcount(), p.kind == FrameKind.SHMEM));
+            long pfn = e.getValue();
+            out.add(new CachedPage(e.getKey().file().path(), e.getKey().index(), pfn, m.frames.dirty(pfn),
+                m.frames.mapcount(pfn), m.frames.kind(pfn) == FrameKind.SHMEM));
         }
         return out;
     }
