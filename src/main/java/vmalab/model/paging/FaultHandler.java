@@ -38,6 +38,15 @@ final class FaultHandler {
         this.ev = ev;
     }
 
+    /** Whether this handler is the one for faults of task reported to ev in m (it keeps no other state). */
+    boolean servesFor(MemoryState m, Task task, Consumer<SimEvent> ev) {
+        return this.m == m && this.task == task && this.ev == ev && task.mm() == mm;
+    }
+
+    MmState state() {
+        return st;
+    }
+
     /** vm_get_page_prot() on x86: what a read fault maps. Private mappings never get R/W (PAGE_COPY). */
     static long protBits(Vma vma, boolean hasNx) {
         long b = Pte.PRESENT | Pte.USER;

@@ -42,6 +42,7 @@ final class MemoryState {
      * unmapped first. Reclaim takes from its head.
      */
     final LinkedHashSet<Long> inactive;
+    private MmState lastState;
     long zeroPfn = -1;
     long vdsoPfn = -1;
     long vvarPfn = -1;
@@ -115,12 +116,27 @@ final class MemoryState {
     }
 
     MmState state(Mm mm) {
-        MmState st = mms.get(mm.id());
+        MmState st = find(mm.id());
         if (st == null) {
             st = new MmState(mm.id(), TableFormat.of(mm.profile()));
             mms.put(mm.id(), st);
         }
         return st;
+    }
+
+    /** The physical side of mm id, or null; the last one asked for is remembered (a range asks for one mm). */
+    MmState find(long id) {
+        MmState st = lastState;
+        if (st != null && st.id == id) return st;
+        st = mms.get(id);
+        if (st != null) lastState = st;
+        return st;
+    }
+
+    /** Forgets mm id's state (its mm is gone). */
+    void forget(long id) {
+        mms.remove(id);
+        lastState = null;
     }
 
     // --- frames ---

@@ -29,6 +29,8 @@ public final class PhysicalMemory implements PageBackend, MemoryControl {
     public static final int DEFAULT_RESERVE = 256;
 
     private MemoryState m;
+    /** The last fault's handler: a range of faults by one task to one consumer reuses it. */
+    private FaultHandler handler;
 
     /** 64 MiB: 16,384 frames, MAX_ORDER 10, 256 frames for the kernel image. */
     public PhysicalMemory() {
@@ -47,16 +49,30 @@ public final class PhysicalMemory implements PageBackend, MemoryControl {
 
     @Override
     public FaultOutcome handleFault(Task task, Vma vma, long addr, char access, Consumer<SimEvent> ev) {
-        MmState st = m.state(task.mm());
-        Rss before = st.rss();
-        FaultOutcome out = new FaultHandler(m, task, ev).handle(vma, addr, access);
-        if (!st.rss().equals(before)) ev.accept(new PagingEvent.RssChanged(st.id, st.rss()));
+        FaultHandler h = handler(task, ev);
+        MmState st = h.state();
+        long file = st.rss[MmState.FILE];
+        long anon = st.rss[MmState.ANON];
+        long shmem = st.rss[MmState.SHMEM];
+        FaultOutcome out = h.handle(vma, addr, access);
+        boolean changed = st.rss[MmState.FILE] != file || st.rss[MmState.ANON] != anon
+            || st.rss[MmState.SHMEM] != shmem;
+        if (changed) ev.accept(new PagingEvent.RssChanged(st.id, st.rss()));
         return out;
+    }
+
+    private FaultHandler handler(Task task, Consumer<SimEvent> ev) {
+        FaultHandler h = handler;
+        if (h == null || !h.servesFor(m, task, ev)) {
+            h = new FaultHandler(m, task, ev);
+            handler = h;
+        }
+        return h;
     }
 
     @Override
     public boolean isPresent(Mm mm, long addr) {
-        MmState st = m.mms.get(mm.id());
+        MmState st = m.find(mm.id());
         return st != null && Pte.isPresent(st.tables.get(addr & -Vma.PAGE_SIZE));
     }
 
@@ -66,12 +82,12 @@ public final class PhysicalMemory implements PageBackend, MemoryControl {
      */
     @Override
     public boolean hardwareAccess(Mm mm, long addr, char access, Consumer<SimEvent> ev) {
-        MmState st = m.mms.get(mm.id());
+        MmState st = m.find(mm.id());
         if (st == null) return false;
         long page = addr & -Vma.PAGE_SIZE;
         PageTable leaf = st.tables.leaf(page);
         if (leaf == null) return false;
-        int i = st.tables.format.leaf().index(page);
+        int i = st.tables.leafIndex(page);
         long raw = leaf.entries[i];
         if (!FaultHandler.allows(raw, access)) return false;
         m.setPte(st, leaf, i, page, raw | Pte.ACCESSED | (access == 'w' ? Pte.DIRTY : 0), ev);
@@ -80,7 +96,7 @@ public final class PhysicalMemory implements PageBackend, MemoryControl {
 
     @Override
     public void zap(Mm mm, Vma vma, long start, long end, Consumer<SimEvent> ev) {
-        MmState st = m.mms.get(mm.id());
+        MmState st = m.find(mm.id());
         if (st == null) return;
         long s = Math.max(start, vma.start());
         long e = Math.min(end, vma.end());
@@ -89,7 +105,7 @@ public final class PhysicalMemory implements PageBackend, MemoryControl {
 
     @Override
     public void freeTables(Mm mm, long start, long end, Consumer<SimEvent> ev) {
-        MmState st = m.mms.get(mm.id());
+        MmState st = m.find(mm.id());
         if (st != null && Long.compareUnsigned(start, end) < 0) new PteRanges(m, ev).freeTables(mm, st, start, end);
     }
 
@@ -100,13 +116,13 @@ public final class PhysicalMemory implements PageBackend, MemoryControl {
 
     @Override
     public void move(Mm mm, long oldStart, long newStart, long len, Consumer<SimEvent> ev) {
-        MmState st = m.mms.get(mm.id());
+        MmState st = m.find(mm.id());
         if (st != null) new PteRanges(m, ev).move(st, oldStart, newStart, len);
     }
 
     @Override
     public void changeProtection(Mm mm, Vma vma, long start, long end, Consumer<SimEvent> ev) {
-        MmState st = m.mms.get(mm.id());
+        MmState st = m.find(mm.id());
         if (st == null) return;
         new PteRanges(m, ev).changeProtection(mm, st, vma, Math.max(start, vma.start()), Math.min(end, vma.end()));
     }
@@ -120,7 +136,7 @@ public final class PhysicalMemory implements PageBackend, MemoryControl {
 
     @Override
     public void dropMm(Mm mm, Consumer<SimEvent> ev) {
-        MmState st = m.mms.get(mm.id());
+        MmState st = m.find(mm.id());
         if (st == null) return;
         PteRanges ranges = new PteRanges(m, ev);
         ranges.zap(st, 0, Long.MAX_VALUE);
@@ -128,7 +144,8 @@ public final class PhysicalMemory implements PageBackend, MemoryControl {
         st.tables.freeAll(m.tableFreer(st, ev));
         List<FileKey> files = new ArrayList<>();
         for (MmState.ShmemRange r : st.shmem.values()) files.add(r.file());
-        m.mms.remove(mm.id());
+        m.forget(mm.id());
+        handler = null;
         for (FileKey f : files) m.dropShmemIfUnmapped(f, ev);
     }
 
@@ -148,6 +165,7 @@ public final class PhysicalMemory implements PageBackend, MemoryControl {
         int res = reserve < 0 ? (int) Math.min(DEFAULT_RESERVE, frames / 64) : reserve;
         if (res > frames) return "cannot reserve " + res + " frames of " + frames;
         m = new MemoryState((int) frames, order, res);
+        handler = null;
         return null;
     }
 
@@ -204,7 +222,7 @@ public final class PhysicalMemory implements PageBackend, MemoryControl {
 
     /** Each level's table, index and entry for addr, as the MMU walks it (stops at the first missing table). */
     public List<WalkStep> walk(Mm mm, long addr) {
-        MmState st = m.mms.get(mm.id());
+        MmState st = m.find(mm.id());
         if (st == null) return List.of();
         return st.tables.walk(addr);
     }
@@ -218,14 +236,14 @@ public final class PhysicalMemory implements PageBackend, MemoryControl {
 
     /** The PTE of addr; {@link Pte#NONE} when there is none (or no table). */
     public Pte pte(Mm mm, long addr) {
-        MmState st = m.mms.get(mm.id());
+        MmState st = m.find(mm.id());
         return st == null ? Pte.NONE : Pte.of(st.tables.get(addr & -Vma.PAGE_SIZE));
     }
 
     /** Every page of the VMA that has a PTE, in address order. */
     public List<PageInfo> pages(Mm mm, Vma vma) {
         List<PageInfo> out = new ArrayList<>();
-        MmState st = m.mms.get(mm.id());
+        MmState st = m.find(mm.id());
         if (st == null) return out;
         st.tables.forEachPte(vma.start(), vma.end(), (leaf, i, addr, raw) ->
             out.add(new PageInfo(addr, Pte.of(raw), (raw & Pte.ZERO) != 0 ? FrameKind.KERNEL : m.kind(Pte.pfn(raw)))));
@@ -235,7 +253,7 @@ public final class PhysicalMemory implements PageBackend, MemoryControl {
     /** The mm's page tables, parents before children. */
     public List<TableInfo> tables(Mm mm) {
         List<TableInfo> out = new ArrayList<>();
-        MmState st = m.mms.get(mm.id());
+        MmState st = m.find(mm.id());
         if (st == null) return out;
         for (PageTable t : st.tables.all()) {
             TableFormat.Level lv = st.tables.format.level(t.level);
@@ -246,7 +264,7 @@ public final class PhysicalMemory implements PageBackend, MemoryControl {
 
     /** get_mm_counter() for each of MM_FILEPAGES, MM_ANONPAGES, MM_SHMEMPAGES. */
     public Rss rss(Mm mm) {
-        MmState st = m.mms.get(mm.id());
+        MmState st = m.find(mm.id());
         return st == null ? new Rss(0, 0, 0) : st.rss();
     }
 
@@ -257,7 +275,7 @@ public final class PhysicalMemory implements PageBackend, MemoryControl {
 
     /** smaps' numbers for one VMA (pmap -x uses rss and dirty). */
     public VmaUsage usage(Mm mm, Vma vma) {
-        MmState st = m.mms.get(mm.id());
+        MmState st = m.find(mm.id());
         if (st == null) return new VmaUsage(0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
         long[] u = new long[10];
         st.tables.forEachPte(vma.start(), vma.end(), (leaf, i, addr, raw) -> {
