@@ -11,22 +11,33 @@ import java.util.Map;
  * The page cache of every file (each inode's address_space i_pages), shared by every process: page
  * {@code index} of a file lives in one frame. Kept in least-recently-used order for reclaim.
  *
- * <p>Held in primitive arrays: each cached page is a slot (file, index, frame, and its place in the LRU
- * list), found through an open-addressing hash table of (file, index); no object per page, and a copy is a
- * few array clones.
+ * <p>Held in primitive arrays, as the kernel's xarray holds i_pages in nodes of 64: a file's pages come in
+ * chunks of 64 consecutive indexes, found through an open-addressing hash table of (file, index / 64), so a
+ * sequential read stays within one chunk; each cached page is a slot of its chunk (frame, and its place in
+ * the LRU list). No object per page, and a copy is a few array clones.
  */
 final class PageCache {
     record Key(FileKey file, long index) { }
 
     private static final int NIL = -1;
+    private static final int CHUNK_SHIFT = 6;
+    private static final int CHUNK = 1 << CHUNK_SHIFT;
 
     /** Files by inode (FileKey's equality), each with an id. */
     private final HashMap<FileKey, Integer> fileIds;
     /** How many pages of each file id are cached. */
     private int[] fileCount;
 
-    private int[] slotFileId;
-    private long[] slotIndex;
+    private int[] chunkFileId;
+    private long[] chunkNo;
+    private int[] chunkCount;
+    private int freeChunk = NIL;
+    private int chunksUsed;
+    /** Open addressing, linear probing: chunk + 1, 0 for empty. */
+    private int[] table;
+    private int chunks;
+
+    /** Per slot (chunk * 64 + index % 64): the frame + 1 (0: not cached), and its LRU links. */
     private long[] slotPfn;
     /** The key each slot was last added or touched under (its path is what the cache shows). */
     private FileKey[] slotFile;
@@ -34,96 +45,107 @@ final class PageCache {
     private int[] younger;
     private int oldest = NIL;
     private int youngest = NIL;
-    private int freeSlot = NIL;
-    private int slotsUsed;
     private int size;
-    /** Open addressing, linear probing: slot + 1, 0 for empty. */
-    private int[] table;
+    private FileKey lastFile;
+    private int lastFileId = NIL;
 
     PageCache() {
         fileIds = new HashMap<>();
         fileCount = new int[4];
-        slotFileId = new int[16];
-        slotIndex = new long[16];
-        slotPfn = new long[16];
-        slotFile = new FileKey[16];
-        older = new int[16];
-        younger = new int[16];
-        table = new int[32];
+        chunkFileId = new int[4];
+        chunkNo = new long[4];
+        chunkCount = new int[4];
+        table = new int[8];
+        slotPfn = new long[4 * CHUNK];
+        slotFile = new FileKey[4 * CHUNK];
+        older = new int[4 * CHUNK];
+        younger = new int[4 * CHUNK];
     }
 
     private PageCache(PageCache o) {
         fileIds = new HashMap<>(o.fileIds);
         fileCount = o.fileCount.clone();
-        slotFileId = o.slotFileId.clone();
-        slotIndex = o.slotIndex.clone();
+        chunkFileId = o.chunkFileId.clone();
+        chunkNo = o.chunkNo.clone();
+        chunkCount = o.chunkCount.clone();
+        freeChunk = o.freeChunk;
+        chunksUsed = o.chunksUsed;
+        table = o.table.clone();
+        chunks = o.chunks;
         slotPfn = o.slotPfn.clone();
         slotFile = o.slotFile.clone();
         older = o.older.clone();
         younger = o.younger.clone();
         oldest = o.oldest;
         youngest = o.youngest;
-        freeSlot = o.freeSlot;
-        slotsUsed = o.slotsUsed;
         size = o.size;
-        table = o.table.clone();
     }
 
     PageCache copy() {
         return new PageCache(this);
     }
 
-    private static int hash(int fileId, long index) {
-        long h = (index * 0x9E3779B97F4A7C15L) ^ ((long) fileId * 0xC2B2AE3D27D4EB4FL);
+    private static int hash(int fileId, long chunk) {
+        long h = (chunk * 0x9E3779B97F4A7C15L) ^ ((long) fileId * 0xC2B2AE3D27D4EB4FL);
         return (int) (h ^ (h >>> 29));
     }
 
     private int fileId(FileKey f, boolean make) {
+        if (f == lastFile) return lastFileId;
         Integer id = fileIds.get(f);
-        if (id != null) return id;
-        if (!make) return NIL;
-        int n = fileIds.size();
-        fileIds.put(f, n);
-        if (n == fileCount.length) fileCount = Arrays.copyOf(fileCount, n * 2);
-        return n;
+        if (id == null) {
+            if (!make) return NIL;
+            id = fileIds.size();
+            fileIds.put(f, id);
+            if (id == fileCount.length) fileCount = Arrays.copyOf(fileCount, id * 2);
+        }
+        lastFile = f;
+        lastFileId = id;
+        return id;
     }
 
-    /** The slot holding (file, index), or -1. */
-    private int find(int fileId, long index) {
+    /** The chunk holding (file, chunk number), or -1. */
+    private int findChunk(int fileId, long no) {
         int mask = table.length - 1;
-        for (int i = hash(fileId, index) & mask; ; i = (i + 1) & mask) {
-            int s = table[i] - 1;
-            if (s == NIL) return NIL;
-            if (slotIndex[s] == index && slotFileId[s] == fileId) return s;
+        for (int i = hash(fileId, no) & mask; ; i = (i + 1) & mask) {
+            int c = table[i] - 1;
+            if (c == NIL) return NIL;
+            if (chunkNo[c] == no && chunkFileId[c] == fileId) return c;
         }
     }
 
+    /** The slot of a cached page, or -1. */
     private int slot(FileKey f, long index) {
         int id = fileId(f, false);
-        return id == NIL ? NIL : find(id, index);
+        if (id == NIL) return NIL;
+        int c = findChunk(id, index >>> CHUNK_SHIFT);
+        if (c == NIL) return NIL;
+        int s = c << CHUNK_SHIFT | (int) (index & (CHUNK - 1));
+        return slotPfn[s] == 0 ? NIL : s;
     }
 
     /** filemap_get_folio(): the frame holding the page, or -1. */
     long lookup(FileKey f, long index) {
         int s = slot(f, index);
-        return s == NIL ? -1 : slotPfn[s];
+        return s == NIL ? -1 : slotPfn[s] - 1;
     }
 
     void add(FileKey f, long index, long pfn) {
-        int id = fileId(f, true);
-        int s = find(id, index);
+        int s = slot(f, index);
         if (s != NIL) {
             // a second add of a cached page replaces its frame and keeps its place, as Map.put would
-            slotPfn[s] = pfn;
+            slotPfn[s] = pfn + 1;
             return;
         }
-        s = newSlot();
-        slotFileId[s] = id;
-        slotIndex[s] = index;
-        slotPfn[s] = pfn;
+        int id = fileId(f, true);
+        long no = index >>> CHUNK_SHIFT;
+        int c = findChunk(id, no);
+        if (c == NIL) c = newChunk(id, no);
+        s = c << CHUNK_SHIFT | (int) (index & (CHUNK - 1));
+        slotPfn[s] = pfn + 1;
         slotFile[s] = f;
         linkYoungest(s);
-        insert(s);
+        chunkCount[c]++;
         fileCount[id]++;
         size++;
     }
@@ -131,13 +153,13 @@ final class PageCache {
     void remove(FileKey f, long index) {
         int s = slot(f, index);
         if (s == NIL) return;
+        int c = s >>> CHUNK_SHIFT;
         unlinkLru(s);
-        erase(s);
-        fileCount[slotFileId[s]]--;
+        slotPfn[s] = 0;
         slotFile[s] = null;
-        older[s] = freeSlot;
-        freeSlot = s;
+        fileCount[chunkFileId[c]]--;
         size--;
+        if (--chunkCount[c] == 0) freeChunk(c);
     }
 
     /** The cached page indexes of one file, ascending (a snapshot). */
@@ -146,8 +168,11 @@ final class PageCache {
         if (id == NIL || fileCount[id] == 0) return List.of();
         long[] found = new long[fileCount[id]];
         int n = 0;
-        for (int s = oldest; s != NIL; s = younger[s]) {
-            if (slotFileId[s] == id) found[n++] = slotIndex[s];
+        for (int c = 0; c < chunksUsed; c++) {
+            if (chunkCount[c] == 0 || chunkFileId[c] != id) continue;
+            for (int i = 0; i < CHUNK; i++) {
+                if (slotPfn[c << CHUNK_SHIFT | i] != 0) found[n++] = chunkNo[c] << CHUNK_SHIFT | i;
+            }
         }
         Arrays.sort(found, 0, n);
         List<Long> out = new ArrayList<>(n);
@@ -169,7 +194,8 @@ final class PageCache {
     List<Map.Entry<Key, Long>> entries() {
         List<Map.Entry<Key, Long>> out = new ArrayList<>(size);
         for (int s = oldest; s != NIL; s = younger[s]) {
-            out.add(new AbstractMap.SimpleImmutableEntry<>(new Key(slotFile[s], slotIndex[s]), slotPfn[s]));
+            long index = chunkNo[s >>> CHUNK_SHIFT] << CHUNK_SHIFT | (s & (CHUNK - 1));
+            out.add(new AbstractMap.SimpleImmutableEntry<>(new Key(slotFile[s], index), slotPfn[s] - 1));
         }
         return out;
     }
@@ -178,24 +204,41 @@ final class PageCache {
         return size;
     }
 
-    // --- slots and the LRU list ---
+    // --- chunks and the LRU list ---
 
-    private int newSlot() {
-        if (freeSlot != NIL) {
-            int s = freeSlot;
-            freeSlot = older[s];
-            return s;
+    private int newChunk(int fileId, long no) {
+        int c;
+        if (freeChunk != NIL) {
+            c = freeChunk;
+            freeChunk = chunkCount[c];
+            chunkCount[c] = 0;
+        } else {
+            if (chunksUsed == chunkNo.length) {
+                int n = chunkNo.length * 2;
+                chunkFileId = Arrays.copyOf(chunkFileId, n);
+                chunkNo = Arrays.copyOf(chunkNo, n);
+                chunkCount = Arrays.copyOf(chunkCount, n);
+                slotPfn = Arrays.copyOf(slotPfn, n * CHUNK);
+                slotFile = Arrays.copyOf(slotFile, n * CHUNK);
+                older = Arrays.copyOf(older, n * CHUNK);
+                younger = Arrays.copyOf(younger, n * CHUNK);
+            }
+            c = chunksUsed++;
         }
-        if (slotsUsed == slotIndex.length) {
-            int n = slotIndex.length * 2;
-            slotFileId = Arrays.copyOf(slotFileId, n);
-            slotIndex = Arrays.copyOf(slotIndex, n);
-            slotPfn = Arrays.copyOf(slotPfn, n);
-            slotFile = Arrays.copyOf(slotFile, n);
-            older = Arrays.copyOf(older, n);
-            younger = Arrays.copyOf(younger, n);
-        }
-        return slotsUsed++;
+        chunkFileId[c] = fileId;
+        chunkNo[c] = no;
+        insert(c);
+        chunks++;
+        return c;
+    }
+
+    /** An empty chunk leaves the table; its count links it into the free list. */
+    private void freeChunk(int c) {
+        erase(c);
+        chunks--;
+        chunkCount[c] = freeChunk;
+        chunkFileId[c] = NIL;
+        freeChunk = c;
     }
 
     private void linkYoungest(int s) {
@@ -217,12 +260,12 @@ final class PageCache {
 
     // --- the hash table ---
 
-    private void insert(int s) {
-        if ((size + 1) * 2 > table.length) rehash(table.length * 2);
+    private void insert(int c) {
+        if ((chunks + 1) * 2 > table.length) rehash(table.length * 2);
         int mask = table.length - 1;
-        int i = hash(slotFileId[s], slotIndex[s]) & mask;
+        int i = hash(chunkFileId[c], chunkNo[c]) & mask;
         while (table[i] != 0) i = (i + 1) & mask;
-        table[i] = s + 1;
+        table[i] = c + 1;
     }
 
     private void rehash(int capacity) {
@@ -231,22 +274,22 @@ final class PageCache {
         int mask = capacity - 1;
         for (int e : old) {
             if (e == 0) continue;
-            int s = e - 1;
-            int i = hash(slotFileId[s], slotIndex[s]) & mask;
+            int c = e - 1;
+            int i = hash(chunkFileId[c], chunkNo[c]) & mask;
             while (table[i] != 0) i = (i + 1) & mask;
             table[i] = e;
         }
     }
 
-    /** Removes slot s from the table, shifting back the entries of its probe run (no tombstones). */
-    private void erase(int s) {
+    /** Removes chunk c from the table, shifting back the entries of its probe run (no tombstones). */
+    private void erase(int c) {
         int mask = table.length - 1;
-        int i = hash(slotFileId[s], slotIndex[s]) & mask;
-        while (table[i] != s + 1) i = (i + 1) & mask;
+        int i = hash(chunkFileId[c], chunkNo[c]) & mask;
+        while (table[i] != c + 1) i = (i + 1) & mask;
         table[i] = 0;
         for (int j = (i + 1) & mask; table[j] != 0; j = (j + 1) & mask) {
             int t = table[j] - 1;
-            int home = hash(slotFileId[t], slotIndex[t]) & mask;
+            int home = hash(chunkFileId[t], chunkNo[t]) & mask;
             // t may move to the hole at i when its home is not cyclically in (i, j]
             boolean stays = i <= j ? home > i && home <= j : home > i || home <= j;
             if (!stays) {
