@@ -163,6 +163,22 @@ public final class PhysBench {
             phys.length);
     }
 
+    /** Kernel.copy() of a small process on 4 GiB: what the timeline pays before every step. */
+    static void smallCopy() {
+        Kernel k = new Kernel();
+        setUp(k, 16, null);
+        k.apply(new Op.Exec("x", "x86_64"));
+        double[] ms = new double[9];
+        for (int i = 0; i < ms.length; i++) {
+            long t0 = System.nanoTime();
+            Kernel c = k.copy();
+            ms[i] = (System.nanoTime() - t0) / 1e6;
+            if (c.current() == null) throw new IllegalStateException();
+        }
+        System.out.printf("%-44s %28.1f ms (median of %d)%n", "Kernel.copy() of a small process, 4 GiB",
+            ModelBench.median(ms), ms.length);
+    }
+
     public static void main(String[] args) {
         long pages = args.length > 0 ? Long.parseLong(args[0]) : 1_000_000;
         String only = args.length > 1 ? args[1] : "all";
@@ -178,7 +194,10 @@ public final class PhysBench {
             }
             if (only.equals("all") || only.equals("file")) file(pages);
             if (only.equals("all") || only.equals("cow")) cow(Math.min(pages, 500_000));
-            if (only.equals("all") || only.equals("ckpt")) checkpoint();
+            if (only.equals("all") || only.equals("ckpt")) {
+                checkpoint();
+                smallCopy();
+            }
         }
     }
 }

@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import vmalab.model.cow.CowBytes;
+import vmalab.model.cow.CowInts;
+import vmalab.model.cow.CowLongs;
 
 /**
  * The struct page of every frame (the kernel's mem_map[]), kept as parallel primitive arrays: no object per
@@ -22,23 +25,23 @@ final class Frames {
     /** A file as a page remembers it: its inode and the path it was read through (FileKey ignores the path). */
     private record FileName(int major, int minor, long inode, String path) { }
 
-    private final byte[] kind;
-    private final byte[] flags;
+    private final CowBytes kind;
+    private final CowBytes flags;
     /** A page table's level; else -1. */
-    private final byte[] level;
-    private final int[] refcount;
+    private final CowBytes level;
+    private final CowInts refcount;
     /** _mapcount + 1: the reverse map's size. */
-    private final int[] mapcount;
+    private final CowInts mapcount;
     /** A page table's mm; else the mm of the first reverse-map entry. */
-    private final int[] mm;
+    private final CowInts mm;
     /** The address of the first reverse-map entry. */
-    private final long[] addr;
+    private final CowLongs addr;
     /** A page table's first address; a page-cache page's index in its file. */
-    private final long[] index;
+    private final CowLongs index;
     /** A page-cache page's file (in {@link #files}); a kernel or alloc_pages frame's label (in {@link #labels}). */
-    private final int[] ref;
+    private final CowInts ref;
     /** The first overflow entry of the reverse map (in the pool), or -1. */
-    private final int[] more;
+    private final CowInts more;
 
     private int[] poolMm;
     private long[] poolAddr;
@@ -52,19 +55,16 @@ final class Frames {
     private final HashMap<String, Integer> labelIds;
 
     Frames(int frames) {
-        kind = new byte[frames];
-        flags = new byte[frames];
-        level = new byte[frames];
-        refcount = new int[frames];
-        mapcount = new int[frames];
-        mm = new int[frames];
-        addr = new long[frames];
-        index = new long[frames];
-        ref = new int[frames];
-        more = new int[frames];
-        Arrays.fill(level, (byte) -1);
-        Arrays.fill(ref, NIL);
-        Arrays.fill(more, NIL);
+        kind = new CowBytes(frames, (byte) 0);
+        flags = new CowBytes(frames, (byte) 0);
+        level = new CowBytes(frames, (byte) -1);
+        refcount = new CowInts(frames, 0);
+        mapcount = new CowInts(frames, 0);
+        mm = new CowInts(frames, 0);
+        addr = new CowLongs(frames, 0);
+        index = new CowLongs(frames, 0);
+        ref = new CowInts(frames, NIL);
+        more = new CowInts(frames, NIL);
         poolMm = new int[16];
         poolAddr = new long[16];
         poolNext = new int[16];
@@ -75,16 +75,16 @@ final class Frames {
     }
 
     private Frames(Frames o) {
-        kind = o.kind.clone();
-        flags = o.flags.clone();
-        level = o.level.clone();
-        refcount = o.refcount.clone();
-        mapcount = o.mapcount.clone();
-        mm = o.mm.clone();
-        addr = o.addr.clone();
-        index = o.index.clone();
-        ref = o.ref.clone();
-        more = o.more.clone();
+        kind = o.kind.copy();
+        flags = o.flags.copy();
+        level = o.level.copy();
+        refcount = o.refcount.copy();
+        mapcount = o.mapcount.copy();
+        mm = o.mm.copy();
+        addr = o.addr.copy();
+        index = o.index.copy();
+        ref = o.ref.copy();
+        more = o.more.copy();
         poolMm = o.poolMm.clone();
         poolAddr = o.poolAddr.clone();
         poolNext = o.poolNext.clone();
@@ -101,26 +101,26 @@ final class Frames {
     }
 
     int length() {
-        return kind.length;
+        return kind.length();
     }
 
     boolean valid(long pfn) {
-        return pfn >= 0 && pfn < kind.length;
+        return pfn >= 0 && pfn < kind.length();
     }
 
     /** Whether the frame has a struct page in use (it is not free). */
     boolean inUse(long pfn) {
-        return valid(pfn) && kind[(int) pfn] != 0;
+        return valid(pfn) && kind.get((int) pfn) != 0;
     }
 
     FrameKind kind(long pfn) {
-        return valid(pfn) ? KINDS[kind[(int) pfn]] : FrameKind.FREE;
+        return valid(pfn) ? KINDS[kind.get((int) pfn)] : FrameKind.FREE;
     }
 
     /** A fresh struct page of this kind: no references, no mappings, no owner. */
     void make(int pfn, FrameKind k) {
         reset(pfn);
-        kind[pfn] = (byte) k.ordinal();
+        kind.set(pfn, (byte) k.ordinal());
     }
 
     /** The frame goes back to the buddy allocator: its struct page is forgotten. */
@@ -129,21 +129,22 @@ final class Frames {
     }
 
     private void reset(int pfn) {
-        for (int e = more[pfn]; e != NIL; ) {
+        for (int e = more.get(pfn); e != NIL; ) {
             int n = poolNext[e];
             release(e);
             e = n;
         }
-        kind[pfn] = 0;
-        flags[pfn] = 0;
-        level[pfn] = -1;
-        refcount[pfn] = 0;
-        mapcount[pfn] = 0;
-        mm[pfn] = 0;
-        addr[pfn] = 0;
-        index[pfn] = 0;
-        ref[pfn] = NIL;
-        more[pfn] = NIL;
+        // only what differs is written: a shared chunk is cloned on its first real change
+        if (kind.get(pfn) != 0) kind.set(pfn, (byte) 0);
+        if (flags.get(pfn) != 0) flags.set(pfn, (byte) 0);
+        if (level.get(pfn) != -1) level.set(pfn, (byte) -1);
+        if (refcount.get(pfn) != 0) refcount.set(pfn, 0);
+        if (mapcount.get(pfn) != 0) mapcount.set(pfn, 0);
+        if (mm.get(pfn) != 0) mm.set(pfn, 0);
+        if (addr.get(pfn) != 0) addr.set(pfn, 0);
+        if (index.get(pfn) != 0) index.set(pfn, 0);
+        if (ref.get(pfn) != NIL) ref.set(pfn, NIL);
+        if (more.get(pfn) != NIL) more.set(pfn, NIL);
     }
 
     boolean inPageCache(long pfn) {
@@ -152,55 +153,55 @@ final class Frames {
     }
 
     int refcount(long pfn) {
-        return refcount[(int) pfn];
+        return refcount.get((int) pfn);
     }
 
     void setRefcount(long pfn, int n) {
-        refcount[(int) pfn] = n;
+        refcount.set((int) pfn, n);
     }
 
     /** get_page(): the new refcount. */
     int get(long pfn) {
-        return ++refcount[(int) pfn];
+        return refcount.add((int) pfn, 1);
     }
 
     /** The refcount less one (put_page() before the free). */
     int put(long pfn) {
-        return --refcount[(int) pfn];
+        return refcount.add((int) pfn, -1);
     }
 
     int mapcount(long pfn) {
-        return mapcount[(int) pfn];
+        return mapcount.get((int) pfn);
     }
 
     boolean dirty(long pfn) {
-        return (flags[(int) pfn] & DIRTY) != 0;
+        return (flags.get((int) pfn) & DIRTY) != 0;
     }
 
     void setDirty(long pfn, boolean d) {
         int p = (int) pfn;
-        flags[p] = (byte) (d ? flags[p] | DIRTY : flags[p] & ~DIRTY);
+        flags.set(p, (byte) (d ? flags.get(p) | DIRTY : flags.get(p) & ~DIRTY));
     }
 
     int level(long pfn) {
-        return level[(int) pfn];
+        return level.get((int) pfn);
     }
 
     long index(long pfn) {
-        return index[(int) pfn];
+        return index.get((int) pfn);
     }
 
     /** A page table's owner and place: its mm, its level and the first address it covers. */
     void setTable(long pfn, long mmId, int lvl, long base) {
         int p = (int) pfn;
-        mm[p] = Math.toIntExact(mmId);
-        level[p] = (byte) lvl;
-        index[p] = base;
+        mm.set(p, Math.toIntExact(mmId));
+        level.set(p, (byte) lvl);
+        index.set(p, base);
     }
 
     /** A page table's mm; 0 for any other frame. */
     long tableMm(long pfn) {
-        return kind(pfn) == FrameKind.PAGE_TABLE ? mm[(int) pfn] : 0;
+        return kind(pfn) == FrameKind.PAGE_TABLE ? mm.get((int) pfn) : 0;
     }
 
     /** A page-cache page's file and index. */
@@ -213,12 +214,12 @@ final class Frames {
             files.add(f);
             fileIds.put(n, id);
         }
-        ref[p] = id;
-        index[p] = idx;
+        ref.set(p, id);
+        index.set(p, idx);
     }
 
     FileKey file(long pfn) {
-        int r = ref[(int) pfn];
+        int r = ref.get((int) pfn);
         return r == NIL || !inPageCache(pfn) ? null : files.get(r);
     }
 
@@ -229,12 +230,12 @@ final class Frames {
             labels.add(label);
             labelIds.put(label, id);
         }
-        ref[(int) pfn] = id;
+        ref.set((int) pfn, id);
     }
 
     /** A kernel or alloc_pages frame's label; null for others. */
     String label(long pfn) {
-        int r = ref[(int) pfn];
+        int r = ref.get((int) pfn);
         return r == NIL || inPageCache(pfn) ? null : labels.get(r);
     }
 
@@ -244,49 +245,49 @@ final class Frames {
     void addMapping(long pfn, long mmId, long va) {
         int p = (int) pfn;
         int id = Math.toIntExact(mmId);
-        if (mapcount[p] == 0) {
-            mm[p] = id;
-            addr[p] = va;
+        if (mapcount.get(p) == 0) {
+            mm.set(p, id);
+            addr.set(p, va);
         } else {
             int e = take();
             poolMm[e] = id;
             poolAddr[e] = va;
             poolNext[e] = NIL;
-            if (more[p] == NIL) {
-                more[p] = e;
+            if (more.get(p) == NIL) {
+                more.set(p, e);
             } else {
-                int last = more[p];
+                int last = more.get(p);
                 while (poolNext[last] != NIL) last = poolNext[last];
                 poolNext[last] = e;
             }
         }
-        mapcount[p]++;
+        mapcount.add(p, 1);
     }
 
     /** page_remove_rmap(): the first entry for (mm, address) goes; false when there was none. */
     boolean removeMapping(long pfn, long mmId, long va) {
         int p = (int) pfn;
-        if (mapcount[p] == 0) return false;
-        if (mm[p] == mmId && addr[p] == va) {
-            int e = more[p];
+        if (mapcount.get(p) == 0) return false;
+        if (mm.get(p) == mmId && addr.get(p) == va) {
+            int e = more.get(p);
             if (e != NIL) {
-                mm[p] = poolMm[e];
-                addr[p] = poolAddr[e];
-                more[p] = poolNext[e];
+                mm.set(p, poolMm[e]);
+                addr.set(p, poolAddr[e]);
+                more.set(p, poolNext[e]);
                 release(e);
             } else {
-                mm[p] = 0;
-                addr[p] = 0;
+                mm.set(p, 0);
+                addr.set(p, 0);
             }
-            mapcount[p]--;
+            mapcount.add(p, -1);
             return true;
         }
-        for (int prev = NIL, e = more[p]; e != NIL; prev = e, e = poolNext[e]) {
+        for (int prev = NIL, e = more.get(p); e != NIL; prev = e, e = poolNext[e]) {
             if (poolMm[e] == mmId && poolAddr[e] == va) {
-                if (prev == NIL) more[p] = poolNext[e];
+                if (prev == NIL) more.set(p, poolNext[e]);
                 else poolNext[prev] = poolNext[e];
                 release(e);
-                mapcount[p]--;
+                mapcount.add(p, -1);
                 return true;
             }
         }
@@ -295,9 +296,9 @@ final class Frames {
 
     boolean hasMapping(long pfn, long mmId, long va) {
         int p = (int) pfn;
-        if (mapcount[p] == 0) return false;
-        if (mm[p] == mmId && addr[p] == va) return true;
-        for (int e = more[p]; e != NIL; e = poolNext[e]) {
+        if (mapcount.get(p) == 0) return false;
+        if (mm.get(p) == mmId && addr.get(p) == va) return true;
+        for (int e = more.get(p); e != NIL; e = poolNext[e]) {
             if (poolMm[e] == mmId && poolAddr[e] == va) return true;
         }
         return false;
@@ -306,10 +307,10 @@ final class Frames {
     /** The reverse map, in the order its entries were added. */
     List<Mapping> mappings(long pfn) {
         int p = (int) pfn;
-        if (mapcount[p] == 0) return List.of();
-        List<Mapping> out = new ArrayList<>(mapcount[p]);
-        out.add(new Mapping(mm[p], addr[p]));
-        for (int e = more[p]; e != NIL; e = poolNext[e]) out.add(new Mapping(poolMm[e], poolAddr[e]));
+        if (mapcount.get(p) == 0) return List.of();
+        List<Mapping> out = new ArrayList<>(mapcount.get(p));
+        out.add(new Mapping(mm.get(p), addr.get(p)));
+        for (int e = more.get(p); e != NIL; e = poolNext[e]) out.add(new Mapping(poolMm[e], poolAddr[e]));
         return out;
     }
 
