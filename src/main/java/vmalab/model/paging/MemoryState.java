@@ -43,6 +43,8 @@ final class MemoryState {
      */
     final LinkedHashSet<Long> inactive;
     private MmState lastState;
+    /** The buddy allocator's steps of the current call, one list reused (no list per allocation). */
+    private final ArrayList<BuddyEvent> buddySteps = new ArrayList<>(64);
     long zeroPfn = -1;
     long vdsoPfn = -1;
     long vvarPfn = -1;
@@ -158,13 +160,18 @@ final class MemoryState {
         return pfn;
     }
 
+    private List<BuddyEvent> steps() {
+        buddySteps.clear();
+        return buddySteps;
+    }
+
     /** One frame, its struct page made with refcount 0 (the caller takes its references). */
     long allocFrame(FrameKind kind, String why, Consumer<SimEvent> ev) {
         return allocBlock(0, kind, why, true, ev);
     }
 
     private long buddyAlloc(int order, String why, boolean narrate, Consumer<SimEvent> ev) {
-        List<BuddyEvent> steps = new ArrayList<>();
+        List<BuddyEvent> steps = steps();
         long pfn = buddy.allocPages(order, steps::add);
         if (pfn < 0) return -1;
         if (narrate) {
@@ -188,7 +195,7 @@ final class MemoryState {
     /** __free_pages(): the frames go back to the buddy allocator; their struct pages are forgotten. */
     String freeBlock(long pfn, int order, boolean narrate, Consumer<SimEvent> ev) {
         FrameKind was = kind(pfn);
-        List<BuddyEvent> steps = new ArrayList<>();
+        List<BuddyEvent> steps = steps();
         String err = buddy.freePages(pfn, order, steps::add);
         if (err != null) return err;
         for (long f = pfn; f < pfn + (1L << order); f++) frames.clear((int) f);
