@@ -21,6 +21,7 @@ final class Frames {
     private static final FrameKind[] KINDS = FrameKind.values();
     private static final int NIL = -1;
     private static final byte DIRTY = 1;
+    private static final byte INACTIVE = 2;
 
     /** A file as a page remembers it: its inode and the path it was read through (FileKey ignores the path). */
     private record FileName(int major, int minor, long inode, String path) { }
@@ -42,6 +43,11 @@ final class Frames {
     private final CowInts ref;
     /** The first overflow entry of the reverse map (in the pool), or -1. */
     private final CowInts more;
+
+    /** The inactive file list, oldest first; see {@link #inactiveAdd}. */
+    private int inactiveHead = NIL;
+    private int inactiveTail = NIL;
+    private int inactiveSize;
 
     private int[] poolMm;
     private long[] poolAddr;
@@ -89,6 +95,9 @@ final class Frames {
         poolAddr = o.poolAddr.clone();
         poolNext = o.poolNext.clone();
         poolFree = o.poolFree;
+        inactiveHead = o.inactiveHead;
+        inactiveTail = o.inactiveTail;
+        inactiveSize = o.inactiveSize;
         poolUsed = o.poolUsed;
         files = new ArrayList<>(o.files);
         fileIds = new HashMap<>(o.fileIds);
@@ -129,6 +138,7 @@ final class Frames {
     }
 
     private void reset(int pfn) {
+        inactiveRemove(pfn);
         for (int e = more.get(pfn); e != NIL; ) {
             int n = poolNext[e];
             release(e);
@@ -245,6 +255,7 @@ final class Frames {
     void addMapping(long pfn, long mmId, long va) {
         int p = (int) pfn;
         int id = Math.toIntExact(mmId);
+        if (onInactive(p)) throw new IllegalStateException("frame " + pfn + " is mapped while on the inactive list");
         if (mapcount.get(p) == 0) {
             mm.set(p, id);
             addr.set(p, va);
@@ -311,6 +322,54 @@ final class Frames {
         List<Mapping> out = new ArrayList<>(mapcount.get(p));
         out.add(new Mapping(mm.get(p), addr.get(p)));
         for (int e = more.get(p); e != NIL; e = poolNext[e]) out.add(new Mapping(poolMm[e], poolAddr[e]));
+        return out;
+    }
+
+    // --- the inactive file list ---
+    // A page on it has no mapping, so its inline reverse-map entry holds its links (the kernel's struct page
+    // reuses its fields the same way): mm = the older page, addr = the younger one.
+
+    boolean onInactive(long pfn) {
+        return (flags.get((int) pfn) & INACTIVE) != 0;
+    }
+
+    /** Puts an unmapped page at the young end; a page already on the list keeps its place. */
+    void inactiveAdd(long pfn) {
+        int p = (int) pfn;
+        if (onInactive(p)) return;
+        if (mapcount.get(p) != 0) throw new IllegalStateException("frame " + pfn + " is mapped: not inactive");
+        flags.set(p, (byte) (flags.get(p) | INACTIVE));
+        mm.set(p, inactiveTail);
+        addr.set(p, NIL);
+        if (inactiveTail != NIL) addr.set(inactiveTail, p);
+        else inactiveHead = p;
+        inactiveTail = p;
+        inactiveSize++;
+    }
+
+    void inactiveRemove(long pfn) {
+        int p = (int) pfn;
+        if (!onInactive(p)) return;
+        int older = mm.get(p);
+        int younger = (int) addr.get(p);
+        if (older != NIL) addr.set(older, younger);
+        else inactiveHead = younger;
+        if (younger != NIL) mm.set(younger, older);
+        else inactiveTail = older;
+        flags.set(p, (byte) (flags.get(p) & ~INACTIVE));
+        mm.set(p, 0);
+        addr.set(p, 0);
+        inactiveSize--;
+    }
+
+    int inactiveSize() {
+        return inactiveSize;
+    }
+
+    /** The inactive list, oldest first, at most max pages (a snapshot). */
+    List<Long> inactive(int max) {
+        List<Long> out = new ArrayList<>(Math.min(max, inactiveSize));
+        for (int p = inactiveHead; p != NIL && out.size() < max; p = (int) addr.get(p)) out.add((long) p);
         return out;
     }
 

@@ -2,7 +2,6 @@ package vmalab.model.paging;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -37,11 +36,9 @@ final class MemoryState {
 
     /** alloc_pages blocks by first frame, in allocation order. */
     final LinkedHashMap<Long, Block> blocks;
-    /**
-     * The inactive file LRU, simplified: page-cache pages of regular files that no PTE maps, least recently
-     * unmapped first. Reclaim takes from its head.
-     */
-    final LinkedHashSet<Long> inactive;
+    // The inactive file LRU, simplified: page-cache pages of regular files that no PTE maps, least recently
+    // unmapped first; reclaim takes from its head. It lives in frames (Frames.inactiveAdd), linked through
+    // the struct pages.
     private MmState lastState;
     /** The buddy allocator's steps of the current call, one list reused (no list per allocation). */
     private final ArrayList<BuddyEvent> buddySteps = new ArrayList<>(64);
@@ -55,7 +52,6 @@ final class MemoryState {
         cache = new PageCache();
         mms = new LinkedHashMap<>();
         blocks = new LinkedHashMap<>();
-        inactive = new LinkedHashSet<>();
         for (int pfn = 0; pfn < reserve; pfn++) {
             this.frames.make(pfn, FrameKind.KERNEL);
             this.frames.setLabel(pfn, "kernel image");
@@ -79,7 +75,6 @@ final class MemoryState {
         mms = new LinkedHashMap<>();
         for (Map.Entry<Long, MmState> e : o.mms.entrySet()) mms.put(e.getKey(), e.getValue().copy());
         blocks = new LinkedHashMap<>(o.blocks);
-        inactive = new LinkedHashSet<>(o.inactive);
         zeroPfn = o.zeroPfn;
         vdsoPfn = o.vdsoPfn;
         vvarPfn = o.vvarPfn;
@@ -227,10 +222,10 @@ final class MemoryState {
      * maps, oldest first (dirty ones are written back first). shmem pages have nowhere to go without swap.
      */
     int reclaim(Consumer<SimEvent> ev) {
-        if (inactive.isEmpty()) return 0;
+        if (frames.inactiveSize() == 0) return 0;
         ev.accept(new Narration("try_to_free_pages", "no free frame: reclaim unmapped page-cache pages"));
         List<Long> victims = new ArrayList<>();
-        for (long pfn : inactive) {
+        for (long pfn : frames.inactive(RECLAIM_BATCH)) {
             if (victims.size() >= RECLAIM_BATCH) break;
             victims.add(pfn);
         }
@@ -247,7 +242,7 @@ final class MemoryState {
             frames.setDirty(pfn, false);
         }
         cache.remove(p.file, p.index);
-        inactive.remove(pfn);
+        frames.inactiveRemove(pfn);
         ev.accept(new PagingEvent.PageCacheRemoved(p.file.path(), p.index, pfn));
         putPage(pfn, ev);
     }
@@ -270,7 +265,7 @@ final class MemoryState {
         frames.setFilePage(pfn, f, index);
         frames.setRefcount(pfn, 1);
         cache.add(f, index, pfn);
-        if (!f.shmem()) inactive.add(pfn);
+        if (!f.shmem()) frames.inactiveAdd(pfn);
         ev.accept(new Narration(f.shmem() ? "shmem_get_folio" : "filemap_read_folio", f.shmem()
             ? String.format("page %d of the shmem file is new: a zeroed frame %d joins its page cache", index, pfn)
             : String.format("page %d of %s is not cached: read it from disk into frame %d", index, f.path(), pfn)));
@@ -344,8 +339,8 @@ final class MemoryState {
         if (!sameFrame && normal(raw)) {
             long pfn = Pte.pfn(raw);
             frames.get(pfn);
+            if (frames.kind(pfn) == FrameKind.FILE) frames.inactiveRemove(pfn);
             frames.addMapping(pfn, st.id, addr);
-            if (frames.kind(pfn) == FrameKind.FILE) inactive.remove(pfn);
             st.rss[counter(pfn)]++;
             ev.accept(new PagingEvent.RefsChanged(pfn, frames.refcount(pfn), frames.mapcount(pfn)));
         }
@@ -359,7 +354,7 @@ final class MemoryState {
             long pfn = Pte.pfn(old);
             if ((old & Pte.DIRTY) != 0 && frames.inPageCache(pfn)) frames.setDirty(pfn, true);
             frames.removeMapping(pfn, st.id, addr);
-            if (frames.kind(pfn) == FrameKind.FILE && frames.mapcount(pfn) == 0) inactive.add(pfn);
+            if (frames.kind(pfn) == FrameKind.FILE && frames.mapcount(pfn) == 0) frames.inactiveAdd(pfn);
             st.rss[counter(pfn)]--;
             putPage(pfn, ev);
         }

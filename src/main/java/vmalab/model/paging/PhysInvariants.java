@@ -75,6 +75,12 @@ final class PhysInvariants {
                 }
             }
         }
+        int flagged = 0;
+        for (int pfn = 0; pfn < frames; pfn++) if (fr.onInactive(pfn)) flagged++;
+        if (flagged != fr.inactiveSize() || fr.inactive(Integer.MAX_VALUE).size() != flagged) {
+            return "inactive list: " + fr.inactiveSize() + " counted, " + flagged + " marked, "
+                + fr.inactive(Integer.MAX_VALUE).size() + " linked";
+        }
         for (int pfn = 0; pfn < frames; pfn++) {
             Page p = m.page(pfn);
             if (p == null) continue;
@@ -95,7 +101,7 @@ final class PhysInvariants {
             if (p.kind == FrameKind.ANON && ptes == 0) return "anonymous frame " + pfn + " is mapped by nobody";
             if (p.inPageCache() && own == 0) return "page-cache frame " + pfn + " is not in the page cache";
             boolean reclaimable = p.kind == FrameKind.FILE && ptes == 0;
-            if (reclaimable != m.inactive.contains((long) pfn)) {
+            if (reclaimable != fr.onInactive(pfn)) {
                 return "frame " + pfn + (reclaimable ? " is reclaimable but not" : " is not reclaimable but")
                     + " on the inactive list";
             }
