@@ -18,7 +18,9 @@ import vmalab.model.op.Op;
  * {@code java -Xmx4g -cp target/classes:target/test-classes vmalab.bench.PhysBench [pages]}.
  *
  * <p>"noop" figures run the fault path (MMU check, find_vma, handle_mm_fault) with a consumer that drops
- * every event; "apply" figures go through {@code Kernel.apply}, which keeps every event.
+ * every event (the events are still built); "apply" figures go through {@code Kernel.apply}, which keeps
+ * every event. Each rate is given per second of wall time and per second of this thread's CPU time (the
+ * second is steadier on a shared machine; the first also pays for the collector).
  */
 public final class PhysBench {
     private static final Consumer<SimEvent> NOOP = e -> { };
