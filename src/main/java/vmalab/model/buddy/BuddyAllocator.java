@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
+import vmalab.model.cow.CowBytes;
 
 /**
  * The buddy allocator of one zone, after mm/page_alloc.c (Linux 6.x), for teaching: free lists per order
@@ -35,7 +36,7 @@ public final class BuddyAllocator {
     private final int reservedFrames;
     private final FreeArea area;
     /** Order of the allocated block whose first frame this is, or -1 (the simulation's page owner record). */
-    private final byte[] allocOrder;
+    private final CowBytes allocOrder;
     private long nrFree;
 
     /**
@@ -59,8 +60,7 @@ public final class BuddyAllocator {
         this.maxOrder = maxOrder;
         this.reservedFrames = reservedFrames;
         this.area = new FreeArea(frames, maxOrder);
-        this.allocOrder = new byte[frames];
-        Arrays.fill(allocOrder, (byte) -1);
+        this.allocOrder = new CowBytes(frames, (byte) -1);
         freePagesMemory(reservedFrames, frames);
     }
 
@@ -74,7 +74,7 @@ public final class BuddyAllocator {
         maxOrder = other.maxOrder;
         reservedFrames = other.reservedFrames;
         area = other.area.copy();
-        allocOrder = other.allocOrder.clone();
+        allocOrder = other.allocOrder.copy();
         nrFree = other.nrFree;
     }
 
@@ -117,7 +117,7 @@ public final class BuddyAllocator {
         if (pfn == FreeArea.NIL) {
             return -1;
         }
-        allocOrder[pfn] = (byte) order;
+        allocOrder.set(pfn, (byte) order);
         out.accept(new BuddyEvent.Allocated(pfn, order));
         return pfn;
     }
@@ -171,7 +171,7 @@ public final class BuddyAllocator {
         }
         Consumer<BuddyEvent> out = ev == null ? NO_EVENTS : ev;
         int p = (int) pfn;
-        allocOrder[p] = -1;
+        allocOrder.set(p, (byte) -1);
         out.accept(new BuddyEvent.Freed(p, order));
         freeOnePage(p, order, false, out);
         return null;
@@ -189,7 +189,7 @@ public final class BuddyAllocator {
             return String.format(Locale.ROOT,
                     "free_pages: pfn %d is reserved (kernel image), the buddy allocator never gave it out", pfn);
         }
-        int allocated = allocOrder[p];
+        int allocated = allocOrder.get(p);
         if (allocated == order) {
             return null;
         }
@@ -334,7 +334,7 @@ public final class BuddyAllocator {
 
     /** The order of the allocated block starting at {@code pfn}, or -1 if no allocated block starts there. */
     public int allocatedOrderAt(long pfn) {
-        return pfn < 0 || pfn >= frames ? -1 : allocOrder[(int) pfn];
+        return pfn < 0 || pfn >= frames ? -1 : allocOrder.get((int) pfn);
     }
 
     /**

@@ -1,5 +1,7 @@
 package vmalab.model.buddy;
 
+import vmalab.model.cow.CowBytes;
+
 import java.util.Locale;
 
 /**
@@ -11,7 +13,7 @@ final class BuddyInvariants {
     private BuddyInvariants() {
     }
 
-    static String check(FreeArea area, byte[] allocOrder, int reservedFrames, int maxOrder, long nrFree) {
+    static String check(FreeArea area, CowBytes allocOrder, int reservedFrames, int maxOrder, long nrFree) {
         int frames = area.frames();
         byte[] owner = new byte[frames]; // 0 unclaimed, 1 reserved, 2 free, 3 allocated
         for (int pfn = 0; pfn < reservedFrames; pfn++) {
@@ -58,7 +60,7 @@ final class BuddyInvariants {
             if (area.orderAt(pfn) >= 0) {
                 marked++;
             }
-            int order = allocOrder[pfn];
+            int order = allocOrder.get(pfn);
             if (order >= 0) {
                 if (order > maxOrder) {
                     return fmt("pfn %d is allocated with order %d above %d", pfn, order, maxOrder);

@@ -46,6 +46,15 @@ final class FaultHandler {
         this.detailed = counts == null;
     }
 
+    /** Whether this handler is the one for faults of task reported to ev in m (it keeps no other state). */
+    boolean servesFor(MemoryState m, Task task, Consumer<SimEvent> ev) {
+        return this.m == m && this.task == task && this.ev == ev && task.mm() == mm;
+    }
+
+    MmState state() {
+        return st;
+    }
+
     /** vm_get_page_prot() on x86: what a read fault maps. Private mappings never get R/W (PAGE_COPY). */
     static long protBits(Vma vma, boolean hasNx) {
         long b = Pte.PRESENT | Pte.USER;
@@ -330,8 +339,7 @@ final class FaultHandler {
 
     /** fault_dirty_shared_page(): set_page_dirty(). */
     private void dirty(long pfn) {
-        Page p = m.page(pfn);
-        if (p != null && p.inPageCache()) p.dirty = true;
+        if (m.frames.inPageCache(pfn)) m.frames.setDirty(pfn, true);
     }
 
     /** do_wp_page(): a write to a present, write-protected page. */

@@ -2,7 +2,6 @@ package vmalab.model.paging;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -29,32 +28,37 @@ final class MemoryState {
     static final int VVAR_PAGES = 4;
 
     final BuddyAllocator buddy;
-    final Page[] pages;
+    final Frames frames;
     final PageCache cache;
     final Map<Long, MmState> mms;
+    /** An alloc_pages block: its owner's name ("alloc_pages NAME") and order. */
+    record Block(String label, int order) { }
+
+    /** A page-cache page's place: its file and index. */
+    private record PageRef(FileKey file, long index) { }
+
     /** alloc_pages blocks by first frame, in allocation order. */
-    final LinkedHashMap<Long, Page> blocks;
-    /**
-     * The inactive file LRU, simplified: page-cache pages of regular files that no PTE maps, least recently
-     * unmapped first. Reclaim takes from its head.
-     */
-    final LinkedHashSet<Long> inactive;
+    final LinkedHashMap<Long, Block> blocks;
+    // The inactive file LRU, simplified: page-cache pages of regular files that no PTE maps, least recently
+    // unmapped first; reclaim takes from its head. It lives in frames (Frames.inactiveAdd), linked through
+    // the struct pages.
+    private MmState lastState;
+    /** The buddy allocator's steps of the current call, one list reused (no list per allocation). */
+    private final ArrayList<BuddyEvent> buddySteps = new ArrayList<>(64);
     long zeroPfn = -1;
     long vdsoPfn = -1;
     long vvarPfn = -1;
 
     MemoryState(int frames, int maxOrder, int reserve) {
         buddy = new BuddyAllocator(frames, maxOrder, reserve);
-        pages = new Page[frames];
+        this.frames = new Frames(frames);
         cache = new PageCache();
         mms = new LinkedHashMap<>();
         blocks = new LinkedHashMap<>();
-        inactive = new LinkedHashSet<>();
         for (int pfn = 0; pfn < reserve; pfn++) {
-            Page p = new Page(FrameKind.KERNEL);
-            p.label = "kernel image";
-            p.refcount = 1;
-            pages[pfn] = p;
+            this.frames.make(pfn, FrameKind.KERNEL);
+            this.frames.setLabel(pfn, "kernel image");
+            this.frames.setRefcount(pfn, 1);
         }
         // the kernel image holds the zero page (.bss) and the vDSO/vvar pages (.data)
         if (reserve >= VDSO_PAGES + VVAR_PAGES + 2) {
@@ -69,16 +73,11 @@ final class MemoryState {
 
     private MemoryState(MemoryState o) {
         buddy = o.buddy.copy();
-        pages = new Page[o.pages.length];
-        for (int i = 0; i < pages.length; i++) {
-            if (o.pages[i] != null) pages[i] = o.pages[i].copy();
-        }
+        frames = o.frames.copy();
         cache = o.cache.copy();
         mms = new LinkedHashMap<>();
         for (Map.Entry<Long, MmState> e : o.mms.entrySet()) mms.put(e.getKey(), e.getValue().copy());
-        blocks = new LinkedHashMap<>();
-        for (Long head : o.blocks.keySet()) blocks.put(head, pages[(int) (long) head]);
-        inactive = new LinkedHashSet<>(o.inactive);
+        blocks = new LinkedHashMap<>(o.blocks);
         zeroPfn = o.zeroPfn;
         vdsoPfn = o.vdsoPfn;
         vvarPfn = o.vvarPfn;
@@ -89,20 +88,55 @@ final class MemoryState {
     }
 
     private void label(long first, int n, String label) {
-        for (int i = 0; i < n; i++) pages[(int) first + i].label = label;
+        for (int i = 0; i < n; i++) frames.setLabel(first + i, label);
     }
 
+    /** The struct page of a frame in use, as it is now; null for a free frame or no frame. */
     Page page(long pfn) {
-        return pfn >= 0 && pfn < pages.length ? pages[(int) pfn] : null;
+        return frames.inUse(pfn) ? new Page(frames.kind(pfn), frames.refcount(pfn), frames.mapcount(pfn),
+            frames.dirty(pfn)) : null;
+    }
+
+    /** The first frame of the alloc_pages block holding pfn, or -1. */
+    long blockHead(long pfn) {
+        for (Map.Entry<Long, Block> b : blocks.entrySet()) {
+            long head = b.getKey();
+            if (pfn >= head && pfn < head + (1L << b.getValue().order())) return head;
+        }
+        return -1;
+    }
+
+    /** Whether pfn is a frame with a struct page in use. */
+    boolean inUse(long pfn) {
+        return frames.inUse(pfn);
     }
 
     FrameKind kind(long pfn) {
-        Page p = page(pfn);
-        return p == null ? FrameKind.FREE : p.kind;
+        return frames.kind(pfn);
     }
 
     MmState state(Mm mm) {
-        return mms.computeIfAbsent(mm.id(), id -> new MmState(id, TableFormat.of(mm.profile())));
+        MmState st = find(mm.id());
+        if (st == null) {
+            st = new MmState(mm.id(), TableFormat.of(mm.profile()));
+            mms.put(mm.id(), st);
+        }
+        return st;
+    }
+
+    /** The physical side of mm id, or null; the last one asked for is remembered (a range asks for one mm). */
+    MmState find(long id) {
+        MmState st = lastState;
+        if (st != null && st.id == id) return st;
+        st = mms.get(id);
+        if (st != null) lastState = st;
+        return st;
+    }
+
+    /** Forgets mm id's state (its mm is gone). */
+    void forget(long id) {
+        mms.remove(id);
+        lastState = null;
     }
 
     // --- frames ---
@@ -118,12 +152,14 @@ final class MemoryState {
             ev.accept(new Narration(Sentence.ALLOC_OOM, order, 0, 0, 0, why));
             return -1;
         }
-        for (long f = pfn; f < pfn + (1L << order); f++) {
-            Page p = new Page(kind);
-            pages[(int) f] = p;
-        }
+        for (long f = pfn; f < pfn + (1L << order); f++) frames.make((int) f, kind);
         if (EventSink.detailed(ev)) ev.accept(new PagingEvent.FrameOwnerChanged(pfn, FrameKind.FREE, kind, why));
         return pfn;
+    }
+
+    private List<BuddyEvent> steps() {
+        buddySteps.clear();
+        return buddySteps;
     }
 
     /** One frame, its struct page made with refcount 0 (the caller takes its references). */
@@ -133,7 +169,7 @@ final class MemoryState {
 
     private long buddyAlloc(int order, FrameOwner why, boolean narrate, Consumer<SimEvent> ev) {
         BulkCounts counts = EventSink.counts(ev);
-        List<BuddyEvent> steps = counts == null ? new ArrayList<>() : null;
+        List<BuddyEvent> steps = counts == null ? steps() : null;
         long pfn = buddy.allocPages(order, counts == null ? steps::add : s -> count(counts, s));
         if (pfn < 0) return -1;
         if (counts != null) {
@@ -165,10 +201,10 @@ final class MemoryState {
     String freeBlock(long pfn, int order, boolean narrate, Consumer<SimEvent> ev) {
         FrameKind was = kind(pfn);
         BulkCounts counts = EventSink.counts(ev);
-        List<BuddyEvent> steps = counts == null ? new ArrayList<>() : null;
+        List<BuddyEvent> steps = counts == null ? steps() : null;
         String err = buddy.freePages(pfn, order, counts == null ? steps::add : s -> count(counts, s));
         if (err != null) return err;
-        for (long f = pfn; f < pfn + (1L << order); f++) pages[(int) f] = null;
+        for (long f = pfn; f < pfn + (1L << order); f++) frames.clear((int) f);
         if (counts != null) {
             counts.freed(order);
             return null;
@@ -189,10 +225,11 @@ final class MemoryState {
 
     /** put_page(): drops one reference; the frame is freed with its last one. */
     void putPage(long pfn, Consumer<SimEvent> ev) {
-        Page p = pages[(int) pfn];
-        p.refcount--;
-        if (EventSink.detailed(ev)) ev.accept(new PagingEvent.RefsChanged(pfn, p.refcount, p.mapcount()));
-        if (p.refcount == 0) freeFrame(pfn, ev);
+        frames.put(pfn);
+        if (EventSink.detailed(ev)) {
+            ev.accept(new PagingEvent.RefsChanged(pfn, frames.refcount(pfn), frames.mapcount(pfn)));
+        }
+        if (frames.refcount(pfn) == 0) freeFrame(pfn, ev);
     }
 
     /**
@@ -200,10 +237,10 @@ final class MemoryState {
      * maps, oldest first (dirty ones are written back first). shmem pages have nowhere to go without swap.
      */
     int reclaim(Consumer<SimEvent> ev) {
-        if (inactive.isEmpty()) return 0;
+        if (frames.inactiveSize() == 0) return 0;
         ev.accept(new Narration(Sentence.TRY_TO_FREE_PAGES));
         List<Long> victims = new ArrayList<>();
-        for (long pfn : inactive) {
+        for (long pfn : frames.inactive(RECLAIM_BATCH)) {
             if (victims.size() >= RECLAIM_BATCH) break;
             victims.add(pfn);
         }
@@ -213,13 +250,13 @@ final class MemoryState {
 
     /** __filemap_remove_folio() + the page cache's reference. */
     void removeFromCache(long pfn, Consumer<SimEvent> ev) {
-        Page p = pages[(int) pfn];
-        if (p.dirty) {
+        PageRef p = new PageRef(frames.file(pfn), frames.index(pfn));
+        if (frames.dirty(pfn)) {
             ev.accept(new Narration(Sentence.WRITEPAGE, p.index, 0, 0, 0, p.file));
-            p.dirty = false;
+            frames.setDirty(pfn, false);
         }
         cache.remove(p.file, p.index);
-        inactive.remove(pfn);
+        frames.inactiveRemove(pfn);
         ev.accept(new PagingEvent.PageCacheRemoved(p.file.path(), p.index, pfn));
         putPage(pfn, ev);
     }
@@ -238,12 +275,10 @@ final class MemoryState {
         }
         pfn = allocFrame(f.shmem() ? FrameKind.SHMEM : FrameKind.FILE, FrameOwner.cache(f, index), ev);
         if (pfn < 0) return -1;
-        Page p = pages[(int) pfn];
-        p.file = f;
-        p.index = index;
-        p.refcount = 1;
+        frames.setFilePage(pfn, f, index);
+        frames.setRefcount(pfn, 1);
         cache.add(f, index, pfn);
-        if (!f.shmem()) inactive.add(pfn);
+        if (!f.shmem()) frames.inactiveAdd(pfn);
         ev.accept(new Narration(f.shmem() ? Sentence.SHMEM_GET_FOLIO : Sentence.FILEMAP_READ_FOLIO, index, pfn, 0,
             0, f));
         ev.accept(new PagingEvent.PageCacheAdded(f.path(), index, pfn));
@@ -256,13 +291,12 @@ final class MemoryState {
         boolean told = false;
         for (long index : cache.indexes(f)) {
             long pfn = cache.lookup(f, index);
-            Page p = pages[(int) pfn];
-            if (p.mapcount() > 0) continue;
+            if (frames.mapcount(pfn) > 0) continue;
             if (!told) {
                 ev.accept(new Narration(Sentence.SHMEM_EVICT_INODE, 0, 0, 0, 0, f));
                 told = true;
             }
-            p.dirty = false;
+            frames.setDirty(pfn, false);
             removeFromCache(pfn, ev);
         }
     }
@@ -275,11 +309,8 @@ final class MemoryState {
             TableFormat.Level lv = st.tables.format.level(level);
             long pfn = allocFrame(FrameKind.PAGE_TABLE, FrameOwner.table(st.id, lv), ev);
             if (pfn < 0) return -1;
-            Page p = pages[(int) pfn];
-            p.mmId = st.id;
-            p.level = level;
-            p.index = base;
-            p.refcount = 1;
+            frames.setTable(pfn, st.id, level, base);
+            frames.setRefcount(pfn, 1);
             BulkCounts counts = EventSink.counts(ev);
             if (counts != null) counts.tableAllocated();
             else ev.accept(new PagingEvent.TableAllocated(st.id, lv.name(), base, index, pfn));
@@ -303,7 +334,7 @@ final class MemoryState {
 
     /** mm_counter(): which RSS counter a frame's mappings count in. */
     int counter(long pfn) {
-        return switch (pages[(int) pfn].kind) {
+        return switch (frames.kind(pfn)) {
             case ANON -> MmState.ANON;
             case SHMEM -> MmState.SHMEM;
             default -> MmState.FILE;
@@ -323,12 +354,13 @@ final class MemoryState {
             && normal(old) == normal(raw);
         if (!sameFrame && normal(raw)) {
             long pfn = Pte.pfn(raw);
-            Page p = pages[(int) pfn];
-            p.refcount++;
-            p.rmap.add(new Mapping(st.id, addr));
-            if (p.kind == FrameKind.FILE) inactive.remove(pfn);
+            frames.get(pfn);
+            if (frames.kind(pfn) == FrameKind.FILE) frames.inactiveRemove(pfn);
+            frames.addMapping(pfn, st.id, addr);
             st.rss[counter(pfn)]++;
-            if (EventSink.detailed(ev)) ev.accept(new PagingEvent.RefsChanged(pfn, p.refcount, p.mapcount()));
+            if (EventSink.detailed(ev)) {
+                ev.accept(new PagingEvent.RefsChanged(pfn, frames.refcount(pfn), frames.mapcount(pfn)));
+            }
         }
         PageTables.set(leaf, index, raw);
         BulkCounts counts = EventSink.counts(ev);
@@ -341,10 +373,9 @@ final class MemoryState {
         }
         if (!sameFrame && normal(old)) {
             long pfn = Pte.pfn(old);
-            Page p = pages[(int) pfn];
-            if ((old & Pte.DIRTY) != 0 && p.inPageCache()) p.dirty = true;
-            p.rmap.remove(new Mapping(st.id, addr));
-            if (p.kind == FrameKind.FILE && p.mapcount() == 0) inactive.add(pfn);
+            if ((old & Pte.DIRTY) != 0 && frames.inPageCache(pfn)) frames.setDirty(pfn, true);
+            frames.removeMapping(pfn, st.id, addr);
+            if (frames.kind(pfn) == FrameKind.FILE && frames.mapcount(pfn) == 0) frames.inactiveAdd(pfn);
             st.rss[counter(pfn)]--;
             putPage(pfn, ev);
         }
@@ -357,8 +388,8 @@ final class MemoryState {
         if (zeroPfn < 0) {
             long pfn = allocFrame(FrameKind.KERNEL, FrameOwner.ZERO_PAGE, ev);
             if (pfn < 0) return -1;
-            pages[(int) pfn].label = "empty_zero_page";
-            pages[(int) pfn].refcount = 1;
+            frames.setLabel(pfn, "empty_zero_page");
+            frames.setRefcount(pfn, 1);
             zeroPfn = pfn;
         }
         return zeroPfn;
@@ -374,8 +405,8 @@ final class MemoryState {
         long pfn = allocBlock(order, FrameKind.KERNEL, vdso ? FrameOwner.VDSO : FrameOwner.VVAR, true, ev);
         if (pfn < 0) return -1;
         for (int i = 0; i < n; i++) {
-            pages[(int) pfn + i].label = what;
-            pages[(int) pfn + i].refcount = 1;
+            frames.setLabel(pfn + i, what);
+            frames.setRefcount(pfn + i, 1);
         }
         if (vdso) vdsoPfn = pfn; else vvarPfn = pfn;
         return pfn;

@@ -31,9 +31,37 @@ final class PageTables {
 
     final TableFormat format;
     PageTable pgd;
+    /** Each level's index shift and mask, so a walk reads no records. */
+    private final int[] shift;
+    private final long[] mask;
+    private final int leafShift;
+    private final long leafSpan;
+    /**
+     * The last PTE table a walk reached (a software TLB of one entry: touching a range walks once per table);
+     * reset whenever a table is unlinked.
+     */
+    private PageTable lastLeaf;
 
     PageTables(TableFormat format) {
         this.format = format;
+        shift = new int[format.depth()];
+        mask = new long[format.depth()];
+        for (int i = 0; i < shift.length; i++) {
+            shift[i] = format.level(i).shift();
+            mask[i] = format.level(i).entries() - 1;
+        }
+        leafShift = format.leaf().shift();
+        leafSpan = format.leaf().tableSpan();
+    }
+
+    /** The index of addr in a table of this level. */
+    private int indexAt(int level, long addr) {
+        return (int) ((addr >>> shift[level]) & mask[level]);
+    }
+
+    /** The index of addr in its PTE table. */
+    int leafIndex(long addr) {
+        return (int) ((addr >>> leafShift) & mask[mask.length - 1]);
     }
 
     PageTables copy() {
@@ -53,17 +81,20 @@ final class PageTables {
 
     /** The PTE table covering addr, or null when some level is missing. */
     PageTable leaf(long addr) {
+        PageTable c = lastLeaf;
+        if (c != null && addr - c.base >= 0 && addr - c.base < leafSpan) return c;
         PageTable t = pgd;
         while (t != null && !t.isLeaf()) {
-            t = t.children[format.level(t.level).index(addr)];
+            t = t.children[indexAt(t.level, addr)];
         }
+        if (t != null) lastLeaf = t;
         return t;
     }
 
     /** The PTE of addr, 0 (pte_none) when there is no table. */
     long get(long addr) {
         PageTable t = leaf(addr);
-        return t == null ? 0 : t.entries[format.leaf().index(addr)];
+        return t == null ? 0 : t.entries[leafIndex(addr)];
     }
 
     /**
@@ -71,6 +102,8 @@ final class PageTables {
      * could not be allocated (the levels made so far stay, as in the kernel).
      */
     PageTable ensureLeaf(long addr, Allocator alloc) {
+        PageTable known = leaf(addr);
+        if (known != null) return known;
         if (!allocPgd(alloc)) return null;
         PageTable t = pgd;
         while (!t.isLeaf()) {
@@ -178,6 +211,7 @@ final class PageTables {
             long cStart = c.base;
             long cEnd = c.base + lv.entrySpan();
             if (c.used == 0 && !inUse.test(cStart, cEnd)) {
+                lastLeaf = null;
                 t.children[i] = null;
                 t.entries[i] = 0;
                 t.used--;
@@ -188,6 +222,7 @@ final class PageTables {
 
     /** Unlinks every table, children before parents, handing each to freer (exit_mmap() + pgd_free()). */
     void freeAll(Freer freer) {
+        lastLeaf = null;
         if (pgd != null) freeTree(pgd, freer);
         pgd = null;
     }

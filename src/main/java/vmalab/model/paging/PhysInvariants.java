@@ -15,12 +15,13 @@ final class PhysInvariants {
     static String check(MemoryState m, Collection<Mm> live) {
         String b = m.buddy.checkInvariants();
         if (b != null) return "buddy: " + b;
-        int frames = m.pages.length;
+        Frames fr = m.frames;
+        int frames = fr.length();
         long used = 0;
         for (int pfn = 0; pfn < frames; pfn++) {
             boolean free = m.buddy.isFree(pfn);
-            if (free != (m.pages[pfn] == null)) {
-                return "frame " + pfn + (free ? " is free in the buddy allocator but owned by " + m.pages[pfn].kind
+            if (free != !fr.inUse(pfn)) {
+                return "frame " + pfn + (free ? " is free in the buddy allocator but owned by " + fr.kind(pfn)
                     : " is in use but has no owner");
             }
             if (!free) used++;
@@ -37,8 +38,7 @@ final class PhysInvariants {
         for (MmState st : m.mms.values()) {
             long[] rss = new long[3];
             for (PageTable t : st.tables.all()) {
-                Page p = m.page(t.pfn);
-                if (p == null || p.kind != FrameKind.PAGE_TABLE || p.mmId != st.id || p.level != t.level) {
+                if (fr.kind(t.pfn) != FrameKind.PAGE_TABLE || fr.tableMm(t.pfn) != st.id || fr.level(t.pfn) != t.level) {
                     return "table frame " + t.pfn + " of mm " + st.id + " is not owned by it";
                 }
                 if (!tableFrames.add(t.pfn)) return "table frame " + t.pfn + " used twice";
@@ -55,13 +55,13 @@ final class PhysInvariants {
             st.tables.forEachPte(0, Long.MAX_VALUE, (leaf, i, addr, raw) -> {
                 if (err[0] != null || !MemoryState.normal(raw)) return;
                 long pfn = Pte.pfn(raw);
-                Page p = m.page(pfn);
-                if (p == null || p.kind == FrameKind.PAGE_TABLE || p.kind == FrameKind.ALLOC_PAGES) {
+                FrameKind k = fr.kind(pfn);
+                if (!fr.inUse(pfn) || k == FrameKind.PAGE_TABLE || k == FrameKind.ALLOC_PAGES) {
                     err[0] = String.format("mm %d maps %x to frame %d owned by %s", st.id, addr, pfn,
-                        p == null ? "nobody" : p.kind);
+                        !fr.inUse(pfn) ? "nobody" : k);
                     return;
                 }
-                if (!p.rmap.contains(new Mapping(st.id, addr))) {
+                if (!fr.hasMapping(pfn, st.id, addr)) {
                     err[0] = String.format("frame %d lacks the mapping of mm %d at %x", pfn, st.id, addr);
                     return;
                 }
@@ -75,15 +75,24 @@ final class PhysInvariants {
                 }
             }
         }
+        int flagged = 0;
+        for (int pfn = 0; pfn < frames; pfn++) if (fr.onInactive(pfn)) flagged++;
+        if (flagged != fr.inactiveSize() || fr.inactive(Integer.MAX_VALUE).size() != flagged) {
+            return "inactive list: " + fr.inactiveSize() + " counted, " + flagged + " marked, "
+                + fr.inactive(Integer.MAX_VALUE).size() + " linked";
+        }
         for (int pfn = 0; pfn < frames; pfn++) {
-            Page p = m.pages[pfn];
+            Page p = m.page(pfn);
             if (p == null) continue;
             int ptes = maps.getOrDefault((long) pfn, 0);
             if (p.mapcount() != ptes) return "frame " + pfn + " has mapcount " + p.mapcount() + " but " + ptes + " PTEs";
+            if (fr.mappings(pfn).size() != ptes) {
+                return "frame " + pfn + " has " + fr.mappings(pfn).size() + " reverse-map entries but " + ptes + " PTEs";
+            }
             int own = switch (p.kind) {
                 case ANON -> 0;
-                case FILE, SHMEM -> m.cache.lookup(p.file, p.index) == pfn ? 1 : 0;
-                case ALLOC_PAGES -> p.head == pfn ? 1 : 0;
+                case FILE, SHMEM -> m.cache.lookup(fr.file(pfn), fr.index(pfn)) == pfn ? 1 : 0;
+                case ALLOC_PAGES -> m.blocks.containsKey((long) pfn) ? 1 : 0;
                 default -> 1;
             };
             if (p.refcount != ptes + own) {
@@ -92,7 +101,7 @@ final class PhysInvariants {
             if (p.kind == FrameKind.ANON && ptes == 0) return "anonymous frame " + pfn + " is mapped by nobody";
             if (p.inPageCache() && own == 0) return "page-cache frame " + pfn + " is not in the page cache";
             boolean reclaimable = p.kind == FrameKind.FILE && ptes == 0;
-            if (reclaimable != m.inactive.contains((long) pfn)) {
+            if (reclaimable != fr.onInactive(pfn)) {
                 return "frame " + pfn + (reclaimable ? " is reclaimable but not" : " is not reclaimable but")
                     + " on the inactive list";
             }

@@ -26,11 +26,16 @@ import vmalab.model.mm.Vma;
  * <p>Per-mm state is keyed by {@link Mm#id()}, so a copied Kernel's copied mms find theirs in {@link #copy()}.
  */
 public final class PhysicalMemory implements PageBackend, MemoryControl {
-    /** The most frames {@code memory} accepts: 4 GiB. */
-    public static final int MAX_FRAMES = 1 << 20;
+    /**
+     * The most frames {@code memory} accepts: 16 GiB. A frame costs some 49 bytes of heap whether used or not
+     * (its struct page and free-list links), so 4M frames take about 200 MB; checkpoints share them.
+     */
+    public static final int MAX_FRAMES = 1 << 22;
     public static final int DEFAULT_RESERVE = 256;
 
     private MemoryState m;
+    /** The last fault's handler: a range of faults by one task to one consumer reuses it. */
+    private FaultHandler handler;
 
     /** 64 MiB: 16,384 frames, MAX_ORDER 10, 256 frames for the kernel image. */
     public PhysicalMemory() {
@@ -49,17 +54,31 @@ public final class PhysicalMemory implements PageBackend, MemoryControl {
 
     @Override
     public FaultOutcome handleFault(Task task, Vma vma, long addr, char access, Consumer<SimEvent> ev) {
-        MmState st = m.state(task.mm());
-        if (!EventSink.detailed(ev)) return new FaultHandler(m, task, ev).handle(vma, addr, access);
-        Rss before = st.rss();
-        FaultOutcome out = new FaultHandler(m, task, ev).handle(vma, addr, access);
-        if (!st.rss().equals(before)) ev.accept(new PagingEvent.RssChanged(st.id, st.rss()));
+        FaultHandler h = handler(task, ev);
+        MmState st = h.state();
+        if (!EventSink.detailed(ev)) return h.handle(vma, addr, access);
+        long file = st.rss[MmState.FILE];
+        long anon = st.rss[MmState.ANON];
+        long shmem = st.rss[MmState.SHMEM];
+        FaultOutcome out = h.handle(vma, addr, access);
+        boolean changed = st.rss[MmState.FILE] != file || st.rss[MmState.ANON] != anon
+            || st.rss[MmState.SHMEM] != shmem;
+        if (changed) ev.accept(new PagingEvent.RssChanged(st.id, st.rss()));
         return out;
+    }
+
+    private FaultHandler handler(Task task, Consumer<SimEvent> ev) {
+        FaultHandler h = handler;
+        if (h == null || !h.servesFor(m, task, ev)) {
+            h = new FaultHandler(m, task, ev);
+            handler = h;
+        }
+        return h;
     }
 
     @Override
     public boolean isPresent(Mm mm, long addr) {
-        MmState st = m.mms.get(mm.id());
+        MmState st = m.find(mm.id());
         return st != null && Pte.isPresent(st.tables.get(addr & -Vma.PAGE_SIZE));
     }
 
@@ -69,12 +88,12 @@ public final class PhysicalMemory implements PageBackend, MemoryControl {
      */
     @Override
     public boolean hardwareAccess(Mm mm, long addr, char access, Consumer<SimEvent> ev) {
-        MmState st = m.mms.get(mm.id());
+        MmState st = m.find(mm.id());
         if (st == null) return false;
         long page = addr & -Vma.PAGE_SIZE;
         PageTable leaf = st.tables.leaf(page);
         if (leaf == null) return false;
-        int i = st.tables.format.leaf().index(page);
+        int i = st.tables.leafIndex(page);
         long raw = leaf.entries[i];
         if (!FaultHandler.allows(raw, access)) return false;
         m.setPte(st, leaf, i, page, raw | Pte.ACCESSED | (access == 'w' ? Pte.DIRTY : 0), ev);
@@ -83,7 +102,7 @@ public final class PhysicalMemory implements PageBackend, MemoryControl {
 
     @Override
     public void zap(Mm mm, Vma vma, long start, long end, Consumer<SimEvent> ev) {
-        MmState st = m.mms.get(mm.id());
+        MmState st = m.find(mm.id());
         if (st == null) return;
         long s = Math.max(start, vma.start());
         long e = Math.min(end, vma.end());
@@ -92,7 +111,7 @@ public final class PhysicalMemory implements PageBackend, MemoryControl {
 
     @Override
     public void freeTables(Mm mm, long start, long end, Consumer<SimEvent> ev) {
-        MmState st = m.mms.get(mm.id());
+        MmState st = m.find(mm.id());
         if (st != null && Long.compareUnsigned(start, end) < 0) new PteRanges(m, ev).freeTables(mm, st, start, end);
     }
 
@@ -103,13 +122,13 @@ public final class PhysicalMemory implements PageBackend, MemoryControl {
 
     @Override
     public void move(Mm mm, long oldStart, long newStart, long len, Consumer<SimEvent> ev) {
-        MmState st = m.mms.get(mm.id());
+        MmState st = m.find(mm.id());
         if (st != null) new PteRanges(m, ev).move(st, oldStart, newStart, len);
     }
 
     @Override
     public void changeProtection(Mm mm, Vma vma, long start, long end, Consumer<SimEvent> ev) {
-        MmState st = m.mms.get(mm.id());
+        MmState st = m.find(mm.id());
         if (st == null) return;
         new PteRanges(m, ev).changeProtection(mm, st, vma, Math.max(start, vma.start()), Math.min(end, vma.end()));
     }
@@ -123,7 +142,7 @@ public final class PhysicalMemory implements PageBackend, MemoryControl {
 
     @Override
     public void dropMm(Mm mm, Consumer<SimEvent> ev) {
-        MmState st = m.mms.get(mm.id());
+        MmState st = m.find(mm.id());
         if (st == null) return;
         PteRanges ranges = new PteRanges(m, ev);
         ranges.zap(st, 0, Long.MAX_VALUE);
@@ -131,7 +150,8 @@ public final class PhysicalMemory implements PageBackend, MemoryControl {
         st.tables.freeAll(m.tableFreer(st, ev));
         List<FileKey> files = new ArrayList<>();
         for (MmState.ShmemRange r : st.shmem.values()) files.add(r.file());
-        m.mms.remove(mm.id());
+        m.forget(mm.id());
+        handler = null;
         for (FileKey f : files) m.dropShmemIfUnmapped(f, ev);
     }
 
@@ -151,6 +171,7 @@ public final class PhysicalMemory implements PageBackend, MemoryControl {
         int res = reserve < 0 ? (int) Math.min(DEFAULT_RESERVE, frames / 64) : reserve;
         if (res > frames) return "cannot reserve " + res + " frames of " + frames;
         m = new MemoryState((int) frames, order, res);
+        handler = null;
         return null;
     }
 
@@ -164,21 +185,18 @@ public final class PhysicalMemory implements PageBackend, MemoryControl {
         long pfn = m.allocBlock(order, FrameKind.ALLOC_PAGES, FrameOwner.allocPages(name), true, ev);
         if (pfn < 0) return -1;
         for (long f = pfn; f < pfn + (1L << order); f++) {
-            Page p = m.pages[(int) f];
-            p.label = owner;
-            p.head = pfn;
-            p.order = order;
-            p.refcount = f == pfn ? 1 : 0;
+            m.frames.setLabel(f, owner);
+            m.frames.setRefcount(f, f == pfn ? 1 : 0);
         }
-        m.blocks.put(pfn, m.pages[(int) pfn]);
+        m.blocks.put(pfn, new MemoryState.Block(owner, order));
         return pfn;
     }
 
     @Override
     public String freePages(String nameOrPfn, int order, Consumer<SimEvent> ev) {
         long pfn = -1;
-        for (Map.Entry<Long, Page> b : m.blocks.entrySet()) {
-            if (b.getValue().label.equals("alloc_pages " + nameOrPfn)) {
+        for (Map.Entry<Long, MemoryState.Block> b : m.blocks.entrySet()) {
+            if (b.getValue().label().equals("alloc_pages " + nameOrPfn)) {
                 pfn = b.getKey();
                 break;
             }
@@ -196,9 +214,9 @@ public final class PhysicalMemory implements PageBackend, MemoryControl {
             return String.format("free_pages: pfn %d is not an alloc_pages block: it belongs to %s", pfn,
                 frame(pfn).owner());
         }
-        if (k == FrameKind.ALLOC_PAGES && m.page(pfn).head != pfn) {
+        if (k == FrameKind.ALLOC_PAGES && m.blockHead(pfn) != pfn) {
             return String.format("free_pages: pfn %d is inside the block at pfn %d, not its first frame", pfn,
-                m.page(pfn).head);
+                m.blockHead(pfn));
         }
         String err = m.freeBlock(pfn, order, true, ev);
         if (err != null) return err;
@@ -210,7 +228,7 @@ public final class PhysicalMemory implements PageBackend, MemoryControl {
 
     /** Each level's table, index and entry for addr, as the MMU walks it (stops at the first missing table). */
     public List<WalkStep> walk(Mm mm, long addr) {
-        MmState st = m.mms.get(mm.id());
+        MmState st = m.find(mm.id());
         if (st == null) return List.of();
         return st.tables.walk(addr);
     }
@@ -224,14 +242,14 @@ public final class PhysicalMemory implements PageBackend, MemoryControl {
 
     /** The PTE of addr; {@link Pte#NONE} when there is none (or no table). */
     public Pte pte(Mm mm, long addr) {
-        MmState st = m.mms.get(mm.id());
+        MmState st = m.find(mm.id());
         return st == null ? Pte.NONE : Pte.of(st.tables.get(addr & -Vma.PAGE_SIZE));
     }
 
     /** Every page of the VMA that has a PTE, in address order. */
     public List<PageInfo> pages(Mm mm, Vma vma) {
         List<PageInfo> out = new ArrayList<>();
-        MmState st = m.mms.get(mm.id());
+        MmState st = m.find(mm.id());
         if (st == null) return out;
         st.tables.forEachPte(vma.start(), vma.end(), (leaf, i, addr, raw) ->
             out.add(new PageInfo(addr, Pte.of(raw), (raw & Pte.ZERO) != 0 ? FrameKind.KERNEL : m.kind(Pte.pfn(raw)))));
@@ -241,7 +259,7 @@ public final class PhysicalMemory implements PageBackend, MemoryControl {
     /** The mm's page tables, parents before children. */
     public List<TableInfo> tables(Mm mm) {
         List<TableInfo> out = new ArrayList<>();
-        MmState st = m.mms.get(mm.id());
+        MmState st = m.find(mm.id());
         if (st == null) return out;
         for (PageTable t : st.tables.all()) {
             TableFormat.Level lv = st.tables.format.level(t.level);
@@ -252,7 +270,7 @@ public final class PhysicalMemory implements PageBackend, MemoryControl {
 
     /** get_mm_counter() for each of MM_FILEPAGES, MM_ANONPAGES, MM_SHMEMPAGES. */
     public Rss rss(Mm mm) {
-        MmState st = m.mms.get(mm.id());
+        MmState st = m.find(mm.id());
         return st == null ? new Rss(0, 0, 0) : st.rss();
     }
 
@@ -263,7 +281,7 @@ public final class PhysicalMemory implements PageBackend, MemoryControl {
 
     /** smaps' numbers for one VMA (pmap -x uses rss and dirty). */
     public VmaUsage usage(Mm mm, Vma vma) {
-        MmState st = m.mms.get(mm.id());
+        MmState st = m.find(mm.id());
         if (st == null) return new VmaUsage(0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
         long[] u = new long[10];
         st.tables.forEachPte(vma.start(), vma.end(), (leaf, i, addr, raw) -> {
@@ -272,13 +290,13 @@ public final class PhysicalMemory implements PageBackend, MemoryControl {
                 if ((raw & Pte.ZERO) != 0) u[8] += Vma.PAGE_SIZE;
                 return;
             }
-            Page p = m.page(Pte.pfn(raw));
+            long pfn = Pte.pfn(raw);
             long size = Vma.PAGE_SIZE;
-            boolean dirty = (raw & Pte.DIRTY) != 0 || p.dirty;
-            int mapcount = Math.max(1, p.mapcount());
+            boolean dirty = (raw & Pte.DIRTY) != 0 || m.frames.dirty(pfn);
+            int mapcount = Math.max(1, m.frames.mapcount(pfn));
             u[0] += size;
             if ((raw & Pte.ACCESSED) != 0) u[6] += size;
-            if (p.kind == FrameKind.ANON) u[7] += size;
+            if (m.frames.kind(pfn) == FrameKind.ANON) u[7] += size;
             long pss = (size << VmaUsage.PSS_SHIFT) / mapcount;
             u[1] += pss;
             if (dirty) u[9] += pss;
@@ -290,19 +308,22 @@ public final class PhysicalMemory implements PageBackend, MemoryControl {
 
     /** Who owns frame pfn, with its counts and reverse map. */
     public FrameInfo frame(long pfn) {
-        Page p = m.page(pfn);
-        if (p == null) return new FrameInfo(pfn, FrameKind.FREE, "free", 0, null, null, 0, 0, 0, false, List.of());
-        String level = p.kind == FrameKind.PAGE_TABLE ? m.mms.containsKey(p.mmId)
-            ? m.mms.get(p.mmId).tables.format.level(p.level).name() : "level " + p.level : null;
-        String owner = switch (p.kind) {
-            case PAGE_TABLE -> String.format("%s table of mm %d (from %x)", level, p.mmId, p.index);
-            case FILE -> "page cache " + p.file.path() + " #" + p.index;
-            case SHMEM -> "shmem " + p.file.path() + " #" + p.index;
+        Frames f = m.frames;
+        if (!f.inUse(pfn)) return new FrameInfo(pfn, FrameKind.FREE, "free", 0, null, null, 0, 0, 0, false, List.of());
+        FrameKind kind = f.kind(pfn);
+        long mmId = f.tableMm(pfn);
+        FileKey file = f.file(pfn);
+        String level = kind == FrameKind.PAGE_TABLE ? m.mms.containsKey(mmId)
+            ? m.mms.get(mmId).tables.format.level(f.level(pfn)).name() : "level " + f.level(pfn) : null;
+        String owner = switch (kind) {
+            case PAGE_TABLE -> String.format("%s table of mm %d (from %x)", level, mmId, f.index(pfn));
+            case FILE -> "page cache " + file.path() + " #" + f.index(pfn);
+            case SHMEM -> "shmem " + file.path() + " #" + f.index(pfn);
             case ANON -> "anon";
-            default -> p.label;
+            default -> f.label(pfn);
         };
-        return new FrameInfo(pfn, p.kind, owner, p.mmId, level, p.file == null ? null : p.file.path(), p.index,
-            p.refcount, p.mapcount(), p.dirty, List.copyOf(p.rmap));
+        return new FrameInfo(pfn, kind, owner, mmId, level, file == null ? null : file.path(), f.index(pfn),
+            f.refcount(pfn), f.mapcount(pfn), f.dirty(pfn), List.copyOf(f.mappings(pfn)));
     }
 
     public FrameKind frameKind(long pfn) {
@@ -310,13 +331,11 @@ public final class PhysicalMemory implements PageBackend, MemoryControl {
     }
 
     public int refcount(long pfn) {
-        Page p = m.page(pfn);
-        return p == null ? 0 : p.refcount;
+        return m.frames.inUse(pfn) ? m.frames.refcount(pfn) : 0;
     }
 
     public int mapcount(long pfn) {
-        Page p = m.page(pfn);
-        return p == null ? 0 : p.mapcount();
+        return m.frames.inUse(pfn) ? m.frames.mapcount(pfn) : 0;
     }
 
     /** A copy of the buddy allocator: free lists, buddyinfo, nr_free. */
@@ -325,7 +344,7 @@ public final class PhysicalMemory implements PageBackend, MemoryControl {
     }
 
     public int frames() {
-        return m.pages.length;
+        return m.frames.length();
     }
 
     public long freeFrames() {
@@ -341,9 +360,9 @@ public final class PhysicalMemory implements PageBackend, MemoryControl {
     public List<CachedPage> pageCache() {
         List<CachedPage> out = new ArrayList<>();
         for (Map.Entry<PageCache.Key, Long> e : m.cache.entries()) {
-            Page p = m.page(e.getValue());
-            out.add(new CachedPage(e.getKey().file().path(), e.getKey().index(), e.getValue(), p.dirty,
-                p.mapcount(), p.kind == FrameKind.SHMEM));
+            long pfn = e.getValue();
+            out.add(new CachedPage(e.getKey().file().path(), e.getKey().index(), pfn, m.frames.dirty(pfn),
+                m.frames.mapcount(pfn), m.frames.kind(pfn) == FrameKind.SHMEM));
         }
         return out;
     }

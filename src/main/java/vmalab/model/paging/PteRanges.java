@@ -105,7 +105,7 @@ final class PteRanges {
             }
             long child = pte & ~Pte.ACCESSED;
             if (vma.isShared()) child &= ~Pte.DIRTY;
-            m.setPte(cs, cl, cs.tables.format.leaf().index(addr), addr, child, ev);
+            m.setPte(cs, cl, cs.tables.leafIndex(addr), addr, child, ev);
             n[0]++;
         });
         if (EventSink.detailed(ev)) {
@@ -122,7 +122,7 @@ final class PteRanges {
             long dst = addr - from + to;
             PageTable dl = st.tables.ensureLeaf(dst, m.tableAllocator(st, ev));
             if (dl == null) return;
-            int di = st.tables.format.leaf().index(dst);
+            int di = st.tables.leafIndex(dst);
             m.setPte(st, dl, di, dst, raw, ev);
             m.setPte(st, leaf, i, addr, 0, ev);
             n[0]++;
