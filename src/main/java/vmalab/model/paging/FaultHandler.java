@@ -46,9 +46,13 @@ final class FaultHandler {
         this.detailed = counts == null;
     }
 
-    /** Whether this handler is the one for faults of task reported to ev in m (it keeps no other state). */
+    /**
+     * Whether this handler is the one for faults of task reported to ev in m. A capped sink stops wanting detail
+     * part-way through a run of faults, so the detail it was made for must still hold.
+     */
     boolean servesFor(MemoryState m, Task task, Consumer<SimEvent> ev) {
-        return this.m == m && this.task == task && this.ev == ev && task.mm() == mm;
+        return this.m == m && this.task == task && this.ev == ev && task.mm() == mm
+            && EventSink.counts(ev) == counts;
     }
 
     MmState state() {
