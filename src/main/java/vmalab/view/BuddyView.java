@@ -76,7 +76,7 @@ public final class BuddyView extends Region {
         session.versionProperty().addListener((o, a, b) -> invalidate());
         session.selectedPidProperty().addListener((o, a, b) -> schedulePaint());
         session.selectedVmaProperty().addListener((o, a, b) -> schedulePaint());
-        session.eventCursorProperty().addListener((o, a, b) -> schedulePaint());
+        session.stepStateProperty().addListener((o, a, b) -> schedulePaint());
         session.eventProgressProperty().addListener((o, a, b) -> schedulePaint());
         session.reduceMotionProperty().addListener((o, a, b) -> schedulePaint());
         canvas.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
@@ -122,8 +122,7 @@ public final class BuddyView extends Region {
     private void refresh() {
         if (!dirty) return;
         dirty = false;
-        diagram.show(session.kernel(), session.lastEvents(), session.versionProperty().get());
-        title.setText(diagram.title());
+        diagram.show(session.kernel());
         FlowPane fresh = diagram.legend();
         header.getChildren().set(header.getChildren().indexOf(legend), fresh);
         legend = fresh;
@@ -140,9 +139,9 @@ public final class BuddyView extends Region {
         Vma vma = mm == null || sel < 0 ? null : mm.vmaAt(sel);
         BitSet selected = diagram.framesOf(mm, vma);
         caption.setText(diagram.paint(canvas.getGraphicsContext2D(), canvas.getWidth(), canvas.getHeight(),
-            session.eventCursorProperty().get(), session.eventProgressProperty().get(),
-            session.reduceMotionProperty().get(), selected));
+            session.stepState(), session.eventProgressProperty().get(), selected));
         buddyinfo.setText(diagram.buddyinfo());
+        title.setText(diagram.title());
     }
 
     @Override

@@ -12,7 +12,6 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
-import vmalab.model.Kernel;
 import vmalab.model.mm.Mm;
 import vmalab.model.mm.Vma;
 import vmalab.model.paging.PhysicalMemory;
@@ -73,8 +72,7 @@ public final class PageTableView extends Region {
             diagram.reveal(b.longValue());
             schedulePaint();
         });
-        session.eventCursorProperty().addListener((o, a, b) -> schedulePaint());
-        session.reduceMotionProperty().addListener((o, a, b) -> schedulePaint());
+        session.stepStateProperty().addListener((o, a, b) -> schedulePaint());
         canvas.addEventHandler(ScrollEvent.SCROLL, e -> {
             diagram.scroll(e.getDeltaY() > 0 ? -2 : 2);
             redraw();
@@ -130,12 +128,9 @@ public final class PageTableView extends Region {
     }
 
     private void redraw() {
-        Kernel k = session.kernel();
-        Mm mm = session.selectedMm();
-        int cursor = session.reduceMotionProperty().get() ? Integer.MAX_VALUE : session.eventCursorProperty().get();
         title.setText(diagram.paint(canvas.getGraphicsContext2D(), canvas.getWidth(), canvas.getHeight(),
-            k == null ? null : k.pages(), mm, session.lastEvents(), cursor,
-            session.selectedVmaProperty().get(), session.selectedAddressProperty().get()));
+            session.stepState(), session.selectedMm(), session.selectedVmaProperty().get(),
+            session.selectedAddressProperty().get()));
     }
 
     @Override

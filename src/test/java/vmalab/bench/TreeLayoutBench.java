@@ -12,6 +12,7 @@ import vmalab.model.rbtree.RbTree;
 import vmalab.view.VmaTreeView;
 import vmalab.view.tree.TreeShape;
 import vmalab.viewmodel.Session;
+import vmalab.viewmodel.fold.TreeShape;
 
 /**
  * How long the VMA tree takes at max_map_count: the O(n) layout of 65,530 nodes, and whole redraws of the view

@@ -40,6 +40,7 @@ import vmalab.model.rbtree.RbStep;
 import vmalab.model.rbtree.RbTree;
 import vmalab.view.tree.TreeShape;
 import vmalab.viewmodel.Session;
+import vmalab.viewmodel.fold.TreeShape;
 
 @ExtendWith(ApplicationExtension.class)
 class VmaTreeViewTest {

@@ -11,6 +11,7 @@ import vmalab.model.mm.Profile;
 import vmalab.model.paging.Pte;
 import vmalab.model.paging.TableFormat;
 import vmalab.model.paging.WalkStep;
+import vmalab.viewmodel.fold.PtesAtCursor;
 
 /**
  * A page walk as the MMU does it: the virtual address cut into its index fields (one colour per level), then

@@ -7,6 +7,10 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.text.Font;
 import vmalab.model.event.SimEvent;
 import vmalab.model.mm.Mm;
+import vmalab.viewmodel.fold.TreeShape;
+import vmalab.viewmodel.fold.ShadowTree;
+import vmalab.viewmodel.fold.TreeFrames;
+import vmalab.viewmodel.fold.TreeStep;
 
 /**
  * The VMA tree picture behind {@link vmalab.view.VmaTreeView}: which frames the last operation has for the shown
