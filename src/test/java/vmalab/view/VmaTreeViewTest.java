@@ -40,6 +40,7 @@ import vmalab.model.rbtree.RbStep;
 import vmalab.model.rbtree.RbTree;
 import vmalab.view.tree.TreeShape;
 import vmalab.viewmodel.Session;
+import vmalab.viewmodel.fold.StepStart;
 import vmalab.viewmodel.fold.TreeShape;
 
 @ExtendWith(ApplicationExtension.class)
@@ -66,9 +67,10 @@ class VmaTreeViewTest {
         OpResult[] last = new OpResult[1];
         robot.interact(() -> {
             for (Op op : ops) {
+                StepStart start = StepStart.of(kernel);
                 OpResult r = kernel.apply(op);
                 assertNull(r.error(), () -> op + ": " + r.error());
-                session.publish(kernel, r);
+                session.publish(kernel, r, start, null);
                 session.eventCursorWritable().set(r.events().size());
                 last[0] = r;
             }
