@@ -171,11 +171,11 @@ public final class VmaTreeView extends CanvasView {
     @Override
     protected void redraw() {
         refresh();
+        // the folded state at its cursor; reduce motion only means no in-between frames (progress stays at 1)
         StepState st = session.stepState();
         title.setText(titleAt(st));
         caption.setText(state.paint(canvas.getGraphicsContext2D(), canvas.getWidth(), canvas.getHeight(),
-            st.cursor(), session.eventProgressProperty().get(), session.reduceMotionProperty().get(),
-            session.selectedVmaProperty().get()));
+            st.cursor(), session.eventProgressProperty().get(), false, session.selectedVmaProperty().get()));
     }
 
     private void layoutCanvas() {

@@ -58,13 +58,12 @@ public final class Session {
 
     public Session() {
         eventCursor.addListener((o, a, b) -> refold());
-        reduceMotion.addListener((o, a, b) -> refold());
     }
 
     public ReadOnlyObjectProperty<Kernel> kernelProperty() { return kernel; }
 
     /**
-     * The operation on show folded up to the event cursor (all of it with reduce motion): the one state every
+     * The operation on show folded up to the event cursor: the one state every
      * view paints. Set once per cursor change or new state, before {@link #versionProperty()} moves.
      */
     public ReadOnlyObjectProperty<StepState> stepStateProperty() { return stepState.getReadOnlyProperty(); }
@@ -141,8 +140,9 @@ public final class Session {
     }
 
     private void refold() {
-        int cursor = reduceMotion.get() ? Integer.MAX_VALUE : eventCursor.get();
-        stepState.set(folded.at(cursor));
+        // the cursor alone decides: with reduce motion the director moves it to the end of each step at once, and
+        // stepping one event (E) still shows that event
+        stepState.set(folded.at(eventCursor.get()));
     }
 
     /**

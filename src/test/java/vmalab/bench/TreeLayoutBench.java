@@ -10,7 +10,6 @@ import vmalab.model.mm.Vma;
 import vmalab.model.op.Op;
 import vmalab.model.rbtree.RbTree;
 import vmalab.view.VmaTreeView;
-import vmalab.view.tree.TreeShape;
 import vmalab.viewmodel.Session;
 import vmalab.viewmodel.fold.TreeShape;
 

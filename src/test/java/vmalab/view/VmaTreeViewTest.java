@@ -38,7 +38,6 @@ import vmalab.model.rbtree.RbColor;
 import vmalab.model.rbtree.RbNode;
 import vmalab.model.rbtree.RbStep;
 import vmalab.model.rbtree.RbTree;
-import vmalab.view.tree.TreeShape;
 import vmalab.viewmodel.Session;
 import vmalab.viewmodel.fold.StepStart;
 import vmalab.viewmodel.fold.TreeShape;
