@@ -34,6 +34,8 @@ public final class FreeListState {
     }
 
     public int orders() { return lists.size(); }
+    /** Every free list, lowest order first (read only). */
+    public List<List<Long>> lists() { return java.util.Collections.unmodifiableList(lists); }
     public List<Long> list(int order) { return lists.get(order); }
     public List<Block> inHand() { return inHand; }
 
