@@ -1,11 +1,18 @@
 package vmalab;
 
+import static com.tngtech.archunit.base.DescribedPredicate.*;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
+import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
+import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.name;
+import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import vmalab.model.Kernel;
+import vmalab.model.event.SimEvent;
 
 /** The layers: model, io and cli know nothing of the UI toolkits; model knows nothing of io; no layer calls up. */
 @AnalyzeClasses(packages = "vmalab", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -44,4 +51,17 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule viewsDoNotCallTheApp = noClasses().that().resideInAPackage("vmalab.view..")
         .should().dependOnClassesThat().resideInAnyPackage("vmalab.app..", "vmalab.cli..");
+
+    /** Views paint the folded state (vmalab.viewmodel.fold); they never read the events themselves. */
+    @ArchTest
+    static final ArchRule viewsReadNoEvents = noClasses().that().resideInAPackage("vmalab.view..")
+        .should().dependOnClassesThat().resideInAPackage("vmalab.model.event..")
+        .orShould().dependOnClassesThat().areAssignableTo(SimEvent.class);
+
+    /** Views and viewmodel see the kernel read-only: only the app applies operations. */
+    @ArchTest
+    static final ArchRule onlyTheAppAppliesOperations = noClasses().that()
+        .resideInAnyPackage("vmalab.view..", "vmalab.viewmodel..")
+        .should().dependOnClassesThat().resideInAPackage("vmalab.model.syscall..")
+        .orShould().callMethodWhere(target(name("apply")).and(target(owner(assignableTo(Kernel.class)))));
 }

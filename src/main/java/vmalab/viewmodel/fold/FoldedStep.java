@@ -151,6 +151,11 @@ public final class FoldedStep {
         return out;
     }
 
+    /** The mm's numbers before the operation, or null (no operation on show, or the mm is new). */
+    public Map<String, Long> numbersBefore(Mm mm) {
+        return start == null || result == null || mm == null ? null : start.numbers(mm.id());
+    }
+
     /** Whether the operation created {@code mm} (exec, fork). */
     boolean created(Mm mm) {
         for (SimEvent e : events) {

@@ -18,11 +18,14 @@ public final class StepStart {
     private final List<List<Long>> freeLists;
     private final Map<Long, ShadowTree> trees;
     private final Map<Long, Rss> rss;
+    private final Map<Long, Map<String, Long>> numbers;
 
-    private StepStart(List<List<Long>> freeLists, Map<Long, ShadowTree> trees, Map<Long, Rss> rss) {
+    private StepStart(List<List<Long>> freeLists, Map<Long, ShadowTree> trees, Map<Long, Rss> rss,
+                      Map<Long, Map<String, Long>> numbers) {
         this.freeLists = freeLists;
         this.trees = trees;
         this.rss = rss;
+        this.numbers = numbers;
     }
 
     /** The parts of {@code k} the fold replays from; {@code k} is read, never changed. */
@@ -35,11 +38,13 @@ public final class StepStart {
         }
         Map<Long, ShadowTree> trees = new HashMap<>();
         Map<Long, Rss> rss = new HashMap<>();
+        Map<Long, Map<String, Long>> numbers = new HashMap<>();
         for (Mm mm : k.mms()) {
             trees.put(mm.id(), ShadowTree.of(mm.tree()));
             if (pm != null) rss.put(mm.id(), pm.rss(mm));
+            numbers.put(mm.id(), MmNumbers.of(mm, pm == null ? null : pm.rss(mm)));
         }
-        return new StepStart(lists, trees, rss);
+        return new StepStart(lists, trees, rss, numbers);
     }
 
     /** The free lists before, or null without a physical memory model. */
@@ -51,6 +56,11 @@ public final class StepStart {
     ShadowTree tree(long mmId) {
         ShadowTree t = trees.get(mmId);
         return t == null ? ShadowTree.empty() : t;
+    }
+
+    /** The mm's numbers before ({@link MmNumbers}), or null when it did not exist yet. */
+    Map<String, Long> numbers(long mmId) {
+        return numbers.get(mmId);
     }
 
     /** RSS before; zero when the mm did not exist yet. */
