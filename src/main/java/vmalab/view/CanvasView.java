@@ -28,6 +28,7 @@ public abstract class CanvasView extends Region {
         getStyleClass().add(styleClass);
         setId(id);
         title.getStyleClass().add(VmaTreeView.TITLE);
+        title.setId(id + "-title");
         title.setFont(Font.font("System", FontWeight.BOLD, 17));
         header.setPadding(new Insets(8, 10, 4, 10));
     }
