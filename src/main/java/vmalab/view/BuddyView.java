@@ -59,7 +59,7 @@ public final class BuddyView extends CanvasView {
         header.getChildren().addAll(title, legend, caption);
         canvas.setId("buddy-canvas");
         getChildren().addAll(canvas, header, buddyinfoTitle, buddyinfo);
-        diagram.palette().attachHidden(header, this::redraw);
+        diagram.palette().attachHidden(header, this::invalidate); // new colours: the owners are coloured again
     }
 
     private void initListeners() {

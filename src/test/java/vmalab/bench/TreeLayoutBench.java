@@ -1,5 +1,7 @@
 package vmalab.bench;
 
+import vmalab.view.ViewScenes;
+
 import java.util.concurrent.CountDownLatch;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -54,7 +56,7 @@ public final class TreeLayoutBench {
                 }
                 VmaTreeView view = new VmaTreeView(session);
                 Stage stage = new Stage();
-                stage.setScene(new Scene(view, 1260, 780));
+                stage.setScene(ViewScenes.styled(view, 1260, 780));
                 stage.show();
                 long t0 = System.nanoTime();
                 session.publish(k, null);

@@ -57,7 +57,7 @@ class VmaTreeViewTest {
         session = new Session();
         kernel = new Kernel();
         view = new VmaTreeView(session);
-        stage.setScene(new Scene(view, 1260, 780));
+        stage.setScene(ViewScenes.styled(view, 1260, 780));
         stage.show();
     }
 
