@@ -2,6 +2,7 @@ package vmalab;
 
 import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
+import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.name;
 import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.nameMatching;
 import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
@@ -14,6 +15,8 @@ import vmalab.model.mm.Mm;
 import vmalab.model.mm.VmaIndex;
 import vmalab.model.rbtree.RbNode;
 import vmalab.model.rbtree.RbTree;
+import vmalab.model.Kernel;
+import vmalab.model.event.SimEvent;
 
 /** The layers: model, io and cli know nothing of the UI toolkits; model knows nothing of io; no layer calls up. */
 @AnalyzeClasses(packages = "vmalab", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -69,4 +72,16 @@ class ArchitectureTest {
         .that().doNotHaveFullyQualifiedName(Mm.class.getName())
         .should().callMethodWhere(target(owner(assignableTo(VmaIndex.class)))
             .and(target(nameMatching("insert|erase|replace"))));
+    /** Views paint the folded state (vmalab.viewmodel.fold); they never read the events themselves. */
+    @ArchTest
+    static final ArchRule viewsReadNoEvents = noClasses().that().resideInAPackage("vmalab.view..")
+        .should().dependOnClassesThat().resideInAPackage("vmalab.model.event..")
+        .orShould().dependOnClassesThat().areAssignableTo(SimEvent.class);
+
+    /** Views and viewmodel see the kernel read-only: only the app applies operations. */
+    @ArchTest
+    static final ArchRule onlyTheAppAppliesOperations = noClasses().that()
+        .resideInAnyPackage("vmalab.view..", "vmalab.viewmodel..")
+        .should().dependOnClassesThat().resideInAPackage("vmalab.model.syscall..")
+        .orShould().callMethodWhere(target(name("apply")).and(target(owner(assignableTo(Kernel.class)))));
 }

@@ -16,8 +16,8 @@ public final class ExportCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SCENARIO", description = "the scenario file")
     Path scenario;
 
-    @Option(names = "--view", defaultValue = "layout", paramLabel = "VIEW",
-        description = "layout, tree, pagetable, buddy, structures or window (default: ${DEFAULT-VALUE})")
+    @Option(names = "--view", defaultValue = "layout", paramLabel = "VIEW", completionCandidates = ViewKind.Ids.class,
+        description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
     String view;
 
     @Option(names = "--step", defaultValue = "-1", paramLabel = "N",

@@ -25,10 +25,6 @@ final class ExportDialog {
     /** What to export. */
     record Choice(String view, double scale, String caption) { }
 
-    private static final String[][] VIEWS = {
-        {MainWindow.LAYOUT, "Layout"}, {MainWindow.STRUCTURES, "Structures"}, {MainWindow.TREE, "VMA tree"},
-        {MainWindow.PAGETABLE, "Page tables"}, {MainWindow.BUDDY, "Physical memory"},
-        {MainWindow.WINDOW, "Whole window"}};
 
     private ExportDialog() {
     }
@@ -82,8 +78,8 @@ final class ExportDialog {
         d.setHeaderText("Export a diagram as a PNG image");
         ComboBox<String> view = new ComboBox<>();
         view.setId("export-view");
-        for (String[] v : VIEWS) view.getItems().add(v[1]);
-        for (String[] v : VIEWS) if (v[0].equals(selectedView)) view.setValue(v[1]);
+        for (ViewKind k : ViewKind.values()) view.getItems().add(k.title());
+        ViewKind.byId(selectedView).ifPresent(k -> view.setValue(k.title()));
         ToggleGroup scale = new ToggleGroup();
         HBox scales = new HBox(12);
         for (int s : new int[] {1, 2, 4}) {
@@ -113,8 +109,7 @@ final class ExportDialog {
         d.getDialogPane().getButtonTypes().addAll(ok, ButtonType.CANCEL);
         d.setResultConverter(bt -> {
             if (bt != ok) return null;
-            String name = MainWindow.LAYOUT;
-            for (String[] v : VIEWS) if (v[1].equals(view.getValue())) name = v[0];
+            String name = ViewKind.byTitle(view.getValue()).orElse(ViewKind.LAYOUT).id();
             double s = scale.getSelectedToggle() == null ? 1 : (Double) scale.getSelectedToggle().getUserData();
             return new Choice(name, s, withCaption.isSelected() ? captionText.getText() : null);
         });

@@ -35,7 +35,8 @@ public final class HeadlessExport {
 
     /**
      * Runs {@code scenarioText} to step {@code step} (operations run; negative: all) and writes view
-     * {@code view} (layout, tree, pagetable, buddy, structures or window) at {@code scale} to {@code out}.
+     * {@code view} (a {@link ViewKind} id: layout, tree, pagetable, buddy, structures or window) at
+     * {@code scale} to {@code out}.
      * {@code caption}: null for none, empty for the standard one, else the text to draw under the image.
      *
      * @throws IllegalArgumentException for an unknown view, a bad scale or a scenario that does not parse
@@ -45,8 +46,7 @@ public final class HeadlessExport {
     public static void export(String scenarioText, String fileName, String view, int step, double scale,
                               String caption, Path out) throws IOException {
         if (!MainWindow.isViewName(view)) {
-            throw new IllegalArgumentException("unknown view " + view
-                + " (layout, tree, pagetable, buddy, structures, window)");
+            throw new IllegalArgumentException("unknown view " + view + " (" + ViewKind.ids() + ")");
         }
         if (!(scale > 0 && scale <= 8)) throw new IllegalArgumentException("scale must be between 0 and 8: " + scale);
         boolean started = startToolkit();

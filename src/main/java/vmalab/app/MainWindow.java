@@ -31,12 +31,9 @@ import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import vmalab.model.Kernel;
 import vmalab.model.mm.Task;
-import vmalab.view.BuddyView;
 import vmalab.view.LayoutView;
-import vmalab.view.PageTableView;
 import vmalab.view.StructuresView;
 import vmalab.view.TextPanes;
-import vmalab.view.VmaTreeView;
 import vmalab.viewmodel.Session;
 import vmalab.viewmodel.Timeline;
 
@@ -47,13 +44,10 @@ import vmalab.viewmodel.Timeline;
  */
 public final class MainWindow {
     public static final String STYLE_CLASS = "main-window";
-    /** Names of the views, as {@code --view} and the export dialog use them. */
-    public static final String LAYOUT = "layout";
-    public static final String STRUCTURES = "structures";
-    public static final String TREE = "tree";
-    public static final String PAGETABLE = "pagetable";
-    public static final String BUDDY = "buddy";
-    public static final String WINDOW = "window";
+    /** Names of the views, as {@code --view} and the export dialog use them (from {@link ViewKind}). */
+    public static final String LAYOUT = ViewKind.LAYOUT.id();
+    public static final String STRUCTURES = ViewKind.STRUCTURES.id();
+    public static final String WINDOW = ViewKind.WINDOW.id();
 
     private final Controller controller;
     private final Session session;
@@ -62,6 +56,7 @@ public final class MainWindow {
     private final TabPane views = new TabPane();
     private SplitPane split;
     private final Map<String, Tab> viewTabs = new LinkedHashMap<>();
+    private final Map<ViewKind, Node> built = new java.util.EnumMap<>(ViewKind.class);
     private final LayoutView layoutView;
     private final StructuresView structuresView;
     private final TextPanes texts;
@@ -84,8 +79,9 @@ public final class MainWindow {
         this.controller = controller;
         this.session = controller.session();
         this.timeline = controller.timeline();
-        this.layoutView = new LayoutView(session);
-        this.structuresView = new StructuresView(session);
+        for (ViewKind k : ViewKind.values()) if (k.isTab()) built.put(k, k.create(session));
+        this.layoutView = (LayoutView) built.get(ViewKind.LAYOUT);
+        this.structuresView = (StructuresView) built.get(ViewKind.STRUCTURES);
         this.texts = new TextPanes(session, timeline);
         this.commandBar = new CommandBar(controller);
         this.narration = new NarrationBar(session, timeline);
@@ -133,8 +129,7 @@ public final class MainWindow {
     }
 
     public static boolean isViewName(String name) {
-        return LAYOUT.equals(name) || STRUCTURES.equals(name) || TREE.equals(name) || PAGETABLE.equals(name)
-            || BUDDY.equals(name) || WINDOW.equals(name);
+        return ViewKind.byId(name).isPresent();
     }
 
     // ---- building ----
@@ -145,11 +140,7 @@ public final class MainWindow {
         VBox top = new VBox(menuBar(), toolbar(), timelineBar());
         root.setTop(top);
 
-        addView(STRUCTURES, "Structures", structuresView);
-        addView(LAYOUT, "Layout", layoutView);
-        addView(TREE, "VMA tree", new VmaTreeView(session));
-        addView(PAGETABLE, "Page tables", new PageTableView(session));
-        addView(BUDDY, "Physical memory", new BuddyView(session));
+        for (Map.Entry<ViewKind, Node> e : built.entrySet()) addView(e.getKey().id(), e.getKey().title(), e.getValue());
         views.setId("views");
         views.getStyleClass().add("views-pane");
         views.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);

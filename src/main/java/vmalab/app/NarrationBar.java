@@ -1,16 +1,12 @@
 package vmalab.app;
 
-import java.util.ArrayList;
-import java.util.List;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import vmalab.model.OpResult;
-import vmalab.model.event.Narration;
-import vmalab.model.event.SimEvent;
 import vmalab.viewmodel.Session;
 import vmalab.viewmodel.Timeline;
+import vmalab.viewmodel.fold.NarrationAt;
 
 /**
  * The narration line: in large type, the kernel function at work in the event being shown and what it does
@@ -30,8 +26,7 @@ final class NarrationBar extends VBox {
         this.session = session;
         this.timeline = timeline;
         createView();
-        session.versionProperty().addListener((o, a, b) -> refresh());
-        session.eventCursorProperty().addListener((o, a, b) -> refresh());
+        session.stepStateProperty().addListener((o, a, b) -> refresh());
         refresh();
     }
 
@@ -54,37 +49,11 @@ final class NarrationBar extends VBox {
         getChildren().addAll(line, trail);
     }
 
-    /** The events of the step on show, and how many of them have been shown. */
-    private List<SimEvent> events() {
-        OpResult r = session.lastResultProperty().get();
-        if (r != null) return r.events();
-        OpResult past = timeline.resultOf(timeline.position() - 1);
-        return past == null ? List.of() : past.events();
-    }
-
-    private int shown(List<SimEvent> all) {
-        return session.lastResultProperty().get() != null
-            ? Math.min(all.size(), session.eventCursorProperty().get()) : all.size();
-    }
-
     void refresh() {
-        List<SimEvent> all = events();
-        int shown = shown(all);
-        List<Narration> narrations = new ArrayList<>();
-        int current = -1;
-        for (int i = 0; i < all.size(); i++) {
-            if (all.get(i) instanceof Narration n) {
-                narrations.add(n);
-                if (i < shown) current = narrations.size() - 1;
-            }
-        }
-        OpResult r = session.lastResultProperty().get();
-        if (r != null && r.failed()) {
-            function.setText("error");
-            text.setText(r.error());
-        } else if (current >= 0) {
-            function.setText(narrations.get(current).function() + "()");
-            text.setText(sentence(narrations.get(current)));
+        NarrationAt n = session.stepState().narration();
+        if (n.index() >= 0 || "error".equals(n.function())) {
+            function.setText(n.index() >= 0 ? n.function() + "()" : n.function());
+            text.setText(n.text());
         } else if (timeline.position() == 0) {
             function.setText("");
             text.setText("Press Space to run the first step, or type a line below.");
@@ -93,14 +62,7 @@ final class NarrationBar extends VBox {
             function.setText("");
             text.setText(e == null ? "" : e.text());
         }
-        count.setText(narrations.isEmpty() ? "" : (current + 1) + " of " + narrations.size());
-        List<String> names = new ArrayList<>();
-        for (Narration n : narrations) names.add(n.function());
-        trail.setText(names.isEmpty() ? " " : "this step: " + String.join(" › ", names));
-    }
-
-    /** The one place this bar turns a narration into words. */
-    private static String sentence(Narration n) {
-        return vmalab.io.Narrator.text(n);
+        count.setText(n.position());
+        trail.setText(n.trail().isEmpty() ? " " : "this step: " + String.join(" › ", n.trail()));
     }
 }

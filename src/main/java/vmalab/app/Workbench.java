@@ -15,7 +15,7 @@ public record Workbench(Session session, Timeline timeline, Controller controlle
     /** Builds a window of {@code width} × {@code height}, with no scenario loaded. FX thread only. */
     public static Workbench create(double width, double height) {
         Session session = new Session();
-        Timeline timeline = new Timeline(session);
+        Timeline timeline = new Timeline(session, Operations::apply);
         Controller controller = new Controller(session, timeline);
         MainWindow window = new MainWindow(controller);
         Scene scene = new Scene(window.root(), width, height);

@@ -30,16 +30,11 @@ import vmalab.view.anim.PaintRequest;
  * and /proc/buddyinfo. Splits and merges play as the event cursor moves over them. The frames of the selected
  * VMA are lit; clicking a frame a process maps selects that process, VMA and address.
  */
-public final class BuddyView extends Region {
+public final class BuddyView extends CanvasView {
     public static final String STYLE_CLASS = "buddy-view";
     public static final String BUDDYINFO = "buddyinfo-text";
 
-    private final Session session;
-    private final PaintRequest paint = new PaintRequest(this::redraw);
     private final BuddyDiagram diagram = new BuddyDiagram();
-    private final Canvas canvas = new Canvas();
-    private final VBox header = new VBox(6);
-    private final Label title = new Label();
     private final Label caption = new Label(" ");
     private final Label buddyinfo = new Label();
     private final Label buddyinfoTitle = new Label("/proc/buddyinfo (free blocks of order 0 … 10)");
@@ -47,16 +42,12 @@ public final class BuddyView extends Region {
     private boolean dirty = true;
 
     public BuddyView(Session session) {
-        this.session = session;
+        super(session, STYLE_CLASS, "buddy-view");
         createView();
         initListeners();
     }
 
     private void createView() {
-        getStyleClass().add(STYLE_CLASS);
-        setId("buddy-view");
-        title.getStyleClass().add(VmaTreeView.TITLE);
-        title.setFont(Font.font("System", FontWeight.BOLD, 17));
         caption.getStyleClass().add(VmaTreeView.CAPTION);
         caption.setFont(Legend.TEXT_FONT);
         caption.setId("buddy-caption");
@@ -66,19 +57,15 @@ public final class BuddyView extends Region {
         buddyinfoTitle.setFont(Legend.TEXT_FONT);
         legend = diagram.legend();
         header.getChildren().addAll(title, legend, caption);
-        header.setPadding(new Insets(8, 10, 4, 10));
         canvas.setId("buddy-canvas");
         getChildren().addAll(canvas, header, buddyinfoTitle, buddyinfo);
-        diagram.palette().attachHidden(header, this::redraw);
+        diagram.palette().attachHidden(header, this::invalidate); // new colours: the owners are coloured again
     }
 
     private void initListeners() {
         session.versionProperty().addListener((o, a, b) -> invalidate());
-        session.selectedPidProperty().addListener((o, a, b) -> schedulePaint());
-        session.selectedVmaProperty().addListener((o, a, b) -> schedulePaint());
-        session.eventCursorProperty().addListener((o, a, b) -> schedulePaint());
-        session.eventProgressProperty().addListener((o, a, b) -> schedulePaint());
-        session.reduceMotionProperty().addListener((o, a, b) -> schedulePaint());
+        repaintOn(session.selectedPidProperty(), session.selectedVmaProperty(), session.stepStateProperty(),
+            session.eventProgressProperty());
         canvas.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
             if (e.getButton() == MouseButton.PRIMARY) selectFrame(diagram.frameAt(e.getX(), e.getY()));
         });
@@ -116,51 +103,42 @@ public final class BuddyView extends Region {
 
     private void invalidate() {
         dirty = true;
-        schedulePaint();
+        requestPaint();
     }
 
     private void refresh() {
         if (!dirty) return;
         dirty = false;
-        diagram.show(session.kernel(), session.lastEvents(), session.versionProperty().get());
-        title.setText(diagram.title());
+        diagram.show(session.kernel());
         FlowPane fresh = diagram.legend();
         header.getChildren().set(header.getChildren().indexOf(legend), fresh);
         legend = fresh;
     }
 
-    private void schedulePaint() {
-        paint.request();
-    }
-
-    private void redraw() {
+    @Override
+    protected void redraw() {
         refresh();
         Mm mm = session.selectedMm();
         long sel = session.selectedVmaProperty().get();
         Vma vma = mm == null || sel < 0 ? null : mm.vmaAt(sel);
         BitSet selected = diagram.framesOf(mm, vma);
         caption.setText(diagram.paint(canvas.getGraphicsContext2D(), canvas.getWidth(), canvas.getHeight(),
-            session.eventCursorProperty().get(), session.eventProgressProperty().get(),
-            session.reduceMotionProperty().get(), selected));
+            session.stepState(), session.eventProgressProperty().get(), selected));
         buddyinfo.setText(diagram.buddyinfo());
+        title.setText(diagram.title());
     }
 
     @Override
     protected void layoutChildren() {
         refresh();
         double x = snappedLeftInset();
-        double y = snappedTopInset();
         double w = getWidth() - x - snappedRightInset();
-        double hh = header.prefHeight(w);
-        header.resizeRelocate(x, y, w, hh);
         double bh = buddyinfo.prefHeight(w);
         double th = buddyinfoTitle.prefHeight(w);
         double bottom = getHeight() - snappedBottomInset();
         buddyinfo.resizeRelocate(x + 12, bottom - bh - 6, w - 24, bh);
         buddyinfoTitle.resizeRelocate(x + 12, bottom - bh - th - 8, w - 24, th);
-        canvas.relocate(x, y + hh);
-        canvas.setWidth(Math.max(1, Math.floor(w)));
-        canvas.setHeight(Math.max(1, Math.floor(bottom - bh - th - 12 - y - hh)));
+        layoutHeaderAndCanvas(bh + th + 12);
         redraw();
     }
 

@@ -40,7 +40,7 @@ import vmalab.viewmodel.VmaKind;
  * a click where nothing is mapped asks for a touch there, which ends in SIGSEGV. Paints on one Canvas and only
  * the rows in sight, so 65,530 VMAs stay fast.
  */
-public final class LayoutView extends Region {
+public final class LayoutView extends CanvasView {
     public static final String STYLE_CLASS = "layout-view";
     public static final String CONTROLS_CLASS = "view-controls";
     public static final String HINT_CLASS = "view-hint";
@@ -55,8 +55,6 @@ public final class LayoutView extends Region {
     public static final double ADDR_COL = LayoutPainter.ADDR_COL;
     private static final double PAGE_TICKS_MIN_PX = LayoutPainter.PAGE_TICKS_MIN_PX;
 
-    private final Session session;
-    private final Canvas canvas = new Canvas();
     private final Pane canvasHost = new Pane(canvas);
     private final HBox controls = new HBox();
     private final FlowPane legend = new FlowPane(14, 4);
@@ -85,7 +83,7 @@ public final class LayoutView extends Region {
     private int paintedRows;
 
     public LayoutView(Session session) {
-        this.session = session;
+        super(session, STYLE_CLASS, "layout-view");
         this.palette = new Palette(canvasHost);
         this.painter = new LayoutPainter(canvas, palette, session);
         createView();
@@ -93,8 +91,6 @@ public final class LayoutView extends Region {
     }
 
     private void createView() {
-        getStyleClass().add(STYLE_CLASS);
-        setId("layout-view");
         canvas.setId("layout-canvas");
         canvasHost.setMinSize(0, 0);
 
@@ -141,16 +137,15 @@ public final class LayoutView extends Region {
     }
 
     private void initListeners() {
-        session.versionProperty().addListener((o, a, b) -> redraw());
+        // the session's changes repaint through the one PaintRequest: a publish changes the state, the cursor and
+        // the version one after the other, and the picture must not show them half-way
+        repaintOn(session.versionProperty(), session.selectedVmaProperty(), session.selectedAddressProperty(),
+            session.stepStateProperty(), session.eventProgressProperty());
         session.selectedPidProperty().addListener((o, a, b) -> {
             needsFit = true;
             autoFit = true;
-            redraw();
+            requestPaint();
         });
-        session.selectedVmaProperty().addListener((o, a, b) -> redraw());
-        session.selectedAddressProperty().addListener((o, a, b) -> redraw());
-        session.eventCursorProperty().addListener((o, a, b) -> redraw());
-        session.eventProgressProperty().addListener((o, a, b) -> redraw());
         trueScale.addListener((o, a, b) -> {
             needsFit = true;
             autoFit = true;
@@ -393,7 +388,8 @@ public final class LayoutView extends Region {
 
     // ---- painting ----
 
-    private void redraw() {
+    @Override
+    protected void redraw() {
         GraphicsContext g = canvas.getGraphicsContext2D();
         double w = canvas.getWidth();
         double h = canvas.getHeight();

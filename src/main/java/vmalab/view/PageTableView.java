@@ -1,18 +1,11 @@
 package vmalab.view;
 
 import java.util.function.BiConsumer;
-import javafx.geometry.Insets;
 import javafx.geometry.Point2D;
-import javafx.scene.canvas.Canvas;
 import javafx.scene.control.Label;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
-import javafx.scene.layout.Region;
-import javafx.scene.layout.VBox;
-import javafx.scene.text.Font;
-import javafx.scene.text.FontWeight;
-import vmalab.model.Kernel;
 import vmalab.model.mm.Mm;
 import vmalab.model.mm.Vma;
 import vmalab.model.paging.PhysicalMemory;
@@ -21,7 +14,6 @@ import vmalab.view.paging.PageTableDiagram;
 import vmalab.view.tree.Legend;
 import vmalab.viewmodel.Physical;
 import vmalab.viewmodel.Session;
-import vmalab.view.anim.PaintRequest;
 
 /**
  * The pages of the selected VMA, each cell showing its PTE (present, writable, accessed, dirty, zero page, COW),
@@ -32,49 +24,36 @@ import vmalab.view.anim.PaintRequest;
  * {@link #setOnPageClicked}: {@code (address, write)}, write when Shift is down; Shift-clicking a present page
  * that is not writable (zero page, COW) asks for a write too, which is how a COW break is shown.
  */
-public final class PageTableView extends Region {
+public final class PageTableView extends CanvasView {
     public static final String STYLE_CLASS = "page-table-view";
 
-    private final Session session;
-    private final PaintRequest paint = new PaintRequest(this::redraw);
     private final PageTableDiagram diagram = new PageTableDiagram();
-    private final Canvas canvas = new Canvas();
-    private final VBox header = new VBox(6);
-    private final Label title = new Label();
     private final Label caption = new Label("Click a page: read it · Shift-click: write it");
     private BiConsumer<Long, Boolean> onPageClicked;
 
     public PageTableView(Session session) {
-        this.session = session;
+        super(session, STYLE_CLASS, "page-table-view");
         createView();
         initListeners();
     }
 
     private void createView() {
-        getStyleClass().add(STYLE_CLASS);
-        setId("page-table-view");
-        title.getStyleClass().add(VmaTreeView.TITLE);
-        title.setFont(Font.font("System", FontWeight.BOLD, 17));
         caption.getStyleClass().add(VmaTreeView.CAPTION);
         caption.setFont(Legend.TEXT_FONT);
         caption.setId("page-table-caption");
         header.getChildren().addAll(title, diagram.legend(), caption);
-        header.setPadding(new Insets(8, 10, 4, 10));
         canvas.setId("page-table-canvas");
         getChildren().addAll(canvas, header);
         diagram.palette().attachHidden(header, this::redraw);
     }
 
     private void initListeners() {
-        session.versionProperty().addListener((o, a, b) -> schedulePaint());
-        session.selectedPidProperty().addListener((o, a, b) -> schedulePaint());
-        session.selectedVmaProperty().addListener((o, a, b) -> schedulePaint());
+        repaintOn(session.versionProperty(), session.selectedPidProperty(), session.selectedVmaProperty(),
+            session.stepStateProperty());
         session.selectedAddressProperty().addListener((o, a, b) -> {
             diagram.reveal(b.longValue());
-            schedulePaint();
+            requestPaint();
         });
-        session.eventCursorProperty().addListener((o, a, b) -> schedulePaint());
-        session.reduceMotionProperty().addListener((o, a, b) -> schedulePaint());
         canvas.addEventHandler(ScrollEvent.SCROLL, e -> {
             diagram.scroll(e.getDeltaY() > 0 ? -2 : 2);
             redraw();
@@ -125,29 +104,16 @@ public final class PageTableView extends Region {
         return pm != null && mm != null ? pm.pte(mm, addr) : Pte.NONE;
     }
 
-    private void schedulePaint() {
-        paint.request();
-    }
-
-    private void redraw() {
-        Kernel k = session.kernel();
-        Mm mm = session.selectedMm();
-        int cursor = session.reduceMotionProperty().get() ? Integer.MAX_VALUE : session.eventCursorProperty().get();
+    @Override
+    protected void redraw() {
         title.setText(diagram.paint(canvas.getGraphicsContext2D(), canvas.getWidth(), canvas.getHeight(),
-            k == null ? null : k.pages(), mm, session.lastEvents(), cursor,
-            session.selectedVmaProperty().get(), session.selectedAddressProperty().get()));
+            session.stepState(), session.selectedMm(), session.selectedVmaProperty().get(),
+            session.selectedAddressProperty().get()));
     }
 
     @Override
     protected void layoutChildren() {
-        double x = snappedLeftInset();
-        double y = snappedTopInset();
-        double w = getWidth() - x - snappedRightInset();
-        double hh = header.prefHeight(w);
-        header.resizeRelocate(x, y, w, hh);
-        canvas.relocate(x, y + hh);
-        canvas.setWidth(Math.max(1, Math.floor(w)));
-        canvas.setHeight(Math.max(1, Math.floor(getHeight() - y - hh - snappedBottomInset())));
+        layoutHeaderAndCanvas(0);
         redraw();
     }
 

@@ -20,9 +20,6 @@ import javafx.scene.shape.Polygon;
 import javafx.scene.shape.Polyline;
 import vmalab.io.ProcNames;
 import vmalab.model.Kernel;
-import vmalab.model.event.MmEvent;
-import vmalab.model.event.SimEvent;
-import vmalab.model.event.TaskEvent;
 import vmalab.model.mm.IndexNode;
 import vmalab.model.mm.Mm;
 import vmalab.model.mm.Task;
@@ -33,6 +30,10 @@ import vmalab.model.paging.TableInfo;
 import vmalab.model.paging.Rss;
 import vmalab.viewmodel.Physical;
 import vmalab.viewmodel.Session;
+import vmalab.viewmodel.fold.Change;
+import vmalab.viewmodel.fold.MmNumbers;
+import vmalab.viewmodel.fold.Signals;
+import vmalab.viewmodel.fold.StepSignal;
 import vmalab.viewmodel.Sizes;
 import vmalab.viewmodel.VmaKind;
 
@@ -58,13 +59,12 @@ public final class StructuresView extends Region {
     private static final double COLUMN_GAP = 36;
     private static final double GAP = 22;
 
-    /** A field's value last step, by mm id and field name: what "changed" compares against. */
-    private final Map<Long, Map<String, String>> previous = new HashMap<>();
-    private Map<Long, Map<String, String>> current = new HashMap<>();
+    /** The shown mms' numbers before the step on show and now, by mm id: what "changed" compares. */
+    private final Map<Long, Map<String, Long>> before = new HashMap<>();
+    private final Map<Long, Map<String, Long>> now = new HashMap<>();
     private final Session session;
     private final Board board = new Board();
     private final ScrollPane scroll = new ScrollPane(board);
-    private int lastVersion = -1;
 
     public StructuresView(Session session) {
         this.session = session;
@@ -87,7 +87,7 @@ public final class StructuresView extends Region {
         session.selectedPidProperty().addListener((o, a, b) -> rebuild());
         session.selectedVmaProperty().addListener((o, a, b) -> rebuild());
         session.eventProgressProperty().addListener((o, a, b) -> board.animate());
-        session.eventCursorProperty().addListener((o, a, b) -> board.animate());
+        session.stepStateProperty().addListener((o, a, b) -> board.animate());
     }
 
     @Override
@@ -121,14 +121,17 @@ public final class StructuresView extends Region {
     }
 
     private void rebuild() {
-        int v = session.versionProperty().get();
-        if (v != lastVersion) {
-            previous.clear();
-            previous.putAll(current);
-            current = new HashMap<>();
-            lastVersion = v;
+        before.clear();
+        now.clear();
+        Kernel k = session.kernel();
+        if (k != null) {
+            for (Mm mm : k.mms()) {
+                Map<String, Long> b = session.stepState().step().numbersBefore(mm);
+                if (b != null) before.put(mm.id(), b);
+                now.put(mm.id(), MmNumbers.of(mm, Physical.rss(k, mm)));
+            }
         }
-        board.rebuild(session.kernel());
+        board.rebuild(k);
     }
 
     /** Where the boxes and arrows live; positions are computed in layoutChildren. */
@@ -189,8 +192,8 @@ public final class StructuresView extends Region {
                 plainField("tgid", t.tgid() + (t.isThread() ? " (thread)" : "")),
                 plainField("comm", "\"" + t.comm() + "\""),
                 pointer("mm", t.mm() == null ? "NULL" : "→ mm_struct #" + t.mm().id()));
-            if (!t.signals().isEmpty()) {
-                TaskEvent.SignalRaised last = t.signals().get(t.signals().size() - 1);
+            StepSignal last = Signals.last(t);
+            if (last != null) {
                 Label sig = plainField("sig", last.signal() + " at " + Sizes.hex(last.addr()));
                 sig.getStyleClass().add("rb-red");
                 box.getChildren().add(box.getChildren().size() - 1, sig);
@@ -301,12 +304,12 @@ public final class StructuresView extends Region {
             return l;
         }
 
-        /** A field of an mm, highlighted when its value differs from the previous step's. */
+        /** A field of an mm, highlighted when the step on show changed it. */
         private Label field(long mmId, String name, String value) {
             Label l = plainField(name, value);
-            current.computeIfAbsent(mmId, id -> new HashMap<>()).put(name, value);
-            Map<String, String> before = previous.get(mmId);
-            if (before != null && before.containsKey(name) && !before.get(name).equals(value)) {
+            Map<String, Long> was = before.get(mmId);
+            Map<String, Long> is = now.get(mmId);
+            if (was != null && is != null && was.containsKey(name) && !was.get(name).equals(is.get(name))) {
                 l.pseudoClassStateChanged(CHANGED, true);
             }
             return l;
@@ -320,12 +323,12 @@ public final class StructuresView extends Region {
 
         /** The box the current event is about fades in while the event plays. */
         void animate() {
-            SimEvent e = session.currentEvent();
+            Change e = session.stepState().change();
             Node target = null;
-            if (e instanceof TaskEvent.TaskCreated tc) target = taskBoxes.get(tc.pid());
-            else if (e instanceof MmEvent me) {
-                VBox[] side = sideBoxes.get(me.mmId());
-                if (side != null) target = me instanceof MmEvent.BrkMoved ? mmBoxes.get(me.mmId()) : side[0];
+            if (e.kind() == Change.Kind.TASK_CREATED) target = taskBoxes.get(e.pid());
+            else if (e.isMmChange()) {
+                VBox[] side = sideBoxes.get(e.mmId());
+                if (side != null) target = e.kind() == Change.Kind.BRK_MOVED ? mmBoxes.get(e.mmId()) : side[0];
             }
             if (flashing != null && flashing != target) flashing.setOpacity(1);
             flashing = target;

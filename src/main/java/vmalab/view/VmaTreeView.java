@@ -15,14 +15,13 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
-import vmalab.model.event.SimEvent;
-import vmalab.model.event.TaskEvent;
 import vmalab.model.mm.Mm;
 import vmalab.model.mm.Task;
 import vmalab.view.tree.Legend;
 import vmalab.view.tree.TreeDiagram;
 import vmalab.view.tree.TreePalette;
 import vmalab.viewmodel.Session;
+import vmalab.viewmodel.fold.StepState;
 import vmalab.view.anim.PaintRequest;
 
 /**
@@ -30,19 +29,14 @@ import vmalab.view.anim.PaintRequest;
  * scratch; animates an operation's rb-tree steps as the session's event cursor moves over them. Scroll zooms,
  * drag pans, double-click fits; clicking a node selects its VMA.
  */
-public final class VmaTreeView extends Region {
+public final class VmaTreeView extends CanvasView {
     public static final String STYLE_CLASS = "vma-tree-view";
     public static final String TITLE = "diagram-title";
     public static final String CAPTION = "diagram-caption";
     public static final String NODE_LABEL = "tree-node-label";
 
-    private final Session session;
-    private final PaintRequest paint = new PaintRequest(this::redraw);
     private final TreePalette palette = new TreePalette();
     private final TreeDiagram state;
-    private final Canvas canvas = new Canvas();
-    private final VBox header = new VBox(6);
-    private final Label title = new Label();
     private final Label caption = new Label(" ");
     /** Carries the canvas label font from CSS ({@code .vma-tree-view .tree-node-label { -fx-font: ... }}). */
     private final Label fontProbe = new Label();
@@ -51,17 +45,13 @@ public final class VmaTreeView extends Region {
     private boolean dragged;
 
     public VmaTreeView(Session session) {
-        this.session = session;
+        super(session, STYLE_CLASS, "vma-tree-view");
         this.state = new TreeDiagram(palette);
         createView();
         initListeners();
     }
 
     private void createView() {
-        getStyleClass().add(STYLE_CLASS);
-        setId("vma-tree-view");
-        title.getStyleClass().add(TITLE);
-        title.setFont(Font.font("System", FontWeight.BOLD, 17));
         caption.getStyleClass().add(CAPTION);
         caption.setFont(Legend.TEXT_FONT);
         caption.setId("vma-tree-caption");
@@ -78,7 +68,6 @@ public final class VmaTreeView extends Region {
         HBox top = new HBox(10, title, spacer, fit, toSelected);
         top.setAlignment(Pos.CENTER_LEFT);
         header.getChildren().addAll(top, state.legend(), caption);
-        header.setPadding(new Insets(8, 10, 4, 10));
         fontProbe.getStyleClass().add(NODE_LABEL);
         fontProbe.setFont(Font.font("Monospaced", FontWeight.BOLD, 15));
         fontProbe.setManaged(false);
@@ -92,10 +81,7 @@ public final class VmaTreeView extends Region {
     private void initListeners() {
         session.versionProperty().addListener((o, a, b) -> invalidateState());
         session.selectedPidProperty().addListener((o, a, b) -> invalidateState());
-        session.selectedVmaProperty().addListener((o, a, b) -> schedulePaint());
-        session.eventCursorProperty().addListener((o, a, b) -> schedulePaint());
-        session.eventProgressProperty().addListener((o, a, b) -> schedulePaint());
-        session.reduceMotionProperty().addListener((o, a, b) -> schedulePaint());
+        repaintOn(session.selectedVmaProperty(), session.stepStateProperty(), session.eventProgressProperty());
         fontProbe.fontProperty().addListener((o, a, b) -> {
             state.setFont(b);
             redraw();
@@ -162,39 +148,34 @@ public final class VmaTreeView extends Region {
 
     private void invalidateState() {
         dirty = true;
-        schedulePaint();
+        requestPaint();
     }
 
     private void refresh() {
         if (!dirty) return;
         dirty = false;
         Mm mm = session.selectedMm();
-        Task t = session.selectedTask();
-        state.show(mm, session.lastEvents(), createdIn(mm));
-        title.setText(t == null || mm == null ? "mm_rb: no process"
-            : String.format("mm_rb of %s (pid %d): %d VMAs, height %d", t.comm(), t.pid(), mm.mapCount(),
-                state.height()));
+        state.show(mm, mm == null ? null : session.stepState().tree(mm).frames());
         layoutCanvas();
     }
 
-    /** Whether the last operation created this mm (exec): then its tree grew from empty. */
-    private boolean createdIn(Mm mm) {
-        if (mm == null) return false;
-        for (SimEvent e : session.lastEvents()) {
-            if (e instanceof TaskEvent.TaskCreated c && c.mmId() == mm.id()) return true;
-        }
-        return false;
+    /** The header at the cursor: the VMAs the tree holds when the cursor's event has been shown. */
+    private String titleAt(StepState st) {
+        Mm mm = session.selectedMm();
+        Task t = session.selectedTask();
+        if (t == null || mm == null) return "mm_rb: no process";
+        return String.format("mm_rb of %s (pid %d): %d VMAs, height %d", t.comm(), t.pid(),
+            st.counters(mm).mapCount(), state.height());
     }
 
-    private void schedulePaint() {
-        paint.request();
-    }
-
-    private void redraw() {
+    @Override
+    protected void redraw() {
         refresh();
+        // the folded state at its cursor; reduce motion only means no in-between frames (progress stays at 1)
+        StepState st = session.stepState();
+        title.setText(titleAt(st));
         caption.setText(state.paint(canvas.getGraphicsContext2D(), canvas.getWidth(), canvas.getHeight(),
-            session.eventCursorProperty().get(), session.eventProgressProperty().get(),
-            session.reduceMotionProperty().get(), session.selectedVmaProperty().get()));
+            st.cursor(), session.eventProgressProperty().get(), false, session.selectedVmaProperty().get()));
     }
 
     private void layoutCanvas() {

@@ -9,6 +9,7 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
@@ -19,6 +20,9 @@ import vmalab.model.OpResult;
 import vmalab.model.event.SimEvent;
 import vmalab.model.mm.Mm;
 import vmalab.model.mm.Task;
+import vmalab.viewmodel.fold.FoldedStep;
+import vmalab.viewmodel.fold.StepStart;
+import vmalab.viewmodel.fold.StepState;
 
 /**
  * The one shared simulation as the views see it (FX thread only). CONTRACT — the app helper fills in the
@@ -48,8 +52,22 @@ public final class Session {
     private final IntegerProperty eventCursor = new SimpleIntegerProperty(this, "eventCursor", 0);
     private final DoubleProperty eventProgress = new SimpleDoubleProperty(this, "eventProgress", 1);
     private final IntegerProperty version = new SimpleIntegerProperty(this, "version", 0);
+    private final ReadOnlyObjectWrapper<StepState> stepState =
+        new ReadOnlyObjectWrapper<>(this, "stepState", StepState.NONE);
+    private FoldedStep folded = FoldedStep.NONE;
+
+    public Session() {
+        eventCursor.addListener((o, a, b) -> refold());
+    }
 
     public ReadOnlyObjectProperty<Kernel> kernelProperty() { return kernel; }
+
+    /**
+     * The operation on show folded up to the event cursor: the one state every
+     * view paints. Set once per cursor change or new state, before {@link #versionProperty()} moves.
+     */
+    public ReadOnlyObjectProperty<StepState> stepStateProperty() { return stepState.getReadOnlyProperty(); }
+    public StepState stepState() { return stepState.get(); }
     public ReadOnlyIntegerProperty versionProperty() { return version; }
     public Kernel kernel() { return kernel.get(); }
     public ReadOnlyObjectProperty<OpResult> lastResultProperty() { return lastResult; }
@@ -103,12 +121,28 @@ public final class Session {
      * up. The animation director moves the cursor on from there.
      */
     public void publish(Kernel k, OpResult r) {
+        publish(k, r, null, null);
+    }
+
+    /**
+     * Shows a new state, with what the fold keeps of the state before {@code r} ({@code start}, or null: then
+     * only the end state is drawn) and, when {@code r} is null, the step whose narration to show (or null).
+     */
+    public void publish(Kernel k, OpResult r, StepStart start, OpResult narrated) {
+        folded = FoldedStep.of(k, r, start, narrated, version.get() + 1);
         eventCursor.set(0);
         eventProgress.set(1);
         lastResult.set(r);
         kernel.set(k);
+        refold();
         followAccess(k, r);
         version.set(version.get() + 1);
+    }
+
+    private void refold() {
+        // the cursor alone decides: with reduce motion the director moves it to the end of each step at once, and
+        // stepping one event (E) still shows that event
+        stepState.set(folded.at(eventCursor.get()));
     }
 
     /**

@@ -12,7 +12,7 @@ import vmalab.model.Kernel;
 import vmalab.model.OpResult;
 import vmalab.model.mm.Task;
 import vmalab.model.op.Op;
-import vmalab.model.syscall.Syscalls;
+import vmalab.viewmodel.fold.StepStart;
 
 /**
  * The operations of a session in order, and where we are among them. A checkpoint ({@link Kernel#copy()}) is
@@ -29,7 +29,17 @@ public final class Timeline {
 
     public static final int DEFAULT_CHECKPOINT_EVERY = 16;
 
+    /**
+     * How an operation is applied: the app's controller owns it, so the viewmodel sees the kernel read-only and
+     * never runs an operation itself.
+     */
+    @FunctionalInterface
+    public interface Applier {
+        OpResult apply(Kernel kernel, Op op);
+    }
+
     private final Session session;
+    private final Applier applier;
     private final Supplier<Kernel> fresh;
     private final int checkpointEvery;
     private final List<Entry> entries = new ArrayList<>();
@@ -41,16 +51,17 @@ public final class Timeline {
     private Kernel kernel;
     private String fileName = "scenario.vlab";
 
-    public Timeline(Session session, Supplier<Kernel> fresh, int checkpointEvery) {
+    public Timeline(Session session, Applier applier, Supplier<Kernel> fresh, int checkpointEvery) {
         if (checkpointEvery < 1) throw new IllegalArgumentException("checkpointEvery must be at least 1");
         this.session = session;
+        this.applier = applier;
         this.fresh = fresh;
         this.checkpointEvery = checkpointEvery;
         reset(List.of(), fileName);
     }
 
-    public Timeline(Session session) {
-        this(session, Kernels::fresh, DEFAULT_CHECKPOINT_EVERY);
+    public Timeline(Session session, Applier applier) {
+        this(session, applier, Kernels::fresh, DEFAULT_CHECKPOINT_EVERY);
     }
 
     /** Replaces every step by {@code steps} and goes back to step 0 (an empty machine). */
@@ -64,7 +75,7 @@ public final class Timeline {
         fileName = name;
         position.set(0);
         size.set(entries.size());
-        session.publish(kernel, null);
+        session.publish(kernel, null, null, null);
     }
 
     /** Steps run so far (0 … size). */
@@ -97,8 +108,9 @@ public final class Timeline {
     /** Runs the next step; false at the end. */
     public boolean stepOp() {
         if (atEnd()) return false;
+        StepStart start = StepStart.of(kernel);
         OpResult r = applyNext();
-        session.publish(kernel, r);
+        session.publish(kernel, r, start, null);
         follow(r);
         return true;
     }
@@ -127,6 +139,7 @@ public final class Timeline {
         int p = position.get();
         dropAfterPosition();
         Kernel before = kernel.copy();
+        StepStart start = StepStart.of(kernel);
         entries.add(p, entry);
         OpResult r = applyNext();
         if (r.failed()) {
@@ -138,7 +151,7 @@ public final class Timeline {
             position.set(p);
         }
         size.set(entries.size());
-        session.publish(kernel, r);
+        session.publish(kernel, r, r.failed() ? null : start, null);
         follow(r);
         return r;
     }
@@ -160,6 +173,7 @@ public final class Timeline {
         int p = position.get();
         if (k == p) return;
         OpResult last = null;
+        StepStart start = null;
         if (k < p) {
             Map.Entry<Integer, Kernel> cp = checkpoints.floorEntry(k);
             kernel = cp.getValue().copy();
@@ -167,15 +181,18 @@ public final class Timeline {
             // results before the checkpoint stay valid: the model is deterministic
             while (position.get() < k) applyNext();
         } else {
-            while (position.get() < k) last = applyNext();
+            while (position.get() < k) {
+                if (position.get() == k - 1) start = StepStart.of(kernel);
+                last = applyNext();
+            }
         }
-        session.publish(kernel, k > p ? last : null);
+        session.publish(kernel, k > p ? last : null, start, k > p ? null : resultOf(k - 1));
         if (last != null) follow(last);
     }
 
     private OpResult applyNext() {
         int p = position.get();
-        OpResult r = Syscalls.apply(kernel, entries.get(p).op());
+        OpResult r = applier.apply(kernel, entries.get(p).op());
         if (results.size() > p) results.set(p, r);
         else results.add(r);
         position.set(p + 1);

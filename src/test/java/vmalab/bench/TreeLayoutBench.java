@@ -1,5 +1,7 @@
 package vmalab.bench;
 
+import vmalab.view.ViewScenes;
+
 import java.util.concurrent.CountDownLatch;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -11,9 +13,9 @@ import vmalab.model.mm.Prot;
 import vmalab.model.mm.Vma;
 import vmalab.model.op.Op;
 import vmalab.view.VmaTreeView;
-import vmalab.view.tree.TreeShape;
 import vmalab.viewmodel.Session;
 import vmalab.model.syscall.Syscalls;
+import vmalab.viewmodel.fold.TreeShape;
 
 /**
  * How long the VMA tree takes at max_map_count: the O(n) layout of 65,530 nodes, and whole redraws of the view
@@ -56,7 +58,7 @@ public final class TreeLayoutBench {
                 }
                 VmaTreeView view = new VmaTreeView(session);
                 Stage stage = new Stage();
-                stage.setScene(new Scene(view, 1260, 780));
+                stage.setScene(ViewScenes.styled(view, 1260, 780));
                 stage.show();
                 long t0 = System.nanoTime();
                 session.publish(k, null);

@@ -53,7 +53,7 @@ class BuddyViewTest {
         pm = new PhysicalMemory();
         kernel = new Kernel(pm);
         view = new BuddyView(session);
-        stage.setScene(new Scene(view, 1260, 780));
+        stage.setScene(ViewScenes.styled(view, 1260, 780));
         stage.show();
     }
 
@@ -86,6 +86,27 @@ class BuddyViewTest {
             false, false, false, false));
         run(robot, new Op.Touch(m.result(), 6 * Vma.PAGE_SIZE, 'w'));
         return m.result();
+    }
+
+    @Test
+    void a_stylesheet_restyles_the_canvas(FxRobot robot) {
+        // given: the grid painted with vmalab.css's colours
+        mapAndTouch(robot);
+        long free = first(FrameKind.FREE);
+        long table = first(FrameKind.PAGE_TABLE);
+        WritableImage before = shot(robot, "buddy-theme-before");
+        assertTrue(near(frame(before, free), FREE));
+
+        // when: a theme redefines the looked-up colours -vm-frame-free and -vm-frame-page-table
+        robot.interact(() -> view.getScene().getStylesheets()
+            .add(BuddyViewTest.class.getResource("/vmalab/test-theme.css").toExternalForm()));
+        WaitForAsyncUtils.waitForFxEvents();
+        WritableImage after = shot(robot, "buddy-theme-after");
+
+        // then: the same frames are painted in the theme's colours, the kernel's stay as they were
+        assertTrue(near(frame(after, free), Color.web("#ff00ff")), "free: " + frame(after, free));
+        assertTrue(near(frame(after, table), Color.web("#00ff00")), "page table: " + frame(after, table));
+        assertTrue(near(frame(after, 0), KERNEL));
     }
 
     @Test

@@ -57,7 +57,7 @@ class PageTableViewTest {
         kernel = new Kernel(pm);
         view = new PageTableView(session);
         view.setOnPageClicked((addr, write) -> clicks.add(Long.toHexString(addr) + (write ? " w" : " r")));
-        stage.setScene(new Scene(view, 1260, 780));
+        stage.setScene(ViewScenes.styled(view, 1260, 780));
         stage.show();
     }
 

@@ -16,6 +16,7 @@ import vmalab.model.OpResult;
 import vmalab.model.op.Op;
 import vmalab.viewmodel.Session;
 import vmalab.model.syscall.Syscalls;
+import vmalab.viewmodel.fold.StepStart;
 
 /** What the view tests share: running an operation into a session, snapshots, colour comparison. */
 final class ViewTesting {
@@ -26,9 +27,10 @@ final class ViewTesting {
     static OpResult publish(FxRobot robot, Kernel kernel, Session session, Op op) {
         OpResult[] r = new OpResult[1];
         robot.interact(() -> {
+            StepStart start = StepStart.of(kernel);
             r[0] = Syscalls.apply(kernel, op);
             assertNull(r[0].error(), () -> op + ": " + r[0].error());
-            session.publish(kernel, r[0]);
+            session.publish(kernel, r[0], start, null);
             session.eventCursorWritable().set(r[0].events().size());
         });
         return r[0];

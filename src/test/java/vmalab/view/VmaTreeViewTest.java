@@ -38,9 +38,10 @@ import vmalab.model.mm.Vma;
 import vmalab.model.mm.VmaIndex;
 import vmalab.model.op.Op;
 import vmalab.model.rbtree.RbStep;
-import vmalab.view.tree.TreeShape;
-import vmalab.viewmodel.Session;
 import vmalab.model.syscall.Syscalls;
+import vmalab.viewmodel.Session;
+import vmalab.viewmodel.fold.StepStart;
+import vmalab.viewmodel.fold.TreeShape;
 
 @ExtendWith(ApplicationExtension.class)
 class VmaTreeViewTest {
@@ -57,7 +58,7 @@ class VmaTreeViewTest {
         session = new Session();
         kernel = new Kernel();
         view = new VmaTreeView(session);
-        stage.setScene(new Scene(view, 1260, 780));
+        stage.setScene(ViewScenes.styled(view, 1260, 780));
         stage.show();
     }
 
@@ -66,9 +67,10 @@ class VmaTreeViewTest {
         OpResult[] last = new OpResult[1];
         robot.interact(() -> {
             for (Op op : ops) {
+                StepStart start = StepStart.of(kernel);
                 OpResult r = Syscalls.apply(kernel, op);
                 assertNull(r.error(), () -> op + ": " + r.error());
-                session.publish(kernel, r);
+                session.publish(kernel, r, start, null);
                 session.eventCursorWritable().set(r.events().size());
                 last[0] = r;
             }

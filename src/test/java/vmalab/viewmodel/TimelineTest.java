@@ -53,7 +53,7 @@ class TimelineTest {
     void everyStepBackEqualsAReplayFromScratch() {
         // given: checkpoints every 4 steps, so some steps back restore a checkpoint and replay
         Session session = new Session();
-        Timeline t = new Timeline(session, Kernels::fresh, 4);
+        Timeline t = new Timeline(session, Syscalls::apply, Kernels::fresh, 4);
         List<Timeline.Entry> e = entries(SCENARIO);
         t.reset(e, "t.vlab");
         t.jumpTo(e.size());
@@ -72,7 +72,7 @@ class TimelineTest {
     void stepThenStepBackRestoresTheStateExactly() {
         // given
         Session session = new Session();
-        Timeline t = new Timeline(session, Kernels::fresh, 16);
+        Timeline t = new Timeline(session, Syscalls::apply, Kernels::fresh, 16);
         t.reset(entries(SCENARIO), "t.vlab");
         t.jumpTo(5);
         String before = StateText.of(session.kernel());
@@ -92,7 +92,7 @@ class TimelineTest {
     @Test
     void jumpingAnywhereGivesTheReplayedState() {
         Session session = new Session();
-        Timeline t = new Timeline(session, Kernels::fresh, 3);
+        Timeline t = new Timeline(session, Syscalls::apply, Kernels::fresh, 3);
         List<Timeline.Entry> e = entries(SCENARIO);
         t.reset(e, "t.vlab");
         for (int k : new int[] {15, 2, 9, 0, 11, 11, 4, 13, 1}) {
@@ -105,7 +105,7 @@ class TimelineTest {
     void aCheckpointIsNeverChangedByLaterSteps() {
         // given: checkpoint at 2; run past it, then come back twice
         Session session = new Session();
-        Timeline t = new Timeline(session, Kernels::fresh, 2);
+        Timeline t = new Timeline(session, Syscalls::apply, Kernels::fresh, 2);
         List<Timeline.Entry> e = entries(SCENARIO);
         t.reset(e, "t.vlab");
         t.jumpTo(2);
@@ -124,7 +124,7 @@ class TimelineTest {
     @Test
     void stepOpPublishesTheResultWithItsEvents() {
         Session session = new Session();
-        Timeline t = new Timeline(session);
+        Timeline t = new Timeline(session, Syscalls::apply);
         t.reset(entries(SCENARIO), "t.vlab");
         int v = session.versionProperty().get();
 
@@ -141,7 +141,7 @@ class TimelineTest {
     @Test
     void stepEventWalksTheEventsThenRunsTheNextStep() {
         Session session = new Session();
-        Timeline t = new Timeline(session);
+        Timeline t = new Timeline(session, Syscalls::apply);
         t.reset(entries("exec cat x86_64\nbrk +8K"), "t.vlab");
 
         assertTrue(t.stepEvent());
@@ -161,7 +161,7 @@ class TimelineTest {
     void aLineRunMidwayIsInsertedAndTheRestStays() {
         // given
         Session session = new Session();
-        Timeline t = new Timeline(session);
+        Timeline t = new Timeline(session, Syscalls::apply);
         List<Timeline.Entry> e = entries(SCENARIO);
         t.reset(e, "t.vlab");
         t.jumpTo(2);
@@ -183,7 +183,7 @@ class TimelineTest {
     @Test
     void aRefusedLineIsNotKept() {
         Session session = new Session();
-        Timeline t = new Timeline(session);
+        Timeline t = new Timeline(session, Syscalls::apply);
         t.reset(entries("exec cat x86_64"), "t.vlab");
         t.jumpTo(1);
         String before = StateText.of(session.kernel());
@@ -199,7 +199,7 @@ class TimelineTest {
     @Test
     void restartGoesBackToAnEmptyMachine() {
         Session session = new Session();
-        Timeline t = new Timeline(session);
+        Timeline t = new Timeline(session, Syscalls::apply);
         t.reset(entries(SCENARIO), "t.vlab");
         t.jumpTo(7);
         t.restart();

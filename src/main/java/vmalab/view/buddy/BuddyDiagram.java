@@ -9,16 +9,19 @@ import javafx.scene.Node;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.layout.FlowPane;
 import vmalab.model.Kernel;
-import vmalab.model.buddy.BuddyEvent;
-import vmalab.model.event.SimEvent;
 import vmalab.model.mm.Mm;
 import vmalab.model.mm.Vma;
 import vmalab.model.paging.PageInfo;
 import vmalab.model.paging.PhysicalMemory;
-import vmalab.view.buddy.FreeListState.Block;
+import vmalab.viewmodel.fold.FreeListState.Block;
 import vmalab.view.tree.Legend;
 import vmalab.view.tree.Swatch;
 import vmalab.viewmodel.Physical;
+import vmalab.viewmodel.fold.FreeListState;
+import vmalab.viewmodel.fold.BuddyAt;
+import vmalab.viewmodel.fold.BuddyFrames;
+import vmalab.viewmodel.fold.StepState;
+import vmalab.model.paging.FrameKind;
 
 /**
  * The picture behind {@link vmalab.view.BuddyView}: the frame grid and the free lists at the event cursor, the
@@ -31,38 +34,18 @@ public final class BuddyDiagram {
     private PhysicalMemory pm;
     private Kernel kernel;
     private FrameOwners owners;
-    private BuddyFrames frames;
-    private FreeListState lastLists;
-    private int[] lastColours;
-    private int lastVersion = Integer.MIN_VALUE;
     private String buddyinfo = "";
-    private int eventCount;
+    private long freeShown = -1;
 
     public BuddyPalette palette() {
         return pal;
     }
 
-    /** Takes the kernel's state at {@code version}; replays the operation's steps if it follows the last one. */
-    public void show(Kernel k, List<SimEvent> events, int version) {
+    /** Takes the kernel's end state: who owns each frame (the folded state says what differs at the cursor). */
+    public void show(Kernel k) {
         kernel = k;
-        eventCount = events.size();
         pm = Physical.of(k);
-        if (pm == null) {
-            owners = null;
-            frames = null;
-            lastLists = null;
-            lastVersion = version;
-            return;
-        }
-        List<List<Long>> endLists = pm.buddy().freeLists();
-        FreeListState end = FreeListState.of(endLists);
-        owners = FrameOwners.of(pm, k, pal);
-        boolean next = version == lastVersion + 1;
-        frames = next ? BuddyFrames.replay(lastLists, lastColours, events, endLists, end, owners.argb)
-            : BuddyFrames.still(end, owners.argb);
-        lastLists = end;
-        lastColours = owners.argb;
-        lastVersion = version;
+        owners = pm == null ? null : FrameOwners.of(pm, k, pal);
     }
 
     public boolean hasMemory() {
@@ -73,7 +56,7 @@ public final class BuddyDiagram {
         if (pm == null) return "Physical memory: none (the kernel runs without a physical memory model)";
         long frames = pm.frames();
         return String.format(Locale.ROOT, "Physical memory: %d frames of 4 KiB (%d MiB), %d free", frames,
-            frames * 4 / 1024, pm.freeFrames());
+            frames * 4 / 1024, freeShown >= 0 ? freeShown : pm.freeFrames());
     }
 
     public FlowPane legend() {
@@ -114,40 +97,42 @@ public final class BuddyDiagram {
         return buddyinfo;
     }
 
-    /** Paints the state at the cursor; returns the caption of the step shown. */
-    public String paint(GraphicsContext g, double w, double h, int cursor, double progress, boolean reduceMotion,
-                        BitSet selected) {
+    /** Paints the folded state at its cursor; returns the caption of the step shown. */
+    public String paint(GraphicsContext g, double w, double h, StepState state, double progress, BitSet selected) {
         g.setFill(pal.background.color());
         g.fillRect(0, 0, w, h);
-        if (pm == null || frames == null) {
+        BuddyAt at = state.buddy();
+        if (pm == null || owners == null || at == null) {
             buddyinfo = "";
+            freeShown = -1;
             return " ";
         }
+        int cursor = state.cursor();
         double gridW = grid.layout(pm.frames(), 8, 8, Math.min(w * 0.5, h + 40), h - 16);
-        int k = reduceMotion ? frames.last() : frames.frameAtCursor(cursor);
-        BuddyFrames.Step step = k > 0 && !reduceMotion && frames.animated() ? frames.step(k) : null;
+        BuddyFrames.Step step = at.step();
         boolean moving = step != null && step.eventIndex() == cursor - 1 && progress < 1;
-        if (k >= frames.last() && progress >= 1 && cursor >= eventCount) step = null;
-        FreeListState to = frames.state(k);
-        FreeListState from = moving ? frames.state(k - 1) : to;
-        int[] colours = reduceMotion ? frames.coloursAt(Integer.MAX_VALUE) : frames.coloursAt(cursor);
-        grid.paint(g, colours, owners.shared, selected);
-        Block subject = step == null ? null : subject(step.event());
+        if (state.atEnd() && progress >= 1) step = null;
+        FreeListState to = at.lists();
+        FreeListState from = moving ? at.frames().state(at.frame() - 1) : to;
+        grid.paint(g, coloursAt(state), owners.shared, selected);
+        Block subject = step == null ? null : step.subject();
         if (subject != null) grid.outline(g, subject.pfn(), subject.order(), pal.step.color(), 3);
         lists.layout(gridW + 30, 8, w - gridW - 38, h - 16, to.orders());
         lists.paint(g, from, to, moving ? progress : 1, subject);
         buddyinfo = buddyinfoLine(to);
-        return step == null ? " " : "step " + k + " of " + frames.last() + ": " + step.caption();
+        freeShown = at.freeFrames();
+        return step == null ? " " : "step " + at.frame() + " of " + at.frames().last() + ": " + step.caption();
     }
 
-    private static Block subject(BuddyEvent e) {
-        if (e instanceof BuddyEvent.ListDel d) return new Block(d.pfn(), d.order());
-        if (e instanceof BuddyEvent.ListAdd a) return new Block(a.pfn(), a.order());
-        if (e instanceof BuddyEvent.Split s) return new Block(s.pfn(), s.order() - 1);
-        if (e instanceof BuddyEvent.Merge m) return new Block(m.pfn() & m.buddyPfn(), m.order() + 1);
-        if (e instanceof BuddyEvent.Allocated a) return new Block(a.pfn(), a.order());
-        if (e instanceof BuddyEvent.Freed f) return new Block(f.pfn(), f.order());
-        return null;
+    /** The end state's frame colours, with the frames a later event changes in their kind at the cursor. */
+    private int[] coloursAt(StepState state) {
+        if (state.atEnd()) return owners.argb;
+        int[] c = owners.argb.clone();
+        for (int p = 0; p < c.length; p++) {
+            FrameKind k = state.frameKindAt(p);
+            if (k != null) c[p] = Swatch.toArgb(pal.frame(k, -1));
+        }
+        return c;
     }
 
     /** /proc/buddyinfo for the lists shown, in mm/vmstat.c: frag_show_print()'s format. */

@@ -27,27 +27,27 @@ public final class BuddyPalette {
     public static final String STEP = "buddy-step";
     public static final String BLOCK = "buddy-block";
 
-    final Swatch background = new Swatch(BACKGROUND, Color.WHITE);
-    final Swatch free = new Swatch(FREE, Color.web("#e3e6e8"));
-    final Swatch kernel = new Swatch(KERNEL, Color.web("#37474f"));
-    final Swatch pageTable = new Swatch(PAGE_TABLE, Color.web("#8e24aa"));
-    final Swatch pageCache = new Swatch(PAGE_CACHE, Color.web("#fbc02d"));
-    final Swatch shmem = new Swatch(SHMEM, Color.web("#ef6c00"));
-    final Swatch allocPages = new Swatch(ALLOC_PAGES, Color.web("#795548"));
-    final Swatch text = new Swatch(TEXT, Color.web("#212121"));
-    final Swatch faint = new Swatch(FAINT, Color.web("#9e9e9e"));
-    final Swatch selected = new Swatch(SELECTED, Color.web("#000000"));
-    final Swatch step = new Swatch(STEP, Color.web("#ff6f00"));
-    final Swatch block = new Swatch(BLOCK, Color.web("#cfd8dc"));
+    final Swatch background = new Swatch(BACKGROUND);
+    final Swatch free = new Swatch(FREE);
+    final Swatch kernel = new Swatch(KERNEL);
+    final Swatch pageTable = new Swatch(PAGE_TABLE);
+    final Swatch pageCache = new Swatch(PAGE_CACHE);
+    final Swatch shmem = new Swatch(SHMEM);
+    final Swatch allocPages = new Swatch(ALLOC_PAGES);
+    final Swatch text = new Swatch(TEXT);
+    final Swatch faint = new Swatch(FAINT);
+    final Swatch selected = new Swatch(SELECTED);
+    final Swatch step = new Swatch(STEP);
+    final Swatch block = new Swatch(BLOCK);
     final Swatch[] processes = {
-        new Swatch(PROCESS_PREFIX + 0, Color.web("#1e88e5")),
-        new Swatch(PROCESS_PREFIX + 1, Color.web("#43a047")),
-        new Swatch(PROCESS_PREFIX + 2, Color.web("#e53935")),
-        new Swatch(PROCESS_PREFIX + 3, Color.web("#00acc1")),
-        new Swatch(PROCESS_PREFIX + 4, Color.web("#d81b60")),
-        new Swatch(PROCESS_PREFIX + 5, Color.web("#3949ab")),
-        new Swatch(PROCESS_PREFIX + 6, Color.web("#9e9d24")),
-        new Swatch(PROCESS_PREFIX + 7, Color.web("#00897b"))};
+        new Swatch(PROCESS_PREFIX + 0),
+        new Swatch(PROCESS_PREFIX + 1),
+        new Swatch(PROCESS_PREFIX + 2),
+        new Swatch(PROCESS_PREFIX + 3),
+        new Swatch(PROCESS_PREFIX + 4),
+        new Swatch(PROCESS_PREFIX + 5),
+        new Swatch(PROCESS_PREFIX + 6),
+        new Swatch(PROCESS_PREFIX + 7)};
 
     /** The colour of a frame of this kind; anonymous frames take their process's hue ({@code slot}, or -1). */
     Color frame(FrameKind kind, int slot) {

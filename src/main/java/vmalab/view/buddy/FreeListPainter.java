@@ -6,7 +6,8 @@ import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 import javafx.scene.text.TextAlignment;
-import vmalab.view.buddy.FreeListState.Block;
+import vmalab.viewmodel.fold.FreeListState.Block;
+import vmalab.viewmodel.fold.FreeListState;
 
 /**
  * {@code zone->free_area[]}: one row per order, its blocks from head to tail, and a column for the blocks in

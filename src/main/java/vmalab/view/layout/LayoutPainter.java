@@ -1,6 +1,5 @@
 package vmalab.view.layout;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import javafx.geometry.VPos;
@@ -13,13 +12,8 @@ import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 import vmalab.io.ProcNames;
 import vmalab.model.Kernel;
-import vmalab.model.event.MmEvent;
-import vmalab.model.event.SimEvent;
-import vmalab.model.event.TaskEvent;
-import vmalab.model.fault.FaultEvent;
 import vmalab.model.mm.Mm;
 import vmalab.model.mm.Vma;
-import vmalab.model.paging.PagingEvent;
 import vmalab.view.anim.Motion;
 import vmalab.view.anim.Palette;
 import vmalab.viewmodel.AddressAxis;
@@ -27,6 +21,10 @@ import vmalab.viewmodel.AddressAxis.Row;
 import vmalab.viewmodel.Session;
 import vmalab.viewmodel.Sizes;
 import vmalab.viewmodel.VmaKind;
+import vmalab.viewmodel.fold.Change;
+import vmalab.viewmodel.fold.StepSignal;
+import vmalab.viewmodel.fold.StepState;
+import vmalab.model.paging.Pte;
 
 /**
  * Paints the layout view's canvas: the rows in sight (VMA bands with their pages, gaps, breaks, the kernel
@@ -48,8 +46,9 @@ public final class LayoutPainter {
     private final Canvas canvas;
     private final Palette palette;
     private final Session session;
-    /** While a step plays: pages whose PTE changes in an event not shown yet, with their state before it. */
-    private final Map<Long, Boolean> pendingPages = new HashMap<>();
+    /** While a step plays: pages whose PTE changes in an event not shown yet, with their value at the cursor. */
+    private Map<Long, Pte> pendingPages = Map.of();
+    private StepState state = StepState.NONE;
     private AddressAxis axis;
     private Mm axisMm;
     private double zoom;
@@ -80,7 +79,8 @@ public final class LayoutPainter {
         this.offset = offset;
         GraphicsContext g = canvas.getGraphicsContext2D();
         double h = canvas.getHeight();
-        collectPendingPages();
+        state = session.stepState();
+        pendingPages = mm == null ? Map.of() : state.ptes(mm).changedLater();
         int painted = 0;
         g.setTextBaseline(VPos.CENTER);
         g.setTextAlign(TextAlignment.LEFT);
@@ -270,23 +270,8 @@ public final class LayoutPainter {
 
     /** Whether a page is drawn present: the model's answer, unless an event not shown yet changes it. */
     private boolean present(Kernel k, Mm mm, long addr) {
-        Boolean pending = pendingPages.isEmpty() ? null : pendingPages.get(addr);
-        return pending != null ? pending : k.pages().isPresent(mm, addr);
-    }
-
-    private void collectPendingPages() {
-        pendingPages.clear();
-        List<SimEvent> all = session.lastEvents();
-        int shown = session.eventCursorProperty().get();
-        if (session.lastResultProperty().get() == null || shown >= all.size()) return;
-        long id = axisMm.id();
-        for (SimEvent e : all.subList(shown, all.size())) {
-            if (e instanceof PagingEvent.PteSet ps && ps.mmId() == id) {
-                pendingPages.putIfAbsent(ps.addr() & -Vma.PAGE_SIZE, ps.before().present());
-            } else if (e instanceof PagingEvent.PteCleared pc && pc.mmId() == id) {
-                pendingPages.putIfAbsent(pc.addr() & -Vma.PAGE_SIZE, pc.before().present());
-            }
-        }
+        Pte pending = pendingPages.isEmpty() ? null : pendingPages.get(addr);
+        return pending != null ? pending.present() : k.pages().isPresent(mm, addr);
     }
 
     private void paintPageTicks(GraphicsContext g, Row r, double x0, double x1, double y0, double y1,
@@ -333,10 +318,10 @@ public final class LayoutPainter {
     private void paintMarks(GraphicsContext g) {
         Mm mm = axisMm;
         double brkY = screenY(mm.brk());
-        MmEvent.BrkMoved moving = session.currentEvent() instanceof MmEvent.BrkMoved b && b.mmId() == mm.id()
-            ? b : null;
+        Change c = state.change();
+        Change moving = c.kind() == Change.Kind.BRK_MOVED && c.in(mm.id()) ? c : null;
         if (moving != null) {
-            brkY = Motion.lerp(screenY(moving.oldBrk()), screenY(moving.newBrk()),
+            brkY = Motion.lerp(screenY(moving.from()), screenY(moving.to()),
                 Motion.ease(session.eventProgressProperty().get()));
         }
         if (mm.startBrk() != 0) {
@@ -399,24 +384,20 @@ public final class LayoutPainter {
 
     private void paintEvents(GraphicsContext g) {
         Mm mm = axisMm;
-        SimEvent current = session.currentEvent();
+        Change current = state.change();
         double p = session.eventProgressProperty().get();
         double x0 = ADDR_COL;
         double x1 = bandRight();
         g.setLineCap(StrokeLineCap.ROUND);
-        if (current instanceof MmEvent me && me.mmId() == mm.id()) {
-            Vma changed = null;
-            if (me instanceof MmEvent.VmaInserted e) changed = e.vma();
-            else if (me instanceof MmEvent.VmaChanged e) changed = e.after();
-            else if (me instanceof MmEvent.VmaMerged e) changed = e.result();
-            else if (me instanceof MmEvent.VmaRemoved e) changed = e.vma();
-            else if (me instanceof MmEvent.FindVma e) changed = e.found();
+        if (current.isMmChange() && current.in(mm.id())) {
+            Vma changed = current.kind() == Change.Kind.VMA_SPLIT || current.kind() == Change.Kind.BRK_MOVED ? null
+                : current.vma();
             if (changed != null && Long.compareUnsigned(changed.end(), mm.profile().taskSize()) <= 0) {
                 double ya = screenY(changed.end() - 1);
                 double yb = screenY(changed.start());
                 Row top = axis.rowOf(changed.end() - 1);
                 ya = Math.min(ya, top.top() * zoom - offset);
-                boolean removed = me instanceof MmEvent.VmaRemoved;
+                boolean removed = current.kind() == Change.Kind.VMA_REMOVED;
                 g.setStroke(removed ? palette.color("red") : palette.color("select"));
                 g.setGlobalAlpha(Motion.fade(p, 0.35));
                 g.setLineWidth(7);
@@ -425,29 +406,32 @@ public final class LayoutPainter {
                 g.setLineDashes(null);
                 g.setGlobalAlpha(1);
             }
-            if (me instanceof MmEvent.FindVma f) arrow(g, screenY(f.addr()), "find_vma(" + Sizes.hex(f.addr()) + ")",
-                "select", p);
+            if (current.kind() == Change.Kind.FIND_VMA) {
+                arrow(g, screenY(current.addr()), "find_vma(" + Sizes.hex(current.addr()) + ")", "select", p);
+            }
         }
-        if (current instanceof FaultEvent.PageFault pf && pf.mmId() == mm.id()) {
-            arrow(g, screenY(pf.addr()), "fault " + pf.access() + " " + Sizes.hex(pf.addr()), "select", p);
+        if (current.kind() == Change.Kind.PAGE_FAULT && current.in(mm.id())) {
+            arrow(g, screenY(current.addr()), "fault " + current.access() + " " + Sizes.hex(current.addr()), "select",
+                p);
         }
         long page = -1;
         String colour = "select";
-        if (current instanceof PagingEvent.PteSet e && e.mmId() == mm.id()) page = e.addr();
-        else if (current instanceof PagingEvent.PteCleared e && e.mmId() == mm.id()) {
-            page = e.addr();
-            colour = "red";
-        } else if (current instanceof FaultEvent.CowCopied e && e.mmId() == mm.id()) page = e.addr();
-        else if (current instanceof FaultEvent.ZeroPageMapped e && e.mmId() == mm.id()) page = e.addr();
-        else if (current instanceof FaultEvent.PageReused e && e.mmId() == mm.id()) page = e.addr();
+        Change.Kind ck = current.kind();
+        if ((ck == Change.Kind.PTE_SET || ck == Change.Kind.PTE_CLEARED || ck == Change.Kind.PAGE_MAPPED)
+            && current.in(mm.id())) {
+            page = current.addr();
+            if (ck == Change.Kind.PTE_CLEARED) colour = "red";
+        }
         if (page != -1 && Long.compareUnsigned(page, mm.profile().taskSize()) < 0) flashPage(g, page, colour, p);
-        for (SimEvent e : session.shownEvents()) {
-            if (e instanceof TaskEvent.SignalRaised s && isSelectedTask(s.pid())) {
+        java.util.List<StepSignal> signals = state.signals();
+        for (int si = 0; si < signals.size(); si++) {
+            StepSignal s = signals.get(si);
+            if (isSelectedTask(s.pid())) {
                 double y = Long.compareUnsigned(s.addr(), mm.profile().taskSize()) >= 0
                     ? axis.rows().get(0).top() * zoom - offset + AddressAxis.KERNEL_HEIGHT * zoom / 2
                     : screenY(s.addr());
                 y = Math.max(20, Math.min(canvas.getHeight() - 20, y));
-                double pulse = e == current ? Motion.pulse(p) : 0;
+                double pulse = ck == Change.Kind.SIGNAL && si == signals.size() - 1 ? Motion.pulse(p) : 0;
                 g.setStroke(palette.color("red"));
                 g.setLineWidth(4);
                 double rad = 10 + 8 * pulse;

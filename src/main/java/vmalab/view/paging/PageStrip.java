@@ -9,6 +9,7 @@ import javafx.scene.text.FontWeight;
 import javafx.scene.text.TextAlignment;
 import vmalab.model.mm.Vma;
 import vmalab.model.paging.Pte;
+import vmalab.viewmodel.fold.PtesAtCursor;
 
 /**
  * The pages of one VMA as a grid of cells, in address order, rows labelled with their first address. A cell's

@@ -1,11 +1,8 @@
 package vmalab.view.paging;
 
-import java.util.List;
 import javafx.geometry.Point2D;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.layout.FlowPane;
-import vmalab.model.event.SimEvent;
-import vmalab.model.fault.PageBackend;
 import vmalab.model.mm.Mm;
 import vmalab.model.mm.Vma;
 import vmalab.model.paging.FrameInfo;
@@ -13,6 +10,8 @@ import vmalab.model.paging.FrameKind;
 import vmalab.model.paging.PhysicalMemory;
 import vmalab.view.tree.Legend;
 import vmalab.view.tree.VmaText;
+import vmalab.viewmodel.fold.PtesAtCursor;
+import vmalab.viewmodel.fold.StepState;
 
 /**
  * The picture behind {@link vmalab.view.PageTableView}: the strip of the shown VMA's pages over the walk of the
@@ -65,16 +64,15 @@ public final class PageTableDiagram {
     }
 
     /**
-     * Paints at the event cursor ({@code Integer.MAX_VALUE}: the end state); returns the title line.
-     *
-     * @param pages the kernel's physical side; without a {@link PhysicalMemory} every page reads not present
+     * Paints the folded state at its cursor (header and strip from the same page tables); returns the title line.
+     * Without a {@link PhysicalMemory} every page reads not present.
      */
-    public String paint(GraphicsContext g, double w, double h, PageBackend pages, Mm mm, List<SimEvent> events,
-                        int cursor, long selectedVma, long selectedAddress) {
+    public String paint(GraphicsContext g, double w, double h, StepState state, Mm mm, long selectedVma,
+                        long selectedAddress) {
         g.setFill(pal.background.color());
         g.fillRect(0, 0, w, h);
-        PhysicalMemory pm = pages instanceof PhysicalMemory p ? p : null;
-        PtesAtCursor ptes = PtesAtCursor.of(pm, mm, events, cursor);
+        PhysicalMemory pm = state.kernel() != null && state.kernel().pages() instanceof PhysicalMemory p ? p : null;
+        PtesAtCursor ptes = state.ptes(mm);
         Vma vma = vma(mm, selectedVma, selectedAddress);
         double walkH = Math.min(WalkPainter.HEIGHT, h * 0.55);
         double stripH = h - walkH;
@@ -88,7 +86,7 @@ public final class PageTableDiagram {
             walk.paintNone(g, 0, "No VMA selected.");
         } else {
             strip.paint(g, ptes, selectedAddress < 0 ? -1 : selectedAddress & -Vma.PAGE_SIZE);
-            long present = pm == null ? 0 : pm.pages(mm, vma).stream().filter(p -> p.pte().present()).count();
+            long present = ptes.presentIn(vma);
             title = String.format("Pages of %s %s: %d pages, %d present", VmaText.range(vma), VmaText.permsAndName(mm, vma),
                 vma.pages(), present);
         }
@@ -98,7 +96,7 @@ public final class PageTableDiagram {
         if (mm != null && vma != null || mm != null && selectedAddress >= 0) {
             // the selected address when it is in the VMA shown (a new VMA selection leaves it behind)
             boolean inside = selectedAddress >= 0 && (vma == null || vma.contains(selectedAddress));
-            long addr = inside ? selectedAddress : ptes.lastWalk() != null ? ptes.lastWalk().addr() : -1;
+            long addr = inside ? selectedAddress : ptes.lastWalkAddr();
             if (pm == null) {
                 walk.paintNone(g, stripH, "No physical memory model: the kernel runs without page tables.");
             } else if (addr < 0) {

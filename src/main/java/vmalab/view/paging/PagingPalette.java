@@ -26,28 +26,28 @@ public final class PagingPalette {
     public static final String LEVEL_PREFIX = "walk-level-";
     public static final String ON_DARK = "paging-text-on-dark";
 
-    final Swatch background = new Swatch(BACKGROUND, Color.WHITE);
-    final Swatch notPresent = new Swatch(NOT_PRESENT, Color.web("#f5f5f5"));
-    final Swatch readOnly = new Swatch(READ_ONLY, Color.web("#a5d6a7"));
-    final Swatch writable = new Swatch(WRITABLE, Color.web("#43a047"));
-    final Swatch zero = new Swatch(ZERO, Color.web("#81d4fa"));
-    final Swatch cow = new Swatch(COW, Color.web("#ffb74d"));
-    final Swatch dirty = new Swatch(DIRTY, Color.web("#b71c1c"));
-    final Swatch text = new Swatch(TEXT, Color.web("#212121"));
-    final Swatch faint = new Swatch(FAINT, Color.web("#9e9e9e"));
-    final Swatch selected = new Swatch(SELECTED, Color.web("#1565c0"));
-    final Swatch step = new Swatch(STEP, Color.web("#ff8f00"));
-    final Swatch walk = new Swatch(WALK, Color.web("#1565c0"));
-    final Swatch entry = new Swatch(ENTRY, Color.web("#fff59d"));
-    final Swatch fault = new Swatch(FAULT, Color.web("#c62828"));
-    final Swatch onDark = new Swatch(ON_DARK, Color.WHITE);
+    final Swatch background = new Swatch(BACKGROUND);
+    final Swatch notPresent = new Swatch(NOT_PRESENT);
+    final Swatch readOnly = new Swatch(READ_ONLY);
+    final Swatch writable = new Swatch(WRITABLE);
+    final Swatch zero = new Swatch(ZERO);
+    final Swatch cow = new Swatch(COW);
+    final Swatch dirty = new Swatch(DIRTY);
+    final Swatch text = new Swatch(TEXT);
+    final Swatch faint = new Swatch(FAINT);
+    final Swatch selected = new Swatch(SELECTED);
+    final Swatch step = new Swatch(STEP);
+    final Swatch walk = new Swatch(WALK);
+    final Swatch entry = new Swatch(ENTRY);
+    final Swatch fault = new Swatch(FAULT);
+    final Swatch onDark = new Swatch(ON_DARK);
     /** PGD, PUD, PMD, PTE: the address bits and the table of each level share a colour. */
     final Swatch[] levels = {
-        new Swatch(LEVEL_PREFIX + "pgd", Color.web("#6a1b9a")),
-        new Swatch(LEVEL_PREFIX + "pud", Color.web("#283593")),
-        new Swatch(LEVEL_PREFIX + "pmd", Color.web("#00695c")),
-        new Swatch(LEVEL_PREFIX + "pte", Color.web("#ad1457")),
-        new Swatch(LEVEL_PREFIX + "offset", Color.web("#546e7a"))};
+        new Swatch(LEVEL_PREFIX + "pgd"),
+        new Swatch(LEVEL_PREFIX + "pud"),
+        new Swatch(LEVEL_PREFIX + "pmd"),
+        new Swatch(LEVEL_PREFIX + "pte"),
+        new Swatch(LEVEL_PREFIX + "offset")};
 
     Color nodeTextOn() {
         return onDark.color();

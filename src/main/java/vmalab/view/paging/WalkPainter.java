@@ -11,6 +11,7 @@ import vmalab.model.mm.Profile;
 import vmalab.model.paging.Pte;
 import vmalab.model.paging.TableFormat;
 import vmalab.model.paging.WalkStep;
+import vmalab.viewmodel.fold.PtesAtCursor;
 
 /**
  * A page walk as the MMU does it: the virtual address cut into its index fields (one colour per level), then
@@ -238,7 +239,7 @@ final class WalkPainter {
         g.setFont(mono);
         g.fillText(String.format("phys %x", (pfn << 12) | (addr & 0xfff)), x + 8, y + HEADER + ROW / 2);
         String[] lines = names.owner(pfn).split("\n");
-        int chars = (int) ((w - 16) / 8.5);
+        int chars = Math.max(2, (int) ((w - 16) / 8.5)); // a canvas not laid out yet is 1 px wide
         for (int i = 0; i < lines.length; i++) {
             String l = lines[i];
             g.fillText(l.length() > chars ? l.substring(0, chars - 1) + "…" : l, x + 8, y + HEADER + ROW * (1.5 + i));

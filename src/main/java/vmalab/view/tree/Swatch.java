@@ -3,10 +3,6 @@ package vmalab.view.tree;
 import javafx.geometry.Insets;
 import javafx.scene.layout.Background;
 import javafx.scene.layout.BackgroundFill;
-import javafx.scene.layout.Border;
-import javafx.scene.layout.BorderStroke;
-import javafx.scene.layout.BorderStrokeStyle;
-import javafx.scene.layout.BorderWidths;
 import javafx.scene.layout.CornerRadii;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
@@ -14,21 +10,27 @@ import javafx.scene.paint.Paint;
 
 /**
  * A colour a Canvas view paints with, kept in CSS: a small region with a style class whose background is the
- * colour. The default set here in code is a user-set value, which any author stylesheet rule for the class
- * overrides ({@code .vma-tree-view .rb-red { -fx-background-color: -vm-red; }}); {@link #color()} reads back
- * whichever won. Legends show the swatch itself, so the legend and the canvas always agree.
+ * colour, a looked-up colour of vmalab.css ({@code .swatch.rb-red { -fx-background-color: -vm-rb-red; }}), so a
+ * stylesheet restyles every diagram; {@link #color()} reads back what CSS gave it (gray before CSS reaches it).
+ * Legends show the swatch itself, so the legend and the canvas always agree.
  */
 public final class Swatch extends Region {
-    private static final Color OUTLINE = Color.web("#616161");
+    /** What a swatch reads before CSS reaches it. */
+    private static final Color UNSTYLED = Color.GRAY;
     private final Color fallback;
 
+    /** A swatch whose colour comes from the stylesheet rule for {@code styleClass}. */
+    public Swatch(String styleClass) {
+        this(styleClass, null);
+    }
+
+    /** A swatch of a colour computed in code ({@code fallback}); a stylesheet rule for the class still wins. */
     public Swatch(String styleClass, Color fallback) {
-        this.fallback = fallback;
+        this.fallback = fallback == null ? UNSTYLED : fallback;
         getStyleClass().addAll("swatch", styleClass);
-        setBackground(new Background(new BackgroundFill(fallback, new CornerRadii(3), Insets.EMPTY)));
-        // an outline so a pale colour still shows on a pale header
-        setBorder(new Border(new BorderStroke(OUTLINE, BorderStrokeStyle.SOLID, new CornerRadii(3),
-            BorderWidths.DEFAULT)));
+        if (fallback != null) {
+            setBackground(new Background(new BackgroundFill(fallback, new CornerRadii(3), Insets.EMPTY)));
+        }
         setMinSize(18, 18);
         setPrefSize(18, 18);
         setMaxSize(18, 18);

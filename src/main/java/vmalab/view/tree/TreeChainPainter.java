@@ -4,6 +4,7 @@ import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
+import vmalab.viewmodel.fold.TreeShape;
 
 /**
  * The vm_next list along the bottom of the tree view: one box per VMA under its tree node's column (in-order is

@@ -1,12 +1,14 @@
 package vmalab.view.tree;
 
-import java.util.List;
 import javafx.geometry.Point2D;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.text.Font;
-import vmalab.model.event.SimEvent;
 import vmalab.model.mm.Mm;
+import vmalab.viewmodel.fold.TreeShape;
+import vmalab.viewmodel.fold.ShadowTree;
+import vmalab.viewmodel.fold.TreeFrames;
+import vmalab.viewmodel.fold.TreeStep;
 
 /**
  * The VMA tree picture behind {@link vmalab.view.VmaTreeView}: which frames the last operation has for the shown
@@ -18,8 +20,6 @@ public final class TreeDiagram {
     private final TreePainter painter;
     private final TreeCamera camera = new TreeCamera();
     private TreeFrames frames = TreeFrames.still(ShadowTree.empty());
-    /** The shown mm's tree as last drawn: where the next operation's steps start from. */
-    private ShadowTree last;
     private long shownMm = -1;
     private boolean autoFit = true;
     private TreeMotion motion;
@@ -45,20 +45,14 @@ public final class TreeDiagram {
         painter.setFont(f);
     }
 
-    /**
-     * Shows {@code mm}'s tree (null: none). When the same mm was shown before, or {@code created} says the
-     * operation made it, the operation's steps are replayed from the previous picture into frames.
-     */
-    public void show(Mm mm, List<SimEvent> events, boolean created) {
+    /** Shows {@code mm}'s tree (null: none) through the frames the fold made of the operation on show. */
+    public void show(Mm mm, TreeFrames folded) {
         painter.setMm(mm);
-        ShadowTree end = mm == null ? ShadowTree.empty() : ShadowTree.of(mm.index());
         long id = mm == null ? -1 : mm.id();
-        ShadowTree before = id == shownMm && last != null ? last : created ? ShadowTree.empty() : null;
         boolean other = id != shownMm;
-        frames = id < 0 ? TreeFrames.still(end) : TreeFrames.replay(before, events, id, end);
-        last = end;
+        frames = folded == null ? TreeFrames.still(ShadowTree.empty()) : folded;
         shownMm = id;
-        columns = end.size();
+        columns = frames.end().size();
         if (other) autoFit = true;
     }
 

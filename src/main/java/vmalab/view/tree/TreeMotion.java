@@ -1,4 +1,5 @@
 package vmalab.view.tree;
+import vmalab.viewmodel.fold.TreeShape;
 
 /**
  * The tree between two frames at time {@code t} (0 = {@code from}, 1 = {@code to}): each node of {@code to} slides

@@ -12,6 +12,8 @@ import javafx.scene.text.TextAlignment;
 import vmalab.model.mm.Mm;
 import vmalab.model.mm.Vma;
 import vmalab.model.rbtree.RbStep;
+import vmalab.viewmodel.fold.TreeShape;
+import vmalab.viewmodel.fold.TreeStep;
 
 /**
  * Paints a tree state (or the motion between two) on a canvas: edges, nodes, the step being shown, find_vma's

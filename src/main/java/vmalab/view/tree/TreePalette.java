@@ -20,17 +20,17 @@ public final class TreePalette {
     public static final String CHAIN_BOX = "vm-next-box";
     public static final String TEXT = "tree-text";
 
-    final Swatch background = new Swatch(BACKGROUND, Color.WHITE);
-    final Swatch red = new Swatch(RED, Color.web("#d32f2f"));
-    final Swatch black = new Swatch(BLACK, Color.web("#212121"));
-    final Swatch nodeText = new Swatch(NODE_TEXT, Color.WHITE);
-    final Swatch edge = new Swatch(EDGE, Color.web("#757575"));
-    final Swatch selected = new Swatch(SELECTED, Color.web("#1565c0"));
-    final Swatch step = new Swatch(STEP, Color.web("#ff8f00"));
-    final Swatch path = new Swatch(PATH, Color.web("#00897b"));
-    final Swatch chain = new Swatch(CHAIN, Color.web("#455a64"));
-    final Swatch chainBox = new Swatch(CHAIN_BOX, Color.web("#cfd8dc"));
-    final Swatch text = new Swatch(TEXT, Color.web("#212121"));
+    final Swatch background = new Swatch(BACKGROUND);
+    final Swatch red = new Swatch(RED);
+    final Swatch black = new Swatch(BLACK);
+    final Swatch nodeText = new Swatch(NODE_TEXT);
+    final Swatch edge = new Swatch(EDGE);
+    final Swatch selected = new Swatch(SELECTED);
+    final Swatch step = new Swatch(STEP);
+    final Swatch path = new Swatch(PATH);
+    final Swatch chain = new Swatch(CHAIN);
+    final Swatch chainBox = new Swatch(CHAIN_BOX);
+    final Swatch text = new Swatch(TEXT);
 
     /** Swatches not shown in the legend still need to be in the scene graph for CSS to reach them. */
     public void attachHidden(Pane holder, Runnable onChange) {

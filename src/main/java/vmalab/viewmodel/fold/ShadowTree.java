@@ -1,4 +1,4 @@
-package vmalab.view.tree;
+package vmalab.viewmodel.fold;
 
 import java.util.Arrays;
 import java.util.HashMap;
@@ -17,8 +17,8 @@ import vmalab.model.rbtree.RbStep;
  * <p>Nodes are numbered by identity ({@code id}); a node keeps its id across rotations and the successor swap,
  * so an animation can slide each node from where it was to where it is.
  */
-final class ShadowTree {
-    static final int NIL = -1;
+public final class ShadowTree {
+    public static final int NIL = -1;
 
     private int[] left;
     private int[] right;
@@ -42,12 +42,12 @@ final class ShadowTree {
         idOfKey = new HashMap<>(capacity * 2);
     }
 
-    static ShadowTree empty() {
+    public static ShadowTree empty() {
         return new ShadowTree(8);
     }
 
     /** The model tree's shape: ids in pre-order. O(n), no recursion. */
-    static ShadowTree of(VmaIndex tree) {
+    public static ShadowTree of(VmaIndex tree) {
         ShadowTree s = new ShadowTree(tree.size() + 8);
         IndexNode<Vma> r = tree.root();
         if (r == null) {
@@ -91,7 +91,7 @@ final class ShadowTree {
         return s;
     }
 
-    ShadowTree copy() {
+    public ShadowTree copy() {
         ShadowTree c = new ShadowTree(0);
         c.left = left.clone();
         c.right = right.clone();
@@ -127,19 +127,19 @@ final class ShadowTree {
         return id;
     }
 
-    int root() { return root; }
-    int size() { return size; }
+    public int root() { return root; }
+    public int size() { return size; }
     /** Ids run 0..capacity-1; erased ids are not reused. */
-    int capacity() { return count; }
-    int left(int id) { return left[id]; }
-    int right(int id) { return right[id]; }
-    int parent(int id) { return parent[id]; }
-    boolean red(int id) { return red[id]; }
-    long key(int id) { return key[id]; }
-    Vma vma(int id) { return vma[id]; }
+    public int capacity() { return count; }
+    public int left(int id) { return left[id]; }
+    public int right(int id) { return right[id]; }
+    public int parent(int id) { return parent[id]; }
+    public boolean red(int id) { return red[id]; }
+    public long key(int id) { return key[id]; }
+    public Vma vma(int id) { return vma[id]; }
 
     /** The id of the linked node with this key, or NIL. */
-    int idOf(long k) {
+    public int idOf(long k) {
         Integer id = idOfKey.get(k);
         return id == null ? NIL : id;
     }
@@ -148,7 +148,7 @@ final class ShadowTree {
      * Replays one step. Returns false when the step does not fit this tree (the view then shows only the end
      * state): the shadow was not the tree the model started from.
      */
-    boolean apply(RbStep step, java.util.function.LongFunction<Vma> vmaOfKey) {
+    public boolean apply(RbStep step, java.util.function.LongFunction<Vma> vmaOfKey) {
         if (step instanceof RbStep.Compare c) {
             return idOf(c.nodeKey()) != NIL;
         } else if (step instanceof RbStep.Link l) {
@@ -270,7 +270,7 @@ final class ShadowTree {
     }
 
     /** vma_adjust() changed a VMA in place; its key may move, its place in the tree does not. */
-    boolean rekey(long oldKey, Vma after) {
+    public boolean rekey(long oldKey, Vma after) {
         int id = idOf(oldKey);
         if (id == NIL) return false;
         idOfKey.remove(oldKey);

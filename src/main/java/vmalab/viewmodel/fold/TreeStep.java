@@ -1,4 +1,4 @@
-package vmalab.view.tree;
+package vmalab.viewmodel.fold;
 
 import java.util.List;
 import vmalab.model.rbtree.RbStep;
@@ -15,6 +15,6 @@ import vmalab.model.rbtree.RbStep;
  * @param caption     one line naming the kernel function and what it did
  * @param structural  whether the tree changed (a new layout is needed)
  */
-record TreeStep(int eventIndex, RbStep step, int subject, int other, List<Integer> path, String caption,
+public record TreeStep(int eventIndex, RbStep step, int subject, int other, List<Integer> path, String caption,
                 boolean structural) {
 }

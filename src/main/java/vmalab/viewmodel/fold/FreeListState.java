@@ -1,4 +1,4 @@
-package vmalab.view.buddy;
+package vmalab.viewmodel.fold;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -9,9 +9,9 @@ import vmalab.model.buddy.BuddyEvent;
  * allocate or to merge) or just freed, and not yet on a list or handed out. Replaying the reported
  * {@link BuddyEvent}s on the previous picture gives the states between two model states.
  */
-final class FreeListState {
+public final class FreeListState {
     /** A block in hand: its first frame and order. */
-    record Block(long pfn, int order) { }
+    public record Block(long pfn, int order) { }
 
     private final List<List<Long>> lists;
     private final List<Block> inHand;
@@ -21,24 +21,26 @@ final class FreeListState {
         this.inHand = inHand;
     }
 
-    static FreeListState of(List<List<Long>> modelLists) {
+    public static FreeListState of(List<List<Long>> modelLists) {
         List<List<Long>> l = new ArrayList<>();
         for (List<Long> x : modelLists) l.add(new ArrayList<>(x));
         return new FreeListState(l, new ArrayList<>());
     }
 
-    FreeListState copy() {
+    public FreeListState copy() {
         FreeListState c = of(lists);
         c.inHand.addAll(inHand);
         return c;
     }
 
-    int orders() { return lists.size(); }
-    List<Long> list(int order) { return lists.get(order); }
-    List<Block> inHand() { return inHand; }
+    public int orders() { return lists.size(); }
+    /** Every free list, lowest order first (read only). */
+    public List<List<Long>> lists() { return java.util.Collections.unmodifiableList(lists); }
+    public List<Long> list(int order) { return lists.get(order); }
+    public List<Block> inHand() { return inHand; }
 
     /** Replays one step; false when it does not fit (the view then shows only the end state). */
-    boolean apply(BuddyEvent e) {
+    public boolean apply(BuddyEvent e) {
         if (e instanceof BuddyEvent.ListDel d) {
             if (!valid(d.order()) || !lists.get(d.order()).remove((Long) d.pfn())) return false;
             inHand.add(new Block(d.pfn(), d.order()));
@@ -80,7 +82,7 @@ final class FreeListState {
     }
 
     /** Same lists in the same order and nothing in hand. */
-    boolean sameAs(List<List<Long>> model) {
+    public boolean sameAs(List<List<Long>> model) {
         return inHand.isEmpty() && lists.equals(model);
     }
 }

@@ -1,4 +1,4 @@
-package vmalab.view.paging;
+package vmalab.viewmodel.fold;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import vmalab.model.event.SimEvent;
 import vmalab.model.mm.Mm;
+import vmalab.model.mm.Vma;
 import vmalab.model.paging.PagingEvent;
 import vmalab.model.paging.PhysicalMemory;
 import vmalab.model.paging.Pte;
@@ -18,7 +19,7 @@ import vmalab.model.paging.WalkStep;
  * entries a later event of the operation changed (they show the "before" value that event recorded) and
  * tables a later event allocated (not there yet). Reads recorded values only; computes nothing backwards.
  */
-final class PtesAtCursor {
+public final class PtesAtCursor {
     private final PhysicalMemory pm;
     private final Mm mm;
     private final Map<Long, Pte> earlier = new HashMap<>();
@@ -31,7 +32,7 @@ final class PtesAtCursor {
         this.mm = mm;
     }
 
-    static PtesAtCursor of(PhysicalMemory pm, Mm mm, List<SimEvent> events, int cursor) {
+    public static PtesAtCursor of(PhysicalMemory pm, Mm mm, List<SimEvent> events, int cursor) {
         PtesAtCursor p = new PtesAtCursor(pm, mm);
         if (mm == null) return p;
         long id = mm.id();
@@ -54,24 +55,42 @@ final class PtesAtCursor {
     }
 
     /** The PTE of the page at {@code addr}. */
-    Pte pte(long addr) {
+    public Pte pte(long addr) {
         Pte e = earlier.get(addr);
         if (e != null) return e;
         return pm == null || mm == null ? Pte.NONE : pm.pte(mm, addr);
     }
 
     /** The page whose PTE the event at the cursor changed, or -1. */
-    long changing() {
+    public long changing() {
         return changing;
     }
 
-    /** The operation's last page walk up to the cursor (a fault's, as found before the fault), or null. */
-    PagingEvent.Walk lastWalk() {
-        return walk;
+    /** The address of the operation's last page walk up to the cursor (a fault's), or -1. */
+    public long lastWalkAddr() {
+        return walk == null ? -1 : walk.addr();
+    }
+
+    /** Pages of {@code vma} whose PTE is present at the cursor. */
+    public long presentIn(Vma vma) {
+        if (pm == null || mm == null || vma == null) return 0;
+        long n = pm.pages(mm, vma).stream().filter(p -> p.pte().present()).count();
+        for (Map.Entry<Long, Pte> e : earlier.entrySet()) {
+            long addr = e.getKey();
+            if (!vma.contains(addr)) continue;
+            boolean live = pm.pte(mm, addr).present();
+            if (live != e.getValue().present()) n += live ? -1 : 1;
+        }
+        return n;
+    }
+
+    /** Pages whose PTE a later event of the operation changes, with their value at the cursor. */
+    public Map<Long, Pte> changedLater() {
+        return java.util.Collections.unmodifiableMap(earlier);
     }
 
     /** The walk of addr: each level's table, index and entry, stopping at the first table not there yet. */
-    List<WalkStep> walk(long addr) {
+    public List<WalkStep> walk(long addr) {
         List<WalkStep> out = new ArrayList<>();
         if (pm == null || mm == null) return out;
         List<WalkStep> live = pm.walk(mm, addr);

@@ -1,4 +1,4 @@
-package vmalab.view.tree;
+package vmalab.viewmodel.fold;
 
 import java.util.Arrays;
 import vmalab.model.mm.Vma;
@@ -9,7 +9,7 @@ import vmalab.model.mm.VmaIndex;
  * {@code i} at row {@link #depth(int)}. Built in O(n) without recursion; immutable.
  */
 public final class TreeShape {
-    static final TreeShape EMPTY = new TreeShape(0, 0);
+    public static final TreeShape EMPTY = new TreeShape(0, 0);
 
     private final int[] id;
     private final long[] key;
@@ -47,7 +47,7 @@ public final class TreeShape {
     }
 
     /** Lays the shadow tree out: in-order index × depth. */
-    static TreeShape of(ShadowTree t) {
+    public static TreeShape of(ShadowTree t) {
         int n = t.size();
         TreeShape s = new TreeShape(n, t.capacity());
         int[] stack = new int[130];
@@ -102,7 +102,7 @@ public final class TreeShape {
         }
     }
 
-    static final int MAX_ROOM = 100;
+    public static final int MAX_ROOM = 100;
 
     private void rankKeys() {
         int n = key.length;
@@ -121,19 +121,19 @@ public final class TreeShape {
     }
 
     /** Place of node i's key in key order (its place in the vm_next list). */
-    int rank(int i) {
+    public int rank(int i) {
         return rankOf == null ? i : rankOf[i];
     }
 
     /** The column of the node with the r-th smallest key. */
-    int byRank(int r) {
+    public int byRank(int r) {
         return byRank == null ? r : byRank[r];
     }
 
     public int size() { return id.length; }
     /** Columns between this node and the nearest one on its row (at most {@link #MAX_ROOM}). */
-    int room(int i) { return room[i]; }
-    int id(int i) { return id[i]; }
+    public int room(int i) { return room[i]; }
+    public int id(int i) { return id[i]; }
     public long key(int i) { return key[i]; }
     public int depth(int i) { return depth[i]; }
     public boolean red(int i) { return red[i]; }
@@ -144,7 +144,7 @@ public final class TreeShape {
     public int height() { return height; }
 
     /** The column of a shadow id, or -1 when that node is not in this state. */
-    int indexOfId(int shadowId) {
+    public int indexOfId(int shadowId) {
         return shadowId >= 0 && shadowId < indexOfId.length ? indexOfId[shadowId] : -1;
     }
 
@@ -159,7 +159,7 @@ public final class TreeShape {
     }
 
     /** The column of the node whose VMA contains addr, or -1. */
-    int indexContaining(long addr) {
+    public int indexContaining(long addr) {
         int i = Arrays.binarySearch(key, addr);
         if (i >= 0) return i;
         int ins = -i - 2;
@@ -167,7 +167,7 @@ public final class TreeShape {
     }
 
     /** Same keys in the same columns, rows and colours: the two trees draw the same. */
-    boolean sameTree(TreeShape o) {
+    public boolean sameTree(TreeShape o) {
         return Arrays.equals(key, o.key) && Arrays.equals(depth, o.depth) && Arrays.equals(red, o.red);
     }
 }

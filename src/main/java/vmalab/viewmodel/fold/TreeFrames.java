@@ -1,4 +1,4 @@
-package vmalab.view.tree;
+package vmalab.viewmodel.fold;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +18,7 @@ import vmalab.model.rbtree.RbStep;
  * <p>If the replay does not end at the model's tree (no "before" state, a jump on the timeline) there is a
  * single frame: the end state, drawn from scratch.
  */
-final class TreeFrames {
+public final class TreeFrames {
     private final ShadowTree start;
     private final List<TreeStep> steps;
     private final List<SimEvent> events;
@@ -44,7 +44,7 @@ final class TreeFrames {
     }
 
     /** Only the end state. */
-    static TreeFrames still(ShadowTree endTree) {
+    public static TreeFrames still(ShadowTree endTree) {
         return new TreeFrames(endTree, List.of(), List.of(), -1, TreeShape.of(endTree));
     }
 
@@ -52,7 +52,7 @@ final class TreeFrames {
      * Replays the events of {@code mmId} on {@code before}; falls back to {@link #still} when they do not lead to
      * {@code endTree}. {@code before} is not changed.
      */
-    static TreeFrames replay(ShadowTree before, List<SimEvent> events, long mmId, ShadowTree endTree) {
+    public static TreeFrames replay(ShadowTree before, List<SimEvent> events, long mmId, ShadowTree endTree) {
         if (before == null) return still(endTree);
         TreeShape endShape = TreeShape.of(endTree);
         ShadowTree t = before.copy();
@@ -80,8 +80,8 @@ final class TreeFrames {
         if (ev instanceof MmEvent.VmaChanged ch && ch.mmId() == mmId) {
             int id = t.idOf(ch.before().start());
             if (!t.rekey(ch.before().start(), ch.after())) return BAD;
-            return new TreeStep(e, null, id, -1, List.of(), "vma_adjust: " + VmaText.range(ch.before()) + " becomes "
-                + VmaText.range(ch.after()), true);
+            return new TreeStep(e, null, id, -1, List.of(), "vma_adjust: " + Hex.range(ch.before()) + " becomes "
+                + Hex.range(ch.after()), true);
         }
         if (ev instanceof MmEvent.FindVma f && f.mmId() == mmId) {
             List<Integer> path = new ArrayList<>();
@@ -91,9 +91,9 @@ final class TreeFrames {
                 path.add(id);
             }
             int found = f.found() == null ? -1 : t.idOf(f.found().start());
-            String what = f.found() == null ? "NULL" : VmaText.range(f.found());
+            String what = f.found() == null ? "NULL" : Hex.range(f.found());
             return new TreeStep(e, null, found, -1, List.copyOf(path),
-                "find_vma(" + VmaText.hex(f.addr()) + "): " + path.size() + " nodes visited, returns " + what, false);
+                "find_vma(" + Hex.hex(f.addr()) + "): " + path.size() + " nodes visited, returns " + what, false);
         }
         return null;
     }
@@ -101,24 +101,24 @@ final class TreeFrames {
     private static TreeStep describe(ShadowTree t, int e, RbStep st) {
         if (st instanceof RbStep.Compare c) {
             return new TreeStep(e, st, t.idOf(c.nodeKey()), -1, List.of(), "find_vma_links: new "
-                + VmaText.hex(c.newKey()) + (c.wentLeft() ? " < " : " > ") + VmaText.hex(c.nodeKey())
+                + Hex.hex(c.newKey()) + (c.wentLeft() ? " < " : " > ") + Hex.hex(c.nodeKey())
                 + ", go " + (c.wentLeft() ? "left" : "right"), false);
         }
         if (st instanceof RbStep.Recolor r) {
             return new TreeStep(e, st, t.idOf(r.key()), -1, List.of(), "__rb_insert / erase fix-up: paint "
-                + VmaText.hex(r.key()) + (r.color() == RbColor.RED ? " red" : " black"), true);
+                + Hex.hex(r.key()) + (r.color() == RbColor.RED ? " red" : " black"), true);
         }
         if (st instanceof RbStep.Rotate r) {
             return new TreeStep(e, st, t.idOf(r.key()), -1, List.of(), "__rb_rotate_set_parents: rotate "
-                + (r.left() ? "left" : "right") + " at " + VmaText.hex(r.key()), true);
+                + (r.left() ? "left" : "right") + " at " + Hex.hex(r.key()), true);
         }
         if (st instanceof RbStep.SuccessorSwap s) {
             return new TreeStep(e, st, t.idOf(s.erasedKey()), t.idOf(s.successorKey()), List.of(),
-                "rb_erase: successor " + VmaText.hex(s.successorKey()) + " takes the place of "
-                    + VmaText.hex(s.erasedKey()), true);
+                "rb_erase: successor " + Hex.hex(s.successorKey()) + " takes the place of "
+                    + Hex.hex(s.erasedKey()), true);
         }
         if (st instanceof RbStep.Unlink u) {
-            return new TreeStep(e, st, t.idOf(u.key()), -1, List.of(), "rb_erase: " + VmaText.hex(u.key())
+            return new TreeStep(e, st, t.idOf(u.key()), -1, List.of(), "rb_erase: " + Hex.hex(u.key())
                 + " leaves the tree", true);
         }
         return null; // Link: described once the node exists
@@ -126,8 +126,8 @@ final class TreeFrames {
 
     private static TreeStep linked(ShadowTree t, int e, RbStep.Link l) {
         String where = l.parentKey() == null ? " as the root"
-            : " as the " + (l.asLeft() ? "left" : "right") + " child of " + VmaText.hex(l.parentKey());
-        return new TreeStep(e, l, t.idOf(l.key()), -1, List.of(), "rb_link_node: " + VmaText.hex(l.key())
+            : " as the " + (l.asLeft() ? "left" : "right") + " child of " + Hex.hex(l.parentKey());
+        return new TreeStep(e, l, t.idOf(l.key()), -1, List.of(), "rb_link_node: " + Hex.hex(l.key())
             + " linked red" + where, true);
     }
 
@@ -142,21 +142,21 @@ final class TreeFrames {
     }
 
     /** Number of frames: steps + 1. */
-    int frames() { return steps.size() + 1; }
+    public int frames() { return steps.size() + 1; }
     /** Step {@code k} (1-based: the step that led into frame k). */
-    TreeStep step(int k) { return steps.get(k - 1); }
-    TreeShape end() { return end; }
-    boolean animated() { return !steps.isEmpty(); }
+    public TreeStep step(int k) { return steps.get(k - 1); }
+    public TreeShape end() { return end; }
+    public boolean animated() { return !steps.isEmpty(); }
 
     /** The frame showing the first {@code cursor} events of the operation. */
-    int frameAtCursor(int cursor) {
+    public int frameAtCursor(int cursor) {
         int k = 0;
         while (k < steps.size() && steps.get(k).eventIndex() < cursor) k++;
         return k;
     }
 
     /** The layout of frame k. */
-    TreeShape shape(int k) {
+    public TreeShape shape(int k) {
         if (k >= steps.size()) return end;
         int sv = structural[k];
         if (sv == cachedA) return shapeA;

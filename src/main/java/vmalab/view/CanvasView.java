@@ -1,0 +1,60 @@
+package vmalab.view;
+
+import javafx.beans.Observable;
+import javafx.geometry.Insets;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.control.Label;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import vmalab.view.anim.PaintRequest;
+import vmalab.viewmodel.Session;
+
+/**
+ * What the diagram views share: a header (a title line over whatever the view adds), one canvas, and one
+ * {@link PaintRequest} through which every repaint the session asks for goes, so a picture never shows a new
+ * cursor over an old state. Subclasses paint {@link Session#stepState()} from scratch in {@link #redraw()}.
+ */
+public abstract class CanvasView extends Region {
+    protected final Session session;
+    protected final Canvas canvas = new Canvas();
+    protected final VBox header = new VBox(6);
+    protected final Label title = new Label();
+    private final PaintRequest paint = new PaintRequest(this::redraw);
+
+    protected CanvasView(Session session, String styleClass, String id) {
+        this.session = session;
+        getStyleClass().add(styleClass);
+        setId(id);
+        title.getStyleClass().add(VmaTreeView.TITLE);
+        title.setId(id + "-title");
+        title.setFont(Font.font("System", FontWeight.BOLD, 17));
+        header.setPadding(new Insets(8, 10, 4, 10));
+    }
+
+    /** Paints the session's state now. */
+    protected abstract void redraw();
+
+    /** Paints once after the current FX event, however often asked. */
+    protected final void requestPaint() {
+        paint.request();
+    }
+
+    /** Repaints (coalesced) whenever one of {@code sources} changes. */
+    protected final void repaintOn(Observable... sources) {
+        for (Observable o : sources) o.addListener(x -> requestPaint());
+    }
+
+    /** The header on top at its preferred height, the canvas under it down to {@code bottom} px from the end. */
+    protected final void layoutHeaderAndCanvas(double bottom) {
+        double x = snappedLeftInset();
+        double y = snappedTopInset();
+        double w = getWidth() - x - snappedRightInset();
+        double hh = header.prefHeight(w);
+        header.resizeRelocate(x, y, w, hh);
+        canvas.relocate(x, y + hh);
+        canvas.setWidth(Math.max(1, Math.floor(w)));
+        canvas.setHeight(Math.max(1, Math.floor(getHeight() - y - hh - snappedBottomInset() - bottom)));
+    }
+}
