@@ -13,7 +13,7 @@ import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
-import vmalab.app.MainWindow;
+import vmalab.app.ViewKind;
 import vmalab.app.Workbench;
 import vmalab.io.ScenarioParser;
 import vmalab.viewmodel.Session;
@@ -124,9 +124,9 @@ final class FrameBench {
      */
     private static Map<String, Runnable> views(Workbench wb) {
         Map<String, Runnable> views = new LinkedHashMap<>();
-        for (String name : List.of(MainWindow.LAYOUT, MainWindow.STRUCTURES, MainWindow.TREE, MainWindow.PAGETABLE,
-            MainWindow.BUDDY)) {
-            views.put(name, () -> wb.window().selectView(name));
+        for (ViewKind kind : List.of(ViewKind.LAYOUT, ViewKind.STRUCTURES, ViewKind.TREE, ViewKind.PAGETABLE,
+            ViewKind.BUDDY)) {
+            views.put(kind.id(), () -> wb.window().selectView(kind.id()));
         }
         return views;
     }

@@ -16,6 +16,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import vmalab.model.Kernel;
 import vmalab.model.op.Op;
+import vmalab.app.Operations;
 import vmalab.viewmodel.Session;
 import vmalab.viewmodel.Timeline;
 
@@ -53,7 +54,7 @@ public class StepBackBench {
         for (int i = 0; i < Kernel.DEFAULT_MAX_MAP_COUNT - 1; i++) {
             entries.add(new Timeline.Entry("mmap", VmaFill.mmap(i), 0));
         }
-        timeline = new Timeline(new Session());
+        timeline = new Timeline(new Session(), Operations::apply);
         timeline.reset(entries, "stepback.vlab");
         timeline.jumpTo(entries.size());
         int vmas = timeline.kernel().current().mm().mapCount();
