@@ -76,6 +76,7 @@ final class RbVmaIndex implements VmaIndex {
     // mm/mmap.c: find_vma() of the rb-tree era - the first VMA with vm_end > addr
     @Override
     public VmaRef find(long addr, List<Long> visited) {
+        if (visited == null) return findByStart(addr);
         RbNode<Entry> node = mmRb.root();
         RbNode<Entry> result = null;
         while (node != null) {
@@ -89,6 +90,26 @@ final class RbVmaIndex implements VmaIndex {
             }
         }
         return of(result);
+    }
+
+    /**
+     * find_vma() when nobody asks for the path: the last VMA starting at or below addr if it ends above addr,
+     * else the one after it. The same VMA as the kernel's walk (VMAs do not overlap and are sorted), but each
+     * level reads only the node's own key, not the VMA behind it: half the memory touched per level.
+     */
+    private VmaRef findByStart(long addr) {
+        RbNode<Entry> node = mmRb.root();
+        RbNode<Entry> floor = null;
+        while (node != null) {
+            if (Long.compareUnsigned(node.key(), addr) <= 0) {
+                floor = node;
+                node = node.right();
+            } else {
+                node = node.left();
+            }
+        }
+        if (floor == null) return of(mmRb.first());
+        return Long.compareUnsigned(floor.value().end, addr) > 0 ? of(floor) : of(floor.next());
     }
 
     @Override

@@ -51,6 +51,27 @@ class RbVmaIndexTest {
     }
 
     @Test
+    void findWithoutAPathFindsWhatTheKernelsWalkFinds() {
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(11);
+        for (int run = 0; run < 50; run++) {
+            VmaIndex index = new RbVmaIndex(1);
+            long page = rnd.nextLong(0, 4);
+            int n = rnd.nextInt(0, 200);
+            for (int i = 0; i < n; i++) {
+                long len = rnd.nextLong(1, 5);
+                index.insert(vma(page, page + len), e -> { });
+                page += len + rnd.nextLong(0, 3);
+            }
+            for (int i = 0; i < 500; i++) {
+                long addr = rnd.nextLong(0, (page + 2) * P);
+                VmaRef walked = index.find(addr, new ArrayList<>());
+                VmaRef fast = index.find(addr, null);
+                assertSame(walked, fast, "run " + run + ", address " + Long.toHexString(addr));
+            }
+        }
+    }
+
+    @Test
     void findVmaReportsItsPathFromTheRoot() {
         VmaIndex index = five(new ArrayList<>());
         List<Long> visited = new ArrayList<>();
