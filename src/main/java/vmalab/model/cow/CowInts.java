@@ -1,70 +1,40 @@
 package vmalab.model.cow;
 
-/**
- * A fixed-length array of {@code int} in chunks of {@value #CHUNK} shared copy-on-write between copies: a
- * {@link #copy()} is one clone of the chunk table, and the first write to a shared chunk clones that chunk
- * only. A checkpoint of a machine with a million frames thus costs what its changed chunks cost.
- */
-public final class CowInts {
-    public static final int SHIFT = 12;
-    public static final int CHUNK = 1 << SHIFT;
-    private static final int MASK = CHUNK - 1;
+import java.util.Arrays;
 
-    private final int length;
-    private final int[][] chunks;
-    /** Which copy may write each chunk in place: chunks whose owner is not {@link #token} are shared. */
-    private final Object[] owner;
-    private Object token = new Object();
-
+/** A fixed-length array of {@code int} shared copy-on-write between copies (see {@link CowChunks}). */
+public final class CowInts extends CowChunks<int[]> {
     public CowInts(int length, int fill) {
-        this.length = length;
-        int n = (length + MASK) >>> SHIFT;
-        chunks = new int[n][];
-        owner = new Object[n];
-        for (int i = 0; i < n; i++) {
-            chunks[i] = new int[Math.min(CHUNK, length - (i << SHIFT))];
-            if (fill != 0) java.util.Arrays.fill(chunks[i], fill);
-            owner[i] = token;
-        }
+        super(length, n -> {
+            int[] c = new int[n];
+            if (fill != 0) Arrays.fill(c, fill);
+            return c;
+        });
     }
 
     private CowInts(CowInts o) {
-        length = o.length;
-        chunks = o.chunks.clone();
-        owner = o.owner.clone();
-        // both sides now share every chunk: each clones a chunk before its first write to it
-        o.token = new Object();
+        super(o);
     }
 
     public CowInts copy() {
         return new CowInts(this);
     }
 
-    public int length() {
-        return length;
-    }
-
     public int get(int i) {
-        return chunks[i >>> SHIFT][i & MASK];
+        return ((int[]) chunks[i >>> SHIFT])[i & MASK];
     }
 
     public void set(int i, int v) {
-        writable(i >>> SHIFT)[i & MASK] = v;
+        writable(i)[i & MASK] = v;
     }
 
     /** Adds d to element i and returns the new value. */
     public int add(int i, int d) {
-        int[] c = writable(i >>> SHIFT);
-        return c[i & MASK] += d;
+        return writable(i)[i & MASK] += d;
     }
 
-    private int[] writable(int chunk) {
-        int[] c = chunks[chunk];
-        if (owner[chunk] != token) {
-            c = c.clone();
-            chunks[chunk] = c;
-            owner[chunk] = token;
-        }
-        return c;
+    @Override
+    int[] cloneOf(int[] chunk) {
+        return chunk.clone();
     }
 }
