@@ -35,6 +35,8 @@ final class FaultHandler {
     /** Null when every event is wanted; else the summary's counters (no per-fault events are built). */
     private final BulkCounts counts;
     private final boolean detailed;
+    /** __pte_alloc() and friends for this mm and sink: made once per handler, not once per fault. */
+    private PageTables.Allocator tableAlloc;
 
     FaultHandler(MemoryState m, Task task, Consumer<SimEvent> ev) {
         this.m = m;
@@ -141,7 +143,8 @@ final class FaultHandler {
             ev.accept(new PagingEvent.Walk(mm.id(), page, st.tables.walk(page)));
             ev.accept(new Narration(Sentence.HANDLE_MM_FAULT_WALK));
         }
-        PageTable leaf = st.tables.ensureLeaf(page, m.tableAllocator(st, ev));
+        if (tableAlloc == null) tableAlloc = m.tableAllocator(st, ev);
+        PageTable leaf = st.tables.ensureLeaf(page, tableAlloc);
         if (leaf == null) return FaultOutcome.OOM;
         int idx = st.tables.format.leaf().index(page);
         raw = leaf.entries[idx];
@@ -279,19 +282,25 @@ final class FaultHandler {
         long fromAddr = page + ((from - pteOff) << Vma.PAGE_SHIFT);
         long toAddr = page + ((to - pteOff) << Vma.PAGE_SHIFT);
         if (detailed) ev.accept(new Narration(Sentence.DO_FAULT_AROUND, fromAddr, toAddr + Vma.PAGE_SIZE));
-        List<Long> mapped = new ArrayList<>();
+        // filemap_map_pages() walks the block once with one protection (vmf->vma->vm_page_prot): the bits are
+        // the same for every page, so they are worked out once; the addresses are listed only for the
+        // detailed event (a summary counts them, no boxed list per fault)
+        List<Long> mapped = detailed ? new ArrayList<>(FAULT_AROUND_PAGES) : null;
+        int count = 0;
+        long bits = protBits(vma) | cowMark(vma);
+        long stop = Math.min(to, pteOff + fileEnd - pgoff);
         boolean self = false;
-        for (long i = from; i <= to; i++) {
-            long pg = pgoff + i - pteOff;
-            if (pg > fileEnd) break;
+        for (long i = from; i <= stop; i++) {
             if (leaf.entries[(int) i] != 0) continue;
+            long pg = pgoff + i - pteOff;
             long pfn = m.cache.lookup(f, pg);
             if (pfn < 0) continue;
             long a = page + ((i - pteOff) << Vma.PAGE_SHIFT);
             // x86 maps the prefaulted pages old; only the faulting access sets Accessed
-            long raw = Pte.make(pfn, protBits(vma) | cowMark(vma) | (a == page ? Pte.ACCESSED : 0));
+            long raw = Pte.make(pfn, bits | (a == page ? Pte.ACCESSED : 0));
             m.setPte(st, leaf, (int) i, a, raw, ev);
-            mapped.add(a);
+            if (detailed) mapped.add(a);
+            count++;
             if (a == page) {
                 self = true;
                 m.cache.touch(f, pg);
@@ -299,7 +308,7 @@ final class FaultHandler {
         }
         if (detailed) ev.accept(new FaultEvent.FaultAround(mm.id(), page, fromAddr, toAddr, List.copyOf(mapped)));
         if (self) {
-            if (detailed) ev.accept(new Narration(Sentence.FILEMAP_MAP_PAGES, mapped.size()));
+            if (detailed) ev.accept(new Narration(Sentence.FILEMAP_MAP_PAGES, count));
         }
         return self;
     }

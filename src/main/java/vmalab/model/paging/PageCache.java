@@ -48,6 +48,12 @@ final class PageCache {
     private int size;
     private FileKey lastFile;
     private int lastFileId = NIL;
+    /**
+     * The chunk the last lookup found: filemap_map_pages() walks consecutive indexes (the xarray walk stays in
+     * one node), so the next lookup usually lands in it. Checked against the chunk's (file, number) before use:
+     * a chunk freed or reused for other pages no longer matches.
+     */
+    private int lastChunk = NIL;
 
     PageCache() {
         fileIds = new HashMap<>();
@@ -92,6 +98,8 @@ final class PageCache {
 
     private int fileId(FileKey f, boolean make) {
         if (f == lastFile) return lastFileId;
+        // a fault makes a new key for the same inode each time: equal keys have one id
+        if (lastFile != null && lastFile.equals(f)) return lastFileId;
         Integer id = fileIds.get(f);
         if (id == null) {
             if (!make) return NIL;
@@ -106,6 +114,14 @@ final class PageCache {
 
     /** The chunk holding (file, chunk number), or -1. */
     private int findChunk(int fileId, long no) {
+        int last = lastChunk;
+        if (last != NIL && chunkNo[last] == no && chunkFileId[last] == fileId) return last;
+        int c = probe(fileId, no);
+        if (c != NIL) lastChunk = c;
+        return c;
+    }
+
+    private int probe(int fileId, long no) {
         int mask = table.length - 1;
         for (int i = hash(fileId, no) & mask; ; i = (i + 1) & mask) {
             int c = table[i] - 1;
