@@ -56,6 +56,17 @@ static char *anon(long pages) {
     return p;
 }
 
+/* Reads one byte of every page, timing the loop and counting its minor faults. */
+static void read_every_page(const char *name, char *p, long pages) {
+    volatile char sink = 0;
+    long f0 = minflt();
+    double t0 = now();
+    for (long i = 0; i < pages; i++) sink += ((volatile char *) p)[i * PAGE];
+    double t1 = now();
+    (void) sink;
+    report(name, pages, minflt() - f0, t1 - t0);
+}
+
 /* mm/memory.c: do_anonymous_page() allocates a zeroed frame for each first write. */
 static void anon_write(long pages) {
     char *p = anon(pages);
@@ -70,13 +81,7 @@ static void anon_write(long pages) {
 /* do_anonymous_page() maps the shared zero page read-only for a read of a never-written page. */
 static void zero_read(long pages) {
     char *p = anon(pages);
-    volatile char sink = 0;
-    long f0 = minflt();
-    double t0 = now();
-    for (long i = 0; i < pages; i++) sink += ((volatile char *) p)[i * PAGE];
-    double t1 = now();
-    (void) sink;
-    report("zero_read", pages, minflt() - f0, t1 - t0);
+    read_every_page("zero_read", p, pages);
     munmap(p, pages * PAGE);
 }
 
@@ -109,13 +114,7 @@ static void file_read(long pages, const char *dir) {
         exit(1);
     }
     madvise(p, pages * PAGE, MADV_NOHUGEPAGE);
-    volatile char sink = 0;
-    long f0 = minflt();
-    double t0 = now();
-    for (long i = 0; i < pages; i++) sink += ((volatile char *) p)[i * PAGE];
-    double t1 = now();
-    (void) sink;
-    report("file_read", pages, minflt() - f0, t1 - t0);
+    read_every_page("file_read", p, pages);
     munmap(p, pages * PAGE);
     close(fd);
 }
