@@ -179,22 +179,12 @@ public final class VmaTreeView extends CanvasView {
     }
 
     private void layoutCanvas() {
-        double w = getWidth() - snappedLeftInset() - snappedRightInset();
-        double hh = header.prefHeight(w);
-        double ch = Math.max(1, getHeight() - hh - snappedTopInset() - snappedBottomInset());
-        canvas.setWidth(Math.max(1, Math.floor(w)));
-        canvas.setHeight(Math.floor(ch));
+        layoutHeaderAndCanvas(0);
         state.setArea(canvas.getWidth(), canvas.getHeight());
     }
 
     @Override
     protected void layoutChildren() {
-        double x = snappedLeftInset();
-        double y = snappedTopInset();
-        double w = getWidth() - x - snappedRightInset();
-        double hh = header.prefHeight(w);
-        header.resizeRelocate(x, y, w, hh);
-        canvas.relocate(x, y + hh);
         refresh();
         layoutCanvas();
         redraw();

@@ -75,12 +75,7 @@ public final class StepState {
         long free = b == null ? -1 : b.freeFrames();
         if (mm == null) return new Counters(new vmalab.model.paging.Rss(0, 0, 0), 0, 0, free, step.minorFaults(cursor));
         TreeShape t = tree(mm).shape();
-        long pages = 0;
-        for (int i = 0; i < t.size(); i++) {
-            Vma v = t.vma(i);
-            if (v != null) pages += v.pages();
-        }
-        return new Counters(step.rss(mm, cursor), pages, t.size(), free, step.minorFaults(cursor));
+        return new Counters(step.rss(mm, cursor), t.totalPages(), t.size(), free, step.minorFaults(cursor));
     }
 
     /** What the event at the cursor is about (the last event shown), or a change of kind OTHER. */

@@ -28,6 +28,8 @@ public final class TreeShape {
     /** Columns to the nearest node on the same row, capped: how wide a label may be. */
     private final byte[] room;
     private int height;
+    /** The pages of every VMA in the tree (total_vm at this shape), summed on first use: -1 until then. */
+    private long totalPages = -1;
 
     private TreeShape(int n, int ids) {
         id = new int[n];
@@ -142,6 +144,16 @@ public final class TreeShape {
     public Vma vma(int i) { return vma[i]; }
     /** Depth of the deepest node (0 for a lone root). */
     public int height() { return height; }
+
+    /** The pages of every VMA in this shape (what total_vm counts), computed once per shape. */
+    public long totalPages() {
+        if (totalPages < 0) {
+            long pages = 0;
+            for (Vma v : vma) if (v != null) pages += v.pages();
+            totalPages = pages;
+        }
+        return totalPages;
+    }
 
     /** The column of a shadow id, or -1 when that node is not in this state. */
     public int indexOfId(int shadowId) {
