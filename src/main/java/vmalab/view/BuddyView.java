@@ -1,15 +1,11 @@
 package vmalab.view;
 
 import java.util.BitSet;
-import javafx.geometry.Insets;
 import javafx.geometry.Point2D;
-import javafx.scene.canvas.Canvas;
 import javafx.scene.control.Label;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.FlowPane;
-import javafx.scene.layout.Region;
-import javafx.scene.layout.VBox;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 import vmalab.model.Kernel;
@@ -23,7 +19,6 @@ import vmalab.view.buddy.BuddyDiagram;
 import vmalab.view.tree.Legend;
 import vmalab.viewmodel.Physical;
 import vmalab.viewmodel.Session;
-import vmalab.view.anim.PaintRequest;
 
 /**
  * Physical memory: every page frame in a grid coloured by owner, the buddy allocator's free lists per order,

@@ -1,9 +1,7 @@
 package vmalab.view;
 
-import javafx.geometry.Insets;
 import javafx.geometry.Point2D;
 import javafx.geometry.Pos;
-import javafx.scene.canvas.Canvas;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.input.MouseButton;
@@ -12,7 +10,6 @@ import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import javafx.scene.layout.VBox;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 import vmalab.model.mm.Mm;
@@ -22,7 +19,6 @@ import vmalab.view.tree.TreeDiagram;
 import vmalab.view.tree.TreePalette;
 import vmalab.viewmodel.Session;
 import vmalab.viewmodel.fold.StepState;
-import vmalab.view.anim.PaintRequest;
 
 /**
  * The VMA red-black tree (mm_rb) of the selected process, with the vm_next list under it. Draws any state from

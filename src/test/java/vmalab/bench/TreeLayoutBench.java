@@ -4,7 +4,6 @@ import vmalab.view.ViewScenes;
 
 import java.util.concurrent.CountDownLatch;
 import javafx.application.Platform;
-import javafx.scene.Scene;
 import javafx.stage.Stage;
 import vmalab.model.Kernel;
 import vmalab.model.mm.Mm;

@@ -1,7 +1,6 @@
 package vmalab.model.buddy;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import vmalab.model.Kernel;
 import vmalab.model.mm.Mm;
-import vmalab.model.mm.Vma;
 import vmalab.model.paging.FrameKind;
 
 /**

@@ -21,7 +21,6 @@ import vmalab.io.ScenarioParser;
 import vmalab.model.Kernel;
 import vmalab.model.OpResult;
 import vmalab.model.event.Narration;
-import vmalab.model.event.SimEvent;
 import vmalab.model.mm.Mm;
 import vmalab.model.mm.Vma;
 import vmalab.model.paging.FrameKind;
