@@ -84,8 +84,7 @@ final class FaultHandler {
         if (!vma.has(VmFlags.ACCESS)) return keep | Pte.PROTNONE;
         long now = keep | protBits(vma, hasNx);
         if (vma.has(VmFlags.WRITE) && (now & Pte.RW) == 0) {
-            Page p = MemoryState.normal(raw) ? m.page(Pte.pfn(raw)) : null;
-            boolean exclusiveAnon = !vma.isShared() && p != null && p.kind == FrameKind.ANON && p.refcount == 1;
+            boolean exclusiveAnon = !vma.isShared() && MemoryState.normal(raw) && m.exclusiveAnon(Pte.pfn(raw));
             boolean dirtyShared = vma.isShared() && (raw & Pte.DIRTY) != 0;
             if (exclusiveAnon || dirtyShared) now |= Pte.RW;
             else if (!vma.isShared()) now |= Pte.COW;
@@ -370,8 +369,7 @@ final class FaultHandler {
             dirty(pfn);
             return FaultOutcome.OK;
         }
-        Page p = m.page(pfn);
-        if (p != null && p.kind == FrameKind.ANON && p.refcount == 1) {
+        if (m.exclusiveAnon(pfn)) {
             fault(page, 'w', Kind.WP_REUSE);
             if (detailed) ev.accept(new Narration(Sentence.WP_PAGE_REUSE, pfn));
             m.setPte(st, leaf, idx, page, (raw & ~Pte.COW) | Pte.RW | Pte.DIRTY | Pte.ACCESSED, ev);
@@ -379,7 +377,7 @@ final class FaultHandler {
             return FaultOutcome.OK;
         }
         fault(page, 'w', Kind.WP_COPY);
-        if (detailed) ev.accept(new Narration(Sentence.DO_WP_PAGE_COPY, pfn, p == null ? 0 : p.refcount));
+        if (detailed) ev.accept(new Narration(Sentence.DO_WP_PAGE_COPY, pfn, m.frames.refcount(pfn)));
         return wpPageCopy(vma, leaf, idx, page, raw, false);
     }
 

@@ -91,10 +91,13 @@ final class MemoryState {
         for (int i = 0; i < n; i++) frames.setLabel(first + i, label);
     }
 
-    /** The struct page of a frame in use, as it is now; null for a free frame or no frame. */
-    Page page(long pfn) {
-        return frames.inUse(pfn) ? new Page(frames.kind(pfn), frames.refcount(pfn), frames.mapcount(pfn),
-            frames.dirty(pfn)) : null;
+    /**
+     * Whether frame {@code pfn} is an anonymous page nobody else holds (refcount 1), so a write may reuse it
+     * in place: mm/memory.c: wp_can_reuse_anon_folio(), and mm/mprotect.c: can_change_pte_writable() for an
+     * exclusive anonymous page.
+     */
+    boolean exclusiveAnon(long pfn) {
+        return frames.inUse(pfn) && frames.kind(pfn) == FrameKind.ANON && frames.refcount(pfn) == 1;
     }
 
     /** The first frame of the alloc_pages block holding pfn, or -1. */

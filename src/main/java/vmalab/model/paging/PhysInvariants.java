@@ -82,25 +82,26 @@ final class PhysInvariants {
                 + fr.inactive(Integer.MAX_VALUE).size() + " linked";
         }
         for (int pfn = 0; pfn < frames; pfn++) {
-            Page p = m.page(pfn);
-            if (p == null) continue;
+            if (!fr.inUse(pfn)) continue;
             int ptes = maps.getOrDefault((long) pfn, 0);
-            if (p.mapcount() != ptes) return "frame " + pfn + " has mapcount " + p.mapcount() + " but " + ptes + " PTEs";
+            int mapcount = fr.mapcount(pfn);
+            if (mapcount != ptes) return "frame " + pfn + " has mapcount " + mapcount + " but " + ptes + " PTEs";
             if (fr.mappings(pfn).size() != ptes) {
                 return "frame " + pfn + " has " + fr.mappings(pfn).size() + " reverse-map entries but " + ptes + " PTEs";
             }
-            int own = switch (p.kind) {
+            int own = switch (fr.kind(pfn)) {
                 case ANON -> 0;
                 case FILE, SHMEM -> m.cache.lookup(fr.file(pfn), fr.index(pfn)) == pfn ? 1 : 0;
                 case ALLOC_PAGES -> m.blocks.containsKey((long) pfn) ? 1 : 0;
                 default -> 1;
             };
-            if (p.refcount != ptes + own) {
-                return "frame " + pfn + " (" + p.kind + ") has refcount " + p.refcount + ", expected " + (ptes + own);
+            if (fr.refcount(pfn) != ptes + own) {
+                return "frame " + pfn + " (" + fr.kind(pfn) + ") has refcount " + fr.refcount(pfn) + ", expected "
+                    + (ptes + own);
             }
-            if (p.kind == FrameKind.ANON && ptes == 0) return "anonymous frame " + pfn + " is mapped by nobody";
-            if (p.inPageCache() && own == 0) return "page-cache frame " + pfn + " is not in the page cache";
-            boolean reclaimable = p.kind == FrameKind.FILE && ptes == 0;
+            if (fr.kind(pfn) == FrameKind.ANON && ptes == 0) return "anonymous frame " + pfn + " is mapped by nobody";
+            if (fr.inPageCache(pfn) && own == 0) return "page-cache frame " + pfn + " is not in the page cache";
+            boolean reclaimable = fr.kind(pfn) == FrameKind.FILE && ptes == 0;
             if (reclaimable != fr.onInactive(pfn)) {
                 return "frame " + pfn + (reclaimable ? " is reclaimable but not" : " is not reclaimable but")
                     + " on the inactive list";
