@@ -123,7 +123,7 @@ public final class Controller {
         ScenarioParser.Result r = ScenarioParser.parse(text, fileName);
         if (!r.ok()) return r.error();
         List<Timeline.Entry> entries = new ArrayList<>();
-        for (ScenarioParser.Step s : r.steps()) entries.add(new Timeline.Entry(s.text(), s.op(), s.line()));
+        for (ScenarioParser.Step s : r.steps()) entries.add(new Timeline.Entry(s.text(), s.op(), s.line(), s.notes()));
         player.playingProperty().set(false);
         director.stop();
         timeline.reset(entries, fileName);

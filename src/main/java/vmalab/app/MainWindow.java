@@ -72,6 +72,10 @@ public final class MainWindow {
     private Runnable onExport = () -> { };
     private Runnable onHelp = () -> { };
     private Runnable onQuit = () -> { };
+    private Runnable onLessons = () -> { };
+    private Runnable onOpenSession = () -> { };
+    private Runnable onSaveSession = () -> { };
+    private final Menu lessonsMenu = new Menu("Lessons");
     private boolean updatingSlider;
     private boolean updatingProcesses;
 
@@ -102,6 +106,18 @@ public final class MainWindow {
     public void setOnExport(Runnable r) { onExport = r; }
     public void setOnHelp(Runnable r) { onHelp = r; }
     public void setOnQuit(Runnable r) { onQuit = r; }
+    /** Lessons ▸ Lesson catalogue… (Ctrl+L): the start page's list of built-in lessons. */
+    public void setOnLessons(Runnable r) { onLessons = r; }
+    /** File ▸ Open session…: a saved session file. */
+    public void setOnOpenSession(Runnable r) { onOpenSession = r; }
+    /** File ▸ Save session…: the scenario, step, panes, selection, zoom and theme. */
+    public void setOnSaveSession(Runnable r) { onSaveSession = r; }
+
+    /** The menu bar's Lessons menu, so the app can list the lessons in it. */
+    public Menu lessonsMenu() { return lessonsMenu; }
+
+    /** The split between the views and the text panes, for a session to save and restore. */
+    public SplitPane split() { return split; }
 
     /** The node of a view by name ({@link #LAYOUT} …, {@link #WINDOW} for everything), or null. */
     public Node view(String name) {
@@ -178,11 +194,20 @@ public final class MainWindow {
             KeyCombination.SHORTCUT_DOWN), () -> onExport.run());
         MenuItem quit = item("Quit", "menu-quit", new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN),
             () -> onQuit.run());
-        Menu file = new Menu("File", null, open, save, export, quit);
+        MenuItem openSession = item("Open session…", "menu-open-session", new KeyCodeCombination(KeyCode.O,
+            KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), () -> onOpenSession.run());
+        MenuItem saveSession = item("Save session…", "menu-save-session", new KeyCodeCombination(KeyCode.S,
+            KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), () -> onSaveSession.run());
+        Menu file = new Menu("File", null, open, save, new javafx.scene.control.SeparatorMenuItem(), openSession,
+            saveSession, new javafx.scene.control.SeparatorMenuItem(), export, quit);
+        MenuItem catalogue = item("Lesson catalogue…", "menu-lessons", new KeyCodeCombination(KeyCode.L,
+            KeyCombination.SHORTCUT_DOWN), () -> onLessons.run());
+        lessonsMenu.setId("lessons-menu");
+        lessonsMenu.getItems().add(catalogue);
         MenuItem help = item("Keyboard shortcuts", "menu-shortcuts", new KeyCodeCombination(KeyCode.F1),
             () -> onHelp.run());
         Menu helpMenu = new Menu("Help", null, help);
-        MenuBar bar = new MenuBar(file, helpMenu);
+        MenuBar bar = new MenuBar(file, lessonsMenu, helpMenu);
         bar.setId("menu-bar");
         return bar;
     }

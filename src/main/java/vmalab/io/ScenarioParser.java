@@ -3,6 +3,8 @@ package vmalab.io;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import vmalab.io.lesson.LessonHeader;
+import vmalab.io.lesson.StepNotes;
 import vmalab.model.mm.Prot;
 import vmalab.model.op.Advice;
 import vmalab.model.op.Op;
@@ -20,11 +22,22 @@ public final class ScenarioParser {
         }
     }
 
-    /** One operation of a scenario with its 1-based line number and its text. */
-    public record Step(int line, String text, Op op) { }
+    /**
+     * One operation of a scenario with its 1-based line number, its text and what a lesson says around it
+     * ({@code say} and {@code ask} before it, {@code expect} after it).
+     */
+    public record Step(int line, String text, Op op, StepNotes notes) {
+        public Step(int line, String text, Op op) {
+            this(line, text, op, StepNotes.NONE);
+        }
+    }
 
-    /** A whole scenario: its steps, or the first error. */
-    public record Result(List<Step> steps, String error) {
+    /** A whole scenario: its steps and lesson header, or the first error. */
+    public record Result(List<Step> steps, LessonHeader header, String error) {
+        public Result(List<Step> steps, String error) {
+            this(steps, LessonHeader.NONE, error);
+        }
+
         public boolean ok() {
             return error == null;
         }
@@ -40,14 +53,19 @@ public final class ScenarioParser {
 
     /** Parses a whole scenario; stops at the first bad line. */
     public static Result parse(String text, String fileName) {
-        List<Step> steps = new ArrayList<>();
+        LessonLines lesson = new LessonLines(fileName);
         String[] lines = text.split("\r?\n", -1);
         for (int i = 0; i < lines.length; i++) {
+            String err = lesson.accept(lines[i], i + 1);
+            if (err != null) return new Result(List.of(), err);
+            if (lesson.tookLine()) continue;
             Line l = parseLine(lines[i], fileName, i + 1);
             if (l.error() != null) return new Result(List.of(), l.error());
-            if (l.op() != null) steps.add(new Step(i + 1, stripComment(lines[i]).trim(), l.op()));
+            if (l.op() != null) lesson.step(i + 1, stripComment(lines[i]).trim(), l.op());
         }
-        return new Result(List.copyOf(steps), null);
+        String err = lesson.finish();
+        if (err != null) return new Result(List.of(), err);
+        return new Result(lesson.steps(), lesson.header(), null);
     }
 
     static String stripComment(String s) {

@@ -15,6 +15,7 @@ import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import vmalab.io.lesson.StepNotes;
 import vmalab.model.Kernel;
 import vmalab.model.OpResult;
 import vmalab.model.event.SimEvent;
@@ -55,6 +56,9 @@ public final class Session {
     private final ReadOnlyObjectWrapper<StepState> stepState =
         new ReadOnlyObjectWrapper<>(this, "stepState", StepState.NONE);
     private FoldedStep folded = FoldedStep.NONE;
+    private final ReadOnlyObjectWrapper<StepNotes> notes = new ReadOnlyObjectWrapper<>(this, "notes", StepNotes.NONE);
+    private final ReadOnlyObjectWrapper<StepNotes> nextNotes =
+        new ReadOnlyObjectWrapper<>(this, "nextNotes", StepNotes.NONE);
 
     public Session() {
         eventCursor.addListener((o, a, b) -> refold());
@@ -69,6 +73,16 @@ public final class Session {
     public ReadOnlyObjectProperty<StepState> stepStateProperty() { return stepState.getReadOnlyProperty(); }
     public StepState stepState() { return stepState.get(); }
     public ReadOnlyIntegerProperty versionProperty() { return version; }
+
+    /**
+     * What the lesson says about the step on show (its {@code say} text, the {@code ask} answered by it, the
+     * {@code expect} lines checked after it); {@link StepNotes#NONE} at step 0 or for a typed line. Set before
+     * {@link #versionProperty()} moves.
+     */
+    public ReadOnlyObjectProperty<StepNotes> notesProperty() { return notes.getReadOnlyProperty(); }
+
+    /** The notes of the step that runs next (its {@code ask} is asked before it runs), or none at the end. */
+    public ReadOnlyObjectProperty<StepNotes> nextNotesProperty() { return nextNotes.getReadOnlyProperty(); }
     public Kernel kernel() { return kernel.get(); }
     public ReadOnlyObjectProperty<OpResult> lastResultProperty() { return lastResult; }
     public ObjectProperty<Integer> selectedPidProperty() { return selectedPid; }
@@ -163,6 +177,12 @@ public final class Session {
         selectedPid.set(t.pid());
         if (held == null || !held.contains(page)) selectedVma.set(-1);
         selectedAddress.set(page);
+    }
+
+    /** Set by the timeline with every publish. */
+    public void showNotes(StepNotes current, StepNotes next) {
+        notes.set(current);
+        nextNotes.set(next);
     }
 
     public IntegerProperty eventCursorWritable() { return eventCursor; }

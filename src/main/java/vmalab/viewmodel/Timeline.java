@@ -8,6 +8,7 @@ import java.util.function.Supplier;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.SimpleIntegerProperty;
+import vmalab.io.lesson.StepNotes;
 import vmalab.model.Kernel;
 import vmalab.model.OpResult;
 import vmalab.model.mm.Task;
@@ -24,8 +25,19 @@ import vmalab.viewmodel.fold.StepStart;
  * inserted at the current step; the steps after it stay and replay on top of it.
  */
 public final class Timeline {
-    /** One operation with the text it came from and its line in the scenario (0 when typed or clicked). */
-    public record Entry(String text, Op op, int line) { }
+    /**
+     * One operation with the text it came from, its line in the scenario (0 when typed or clicked) and what a
+     * lesson says around it.
+     */
+    public record Entry(String text, Op op, int line, StepNotes notes) {
+        public Entry(String text, Op op, int line) {
+            this(text, op, line, StepNotes.NONE);
+        }
+
+        public Entry {
+            if (notes == null) notes = StepNotes.NONE;
+        }
+    }
 
     public static final int DEFAULT_CHECKPOINT_EVERY = 16;
 
@@ -75,7 +87,7 @@ public final class Timeline {
         fileName = name;
         position.set(0);
         size.set(entries.size());
-        session.publish(kernel, null, null, null);
+        publish(kernel, null, null, null);
     }
 
     /** Steps run so far (0 … size). */
@@ -110,7 +122,7 @@ public final class Timeline {
         if (atEnd()) return false;
         StepStart start = StepStart.of(kernel);
         OpResult r = applyNext();
-        session.publish(kernel, r, start, null);
+        publish(kernel, r, start, null);
         follow(r);
         return true;
     }
@@ -151,7 +163,7 @@ public final class Timeline {
             position.set(p);
         }
         size.set(entries.size());
-        session.publish(kernel, r, r.failed() ? null : start, null);
+        publish(kernel, r, r.failed() ? null : start, null);
         follow(r);
         return r;
     }
@@ -186,8 +198,21 @@ public final class Timeline {
                 last = applyNext();
             }
         }
-        session.publish(kernel, k > p ? last : null, start, k > p ? null : resultOf(k - 1));
+        publish(kernel, k > p ? last : null, start, k > p ? null : resultOf(k - 1));
         if (last != null) follow(last);
+    }
+
+    /** Publishes a state with the lesson notes of the step on show and of the step ahead. */
+    private void publish(Kernel k, OpResult r, StepStart start, OpResult narrated) {
+        int p = position.get();
+        session.showNotes(p == 0 ? StepNotes.NONE : entries.get(p - 1).notes(),
+            p < entries.size() ? entries.get(p).notes() : StepNotes.NONE);
+        session.publish(k, r, start, narrated);
+    }
+
+    /** The lesson notes of step {@code i} (0-based), or none. */
+    public StepNotes notesOf(int i) {
+        return i >= 0 && i < entries.size() ? entries.get(i).notes() : StepNotes.NONE;
     }
 
     private OpResult applyNext() {

@@ -39,7 +39,7 @@ class CliTest {
 
     @Test
     void runReproducesTheSeedsExampleMaps() throws IOException {
-        Run r = cli("run", "assets/scenarios/example.vlab", "--show", "maps");
+        Run r = cli("run", "src/main/resources/vmalab/lessons/example.vlab", "--show", "maps");
         assertEquals(0, r.code(), r.err());
         String maps = r.out().substring(r.out().indexOf("==\n") + 3);
         assertEquals(resource("golden/example.maps"), maps);
@@ -48,13 +48,13 @@ class CliTest {
 
     @Test
     void runPrintsPmapDeviceTotalsOfTheSeed() {
-        Run r = cli("run", "assets/scenarios/example.vlab", "--show", "pmap-d");
+        Run r = cli("run", "src/main/resources/vmalab/lessons/example.vlab", "--show", "pmap-d");
         assertTrue(r.out().endsWith("mapped: 1340K    writeable/private: 40K    shared: 0K\n"), r.out());
     }
 
     @Test
     void theHeapStoryFaultsOnceAfterBrk() {
-        Run r = cli("run", "assets/scenarios/heap-fault.vlab", "--show", "json");
+        Run r = cli("run", "src/main/resources/vmalab/lessons/heap-fault.vlab", "--show", "json");
         List<String> lines = r.out().lines().toList();
         String last = lines.get(lines.size() - 1);
         assertTrue(last.contains("\"op\":\"touch 0x55555555d000 w\""), last);

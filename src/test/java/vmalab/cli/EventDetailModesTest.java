@@ -36,7 +36,7 @@ class EventDetailModesTest {
     record Run(List<String> trace, String finalState, List<OpResult> results) { }
 
     static Stream<Path> lessons() throws IOException {
-        try (Stream<Path> s = Files.list(Path.of("assets/scenarios"))) {
+        try (Stream<Path> s = Files.list(Path.of("src/main/resources/vmalab/lessons"))) {
             return s.filter(p -> p.toString().endsWith(".vlab")).sorted().toList().stream();
         }
     }

@@ -30,10 +30,10 @@ class EventsOutputTest {
 
     @Test
     void everyEventIsOneTabSeparatedLine() throws IOException {
-        CliTest.Run r = CliTest.cli("run", "assets/scenarios/heap-fault.vlab", "--show", "events");
+        CliTest.Run r = CliTest.cli("run", "src/main/resources/vmalab/lessons/heap-fault.vlab", "--show", "events");
         assertEquals(0, r.code(), r.err());
         List<String> lines = r.out().lines().toList();
-        assertEquals(eventsOf("assets/scenarios/heap-fault.vlab"), lines.size());
+        assertEquals(eventsOf("src/main/resources/vmalab/lessons/heap-fault.vlab"), lines.size());
         int step = 1;
         for (String l : lines) {
             String[] f = l.split("\t");
@@ -52,15 +52,15 @@ class EventsOutputTest {
 
     @Test
     void eventsComeWithTheFormatsAskedForAtTheEnd() {
-        CliTest.Run events = CliTest.cli("run", "assets/scenarios/example.vlab", "--show", "events,maps");
-        CliTest.Run maps = CliTest.cli("run", "assets/scenarios/example.vlab", "--show", "maps");
+        CliTest.Run events = CliTest.cli("run", "src/main/resources/vmalab/lessons/example.vlab", "--show", "events,maps");
+        CliTest.Run maps = CliTest.cli("run", "src/main/resources/vmalab/lessons/example.vlab", "--show", "maps");
         String tail = maps.out().substring(maps.out().indexOf("==\n"));
         assertTrue(events.out().endsWith(tail), events.out());
     }
 
     @Test
     void runWithoutEventsKeepsItsLog() {
-        CliTest.Run r = CliTest.cli("run", "assets/scenarios/heap-fault.vlab");
+        CliTest.Run r = CliTest.cli("run", "src/main/resources/vmalab/lessons/heap-fault.vlab");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("minor fault"), r.out());
         assertTrue(r.out().lines().noneMatch(l -> l.contains("\t")), r.out());

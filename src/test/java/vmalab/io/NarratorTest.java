@@ -126,7 +126,7 @@ class NarratorTest {
     void theLessonsNarrationsAllRender() throws IOException {
         Set<Sentence> seen = EnumSet.noneOf(Sentence.class);
         List<Path> lessons;
-        try (Stream<Path> s = Files.list(Path.of("assets/scenarios"))) {
+        try (Stream<Path> s = Files.list(Path.of("src/main/resources/vmalab/lessons"))) {
             lessons = s.filter(p -> p.toString().endsWith(".vlab")).sorted().toList();
         }
         for (Path lesson : lessons) {

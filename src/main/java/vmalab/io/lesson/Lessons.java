@@ -1,0 +1,83 @@
+package vmalab.io.lesson;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import vmalab.io.ScenarioParser;
+
+/**
+ * The lessons shipped in the jar, in the order of {@code /vmalab/lessons/index.txt} (one NAME a line). A lesson
+ * that does not parse is a bug of the build, caught by the test that runs every lesson.
+ */
+public final class Lessons {
+    public static final String DIR = "/vmalab/lessons/";
+    private static volatile List<Lesson> all;
+
+    private Lessons() {
+    }
+
+    /** Every built-in lesson, in catalogue order. */
+    public static List<Lesson> all() {
+        List<Lesson> a = all;
+        if (a == null) {
+            a = load();
+            all = a;
+        }
+        return a;
+    }
+
+    /** The lesson called {@code name}, if there is one. */
+    public static Optional<Lesson> find(String name) {
+        for (Lesson l : all()) if (l.name().equals(name)) return Optional.of(l);
+        return Optional.empty();
+    }
+
+    /** A scenario to run: its text and the name messages use for it. */
+    public record Source(String text, String fileName) { }
+
+    /**
+     * What a command-line argument names: a file when the path exists (a path that exists wins), else a
+     * built-in lesson by NAME. Empty when it is neither; {@link IOException} when the file exists but cannot be
+     * read.
+     */
+    public static Optional<Source> resolve(String arg) throws IOException {
+        Path p = Path.of(arg);
+        if (Files.exists(p)) return Optional.of(new Source(Files.readString(p, StandardCharsets.UTF_8), arg));
+        return find(arg).map(l -> new Source(l.text(), l.fileName()));
+    }
+
+    /** The message for an argument that names neither a file nor a lesson. */
+    public static String notFound(String arg) {
+        return arg + ": no such file, and no built-in lesson of that name (vmalab lessons lists them)";
+    }
+
+    private static List<Lesson> load() {
+        List<Lesson> out = new ArrayList<>();
+        for (String line : read("index.txt").split("\n")) {
+            String name = line.strip();
+            if (name.isEmpty() || name.startsWith("#")) continue;
+            String text = read(name + ".vlab");
+            ScenarioParser.Result r = ScenarioParser.parse(text, name + ".vlab");
+            if (!r.ok()) throw new IllegalStateException("built-in lesson does not parse: " + r.error());
+            LessonHeader h = r.header();
+            out.add(new Lesson(name, h.title() == null ? name : h.title(), h.summary() == null ? "" : h.summary(),
+                h.tags(), r.steps().size(), text));
+        }
+        return List.copyOf(out);
+    }
+
+    private static String read(String file) {
+        try (InputStream in = Lessons.class.getResourceAsStream(DIR + file)) {
+            if (in == null) throw new IllegalStateException("missing resource " + DIR + file);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
