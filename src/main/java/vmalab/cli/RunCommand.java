@@ -66,7 +66,7 @@ public final class RunCommand implements Callable<Integer> {
             ScenarioRunner.Ran ran = runner.run(s, detail);
             OpResult r = ran.result();
             String error = runner.errorOf(ran);
-            if (error != null) {
+            if (error != null && r.failed()) {
                 err.println(error);
                 return 1;
             }
@@ -80,7 +80,15 @@ public final class RunCommand implements Callable<Integer> {
                 for (String l : ScenarioRunner.straceLines(r)) out.println(l);
                 if (r.minorFaults() > 0) out.println("     (" + r.minorFaults() + " minor fault"
                     + (r.minorFaults() == 1 ? "" : "s") + ")");
+                String ask = ScenarioRunner.askLine(ran);
+                if (ask != null) out.println(ask);
                 if (each) StateFormats.print(out, kernel, texts);
+            }
+            if (error != null) {
+                // a failed expect or ask: the step ran (its log is above), the lesson is wrong about it
+                out.flush();
+                err.println(error);
+                return 1;
             }
         }
         if (!json && !events && !each) StateFormats.print(out, kernel, texts);

@@ -6,6 +6,8 @@ import java.util.Locale;
 import vmalab.io.lesson.Ask;
 import vmalab.io.lesson.Check;
 import vmalab.io.lesson.LessonHeader;
+import vmalab.io.lesson.LessonKey;
+import vmalab.io.lesson.LessonValues;
 import vmalab.io.lesson.Query;
 import vmalab.io.lesson.StepNotes;
 import vmalab.model.op.Op;
@@ -13,14 +15,15 @@ import vmalab.model.op.Op;
 /**
  * The lesson lines of a scenario, read as {@link ScenarioParser} goes: {@code title}, {@code summary} and
  * {@code tags} (the header), {@code say} and {@code ask} (kept for the next operation) and {@code expect} (on
- * the operation before it). Quoted text may hold {@code #}; outside quotes {@code #} starts a comment.
+ * the operation before it). Quoted text may hold {@code #}; outside quotes {@code #} starts a comment. The keys
+ * and their values are {@link LessonKey}'s and {@link LessonValues}'; a bad one is a {@code FILE:LINE} error here,
+ * before anything runs. The lines and their usage are {@link LessonSyntax}'s table.
  */
-final class LessonLines {
+public final class LessonLines {
     /** The keys whose check needs an argument before the value: {@code present ADDR yes}. */
-    static final List<String> KEYS_WITH_ARG = List.of("present", "zero", "cow", "vma", "free");
+    public static final List<String> KEYS_WITH_ARG = LessonKey.wordsWithArg();
     /** Every key {@code expect} and {@code ask … answer} read. */
-    static final List<String> KEYS = List.of("result", "errno", "signal", "minflt", "rss", "vsz", "total_vm",
-        "map_count", "present", "zero", "cow", "vma", "free", "frames_free", "processes");
+    public static final List<String> KEYS = LessonKey.words();
 
     private final String fileName;
     private String title;
@@ -77,10 +80,35 @@ final class LessonLines {
     }
 
     static boolean isLessonWord(String w) {
-        return switch (w.toLowerCase(Locale.ROOT)) {
-            case "title", "summary", "tags", "say", "expect", "ask" -> true;
-            default -> false;
-        };
+        return LessonSyntax.of(w) != null;
+    }
+
+    /** Whether a line is a lesson line ({@code say}, {@code expect}, {@code child: ask …}), not an operation. */
+    public static boolean isLessonLine(String text) {
+        if (text == null) return false;
+        String[] w = text.strip().split("\\s+", 3);
+        if (w[0].endsWith(":") && w.length > 1) return isLessonWord(w[1]);
+        return isLessonWord(w[0]);
+    }
+
+    /**
+     * One {@code [NAME:] expect KEY [ARG] VALUE} line on its own, as the command bar checks it against the state
+     * on show: the check, or {@code FILE:LINE: problem} (any other lesson line only belongs in a file).
+     */
+    public static Parsed<Check> check(String text, String fileName, int lineNo) {
+        LessonLines l = new LessonLines(fileName);
+        l.steps.add(new ScenarioParser.Step(0, "", new Op.Exit()));
+        String body = text.strip();
+        String[] w = body.split("\\s+", 3);
+        String word = w[0].endsWith(":") && w.length > 1 ? w[1] : w[0];
+        if (!word.equalsIgnoreCase("expect")) {
+            return Parsed.failed(fileName, lineNo, word + " lines belong in a lesson file; here type expect KEY [ARG]"
+                + " VALUE to check the state on show");
+        }
+        String err = l.accept(body, lineNo);
+        if (err != null) return Parsed.failed(err);
+        List<Check> checks = l.steps.get(0).notes().checks();
+        return Parsed.ok(checks.get(checks.size() - 1));
     }
 
     /** An operation: it takes the pending say and ask. */
@@ -120,17 +148,27 @@ final class LessonLines {
         List<String> w = words(rest);
         if (steps.isEmpty()) throw new Bad("expect needs an operation before it to check");
         if (w.isEmpty()) throw new Bad("expect KEY [ARG] VALUE: which key? (" + String.join(", ", KEYS) + ")");
-        String key = w.get(0).toLowerCase(Locale.ROOT);
-        if (!KEYS.contains(key)) throw new Bad("unknown key \"" + w.get(0) + "\" (" + String.join(", ", KEYS) + ")");
-        int need = KEYS_WITH_ARG.contains(key) ? 3 : 2;
+        LessonKey key = key(w.get(0));
+        int need = key.takesArg() ? 3 : 2;
         if (w.size() != need) {
-            throw new Bad("expect " + key + (need == 3 ? " ARG" : "") + " VALUE: " + (w.size() < need ? "too few"
-                : "too many") + " words");
+            throw new Bad("expect " + key.usage() + ": " + (w.size() < need ? "too few" : "too many") + " words");
         }
-        Query q = new Query(key, need == 3 ? w.get(1) : null);
+        Query q = new Query(key.word(), key.takesArg() ? w.get(1) : null);
+        problem(LessonValues.argProblem(key, q.arg()));
+        problem(LessonValues.valueProblem(key, w.get(need - 1)));
         Check c = new Check(lineNo, process, q, w.get(need - 1));
         ScenarioParser.Step last = steps.remove(steps.size() - 1);
         steps.add(new ScenarioParser.Step(last.line(), last.text(), last.op(), last.notes().withCheck(c)));
+    }
+
+    private static LessonKey key(String word) throws Bad {
+        LessonKey key = LessonKey.of(word);
+        if (key == null) throw new Bad("unknown key \"" + word + "\" (" + String.join(", ", KEYS) + ")");
+        return key;
+    }
+
+    private static void problem(String p) throws Bad {
+        if (p != null) throw new Bad(p);
     }
 
     private void ask(String process, String rest, int lineNo) throws Bad {
@@ -141,6 +179,7 @@ final class LessonLines {
         int close = closingQuote(r);
         if (close < 0) throw new Bad("the question has no closing quote");
         String question = unescape(r.substring(1, close));
+        if (question.isBlank()) throw new Bad("ask needs a question inside the quotes");
         List<String> w = words(r.substring(close + 1));
         int at = -1;
         for (int i = 0; i < w.size(); i++) {
@@ -150,12 +189,18 @@ final class LessonLines {
         List<String> choices = w.subList(0, at);
         List<String> ans = w.subList(at + 1, w.size());
         if (ans.isEmpty()) throw new Bad("answer KEY [ARG]: which key? (" + String.join(", ", KEYS) + ")");
-        String key = ans.get(0).toLowerCase(Locale.ROOT);
-        if (!KEYS.contains(key)) throw new Bad("unknown key \"" + ans.get(0) + "\" (" + String.join(", ", KEYS) + ")");
-        int need = KEYS_WITH_ARG.contains(key) ? 2 : 1;
-        if (ans.size() != need) throw new Bad("answer " + key + (need == 2 ? " ARG" : "") + ": "
-            + (ans.size() < need ? "too few" : "too many") + " words");
-        pendingAsk = new Ask(lineNo, process, question, choices, new Query(key, need == 2 ? ans.get(1) : null));
+        LessonKey key = key(ans.get(0));
+        int need = key.takesArg() ? 2 : 1;
+        if (ans.size() != need) throw new Bad("answer " + key.word() + (key.takesArg() ? " " + key.arg() : "")
+            + ": " + (ans.size() < need ? "too few" : "too many") + " words");
+        Query q = new Query(key.word(), key.takesArg() ? ans.get(1) : null);
+        problem(LessonValues.argProblem(key, q.arg()));
+        if (choices.size() == 1) throw new Bad("one choice is no choice: give two or more, or none for a free answer");
+        for (String c : choices) {
+            String p = LessonValues.valueProblem(key, c);
+            if (p != null) throw new Bad("choice " + p);
+        }
+        pendingAsk = new Ask(lineNo, process, question, choices, q);
     }
 
     private static String text(String rest, String what) throws Bad {

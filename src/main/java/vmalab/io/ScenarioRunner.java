@@ -2,6 +2,9 @@ package vmalab.io;
 
 import java.util.ArrayList;
 import java.util.List;
+import vmalab.io.lesson.Ask;
+import vmalab.io.lesson.Checks;
+import vmalab.io.lesson.Verdict;
 import vmalab.model.Kernel;
 import vmalab.model.OpResult;
 import vmalab.model.event.EventDetail;
@@ -9,10 +12,33 @@ import vmalab.model.event.SimEvent;
 import vmalab.model.event.TaskEvent;
 import vmalab.model.syscall.Syscalls;
 
-/** Runs a parsed scenario against a kernel, one step at a time, stopping at the first step that errs. */
+/**
+ * Runs a parsed scenario against a kernel, one step at a time, stopping at the first step that errs. After each
+ * step it reveals the step's {@code ask} (as {@code run} does: the model's answer must be one of the choices) and
+ * evaluates its {@code expect} lines against the state it left.
+ */
 public final class ScenarioRunner {
-    /** A step and what it did. */
-    public record Ran(ScenarioParser.Step step, OpResult result) { }
+    /**
+     * A step, what it did and what its lesson lines found: the verdict of its ask (null when it has none) and of
+     * each of its checks, in order.
+     */
+    public record Ran(ScenarioParser.Step step, OpResult result, Verdict ask, List<Verdict> checks) {
+        public Ran {
+            checks = List.copyOf(checks);
+        }
+
+        public Ran(ScenarioParser.Step step, OpResult result) {
+            this(step, result, null, List.of());
+        }
+
+        /** The ask's verdict (when there is one), then the checks'. */
+        public List<Verdict> verdicts() {
+            List<Verdict> out = new ArrayList<>();
+            if (ask != null) out.add(ask);
+            out.addAll(checks);
+            return List.copyOf(out);
+        }
+    }
 
     private final Kernel kernel;
     private final String fileName;
@@ -34,11 +60,26 @@ public final class ScenarioRunner {
     /** {@link #run(ScenarioParser.Step)} with as much event detail as the caller shows. */
     public Ran run(ScenarioParser.Step step, EventDetail detail) {
         OpResult r = Syscalls.apply(kernel, step.op(), detail);
-        return new Ran(step, r);
+        if (r.failed()) return new Ran(step, r);
+        Ask a = step.notes().ask();
+        Verdict ask = a == null ? null : Checks.reveal(kernel, r, a, null, fileName);
+        return new Ran(step, r, ask, Checks.checkAll(kernel, r, step.notes().checks(), fileName));
     }
 
+    /** The operation's error, else the first failed ask or expect of the step ({@code FILE:LINE: …}); null. */
     public String errorOf(Ran ran) {
-        return ran.result().failed() ? fileName + ":" + ran.step().line() + ": " + ran.result().error() : null;
+        if (ran.result().failed()) return fileName + ":" + ran.step().line() + ": " + ran.result().error();
+        for (Verdict v : ran.verdicts()) if (!v.passed()) return v.message();
+        return null;
+    }
+
+    /** The log line of a step's ask: {@code ask  Will this access fault? [yes/no] -> yes}; null without one. */
+    public static String askLine(Ran ran) {
+        Ask a = ran.step().notes().ask();
+        if (a == null || ran.ask() == null) return null;
+        String choices = a.choices().isEmpty() ? "" : " [" + String.join("/", a.choices()) + "]";
+        return "ask  " + (a.process() == null ? "" : a.process() + ": ") + a.question() + choices + " -> "
+            + ran.ask().actual();
     }
 
     /** The strace-like lines of a result: {@code 1000  brk(NULL) = 0x555555559000}. */
