@@ -13,7 +13,9 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import vmalab.io.LessonSyntax;
 import vmalab.io.ScenarioSyntax;
+import vmalab.io.lesson.LessonKey;
 import vmalab.model.Kernel;
 import vmalab.model.mm.Task;
 
@@ -127,14 +129,24 @@ final class CommandBar extends VBox {
     }
 
     private void updateHint(String text) {
-        String usage = hint(keyword(text));
+        String usage = keyHint(text);
+        if (usage == null) usage = hint(keyword(text));
         hint.setText(usage != null ? usage : " ");
     }
 
-    /** The hint line for a keyword: its usage and summary; null when it names no operation. */
+    /** The hint line for a keyword: its usage and summary; null when it names no operation or lesson line. */
     static String hint(String keyword) {
         ScenarioSyntax syntax = ScenarioSyntax.of(keyword);
-        return syntax == null ? null : syntax.hint();
+        if (syntax != null) return syntax.hint();
+        LessonSyntax lesson = LessonSyntax.of(keyword);
+        return lesson == null ? null : lesson.hint();
+    }
+
+    /** For {@code expect KEY …}: the key's usage and what it reads; else null. */
+    static String keyHint(String text) {
+        String[] w = splitPrefix(text == null ? "" : text)[1].split("\\s+");
+        LessonKey key = w.length > 1 && LessonSyntax.of(w[0]) == LessonSyntax.EXPECT ? LessonKey.of(w[1]) : null;
+        return key == null ? null : "expect " + key.usage() + "  " + key.summary();
     }
 
     /** The operation keyword of a line: the first word, after an optional {@code NAME:}. */
@@ -160,7 +172,9 @@ final class CommandBar extends VBox {
         String s = parts[1];
         if (s.contains(" ")) return argumentWords(prefix, s);
         String word = s.toLowerCase();
-        for (String kw : ScenarioSyntax.keywords()) {
+        List<String> keywords = new ArrayList<>(ScenarioSyntax.keywords());
+        keywords.addAll(LessonSyntax.keywords());
+        for (String kw : keywords) {
             if (kw.startsWith(word) && !kw.equals(word)) out.add(prefix + kw + " ");
         }
         if (prefix.isEmpty() && !word.isEmpty()) {
@@ -192,12 +206,32 @@ final class CommandBar extends VBox {
         int space = line.lastIndexOf(' ');
         String word = line.substring(space + 1).toLowerCase();
         ScenarioSyntax syntax = ScenarioSyntax.of(line.split("\\s+", 2)[0]);
-        if (syntax == null || word.isEmpty()) return out;
+        List<String> words = syntax != null ? syntax.words() : lessonWords(line.substring(0, space + 1));
+        if (words.isEmpty() || word.isEmpty()) return out;
         String head = prefix + line.substring(0, space + 1);
-        for (String w : syntax.words()) {
-            if (w.startsWith(word) && !w.equals(word)) out.add(head + w + (w.endsWith(":") ? "" : " "));
+        for (String w : words) {
+            if (w.toLowerCase().startsWith(word) && !w.equalsIgnoreCase(word)) out.add(head + w + (w.endsWith(":") ? "" : " "));
         }
         return out;
+    }
+
+    /** The words a lesson line takes next: the keys after {@code expect} or {@code answer}, then a key's values. */
+    static List<String> lessonWords(String before) {
+        String[] w = before.strip().split("\\s+");
+        LessonSyntax lesson = LessonSyntax.of(w[0]);
+        if (lesson == LessonSyntax.EXPECT) {
+            if (w.length == 1) return LessonKey.words();
+            LessonKey key = LessonKey.of(w[1]);
+            if (key == null || w.length != (key.takesArg() ? 3 : 2)) return List.of();
+            return switch (key.kind()) {
+                case YES_NO -> List.of("yes", "no");
+                case SIGNAL -> List.of("SIGSEGV", "SIGBUS", "none");
+                case ERRNO, PERMS -> List.of("none");
+                default -> List.of();
+            };
+        }
+        if (lesson == LessonSyntax.ASK && w[w.length - 1].equalsIgnoreCase("answer")) return LessonKey.words();
+        return List.of();
     }
 
     private void complete() {
