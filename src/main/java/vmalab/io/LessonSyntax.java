@@ -17,7 +17,7 @@ public enum LessonSyntax {
     TAGS("tags", "WORD…", "class (for a teacher in front of a class), self-study, …"),
     SAY("say", "\"TEXT\"", "narration for the next operation, shown beside the views"),
     ASK("ask", "\"QUESTION\" [CHOICE …] answer KEY [ARG]",
-        "asked before the next operation; the answer is the model's KEY [ARG] after it ran"),
+        "before the next operation; answered by its KEY after"),
     EXPECT("expect", "KEY [ARG] VALUE", "checked after the previous operation; KEY [ARG] VALUE is one of:");
 
     /** The process prefix ask and expect may carry: {@code child: expect rss 8K}. */

@@ -12,17 +12,17 @@ import java.util.Locale;
 public enum LessonKey {
     RESULT("result", null, Kind.RESULT, "the operation's return value: 0x555555559000, 0, -12 or -ENOMEM"),
     ERRNO("errno", null, Kind.ERRNO, "the errno of a failed system call (ENOMEM, EINVAL, …), or none"),
-    SIGNAL("signal", null, Kind.SIGNAL, "the signal the operation raised (SIGSEGV[/SEGV_MAPERR], SIGBUS), or none"),
+    SIGNAL("signal", null, Kind.SIGNAL, "the signal the operation raised: SIGSEGV[/SEGV_MAPERR], SIGBUS, or none"),
     MINFLT("minflt", null, Kind.COUNT, "the operation's minor faults, as run prints \"(N minor faults)\""),
-    RSS("rss", null, Kind.SIZE, "resident set (get_mm_rss()): 12 is KiB, or 12K, 1M; the zero page is not counted"),
+    RSS("rss", null, Kind.SIZE, "resident set, get_mm_rss(): 12 is KiB, or 12K, 1M"),
     VSZ("vsz", null, Kind.SIZE, "virtual size, total_vm: every VMA's length added up (KiB, or K/M/G)"),
     TOTAL_VM("total_vm", null, Kind.SIZE, "the same as vsz"),
     MAP_COUNT("map_count", null, Kind.COUNT, "the process's VMAs (mm->map_count, the lines of maps)"),
     PRESENT("present", "ADDR", Kind.YES_NO, "the PTE of ADDR has the Present bit (the MMU maps the page)"),
     ZERO("zero", "ADDR", Kind.YES_NO, "the PTE of ADDR maps the shared zero page"),
-    COW("cow", "ADDR", Kind.YES_NO, "ADDR is present, write-protected, in a writable private VMA: a write copies"),
+    COW("cow", "ADDR", Kind.YES_NO, "present, write-protected, in a writable private VMA: do_wp_page()"),
     VMA("vma", "ADDR", Kind.PERMS, "the permissions of the VMA holding ADDR (rw-p, r-xp), or none"),
-    FREE("free", "ORDER", Kind.COUNT, "free blocks of that order in the buddy allocator (a /proc/buddyinfo column)"),
+    FREE("free", "ORDER", Kind.COUNT, "free blocks of that order (a column of /proc/buddyinfo)"),
     FRAMES_FREE("frames_free", null, Kind.COUNT, "free page frames in the buddy allocator (NR_FREE_PAGES)"),
     PROCESSES("processes", null, Kind.COUNT, "live processes: thread-group leaders that have not exited");
 
