@@ -210,7 +210,9 @@ final class CommandBar extends VBox {
         if (words.isEmpty() || word.isEmpty()) return out;
         String head = prefix + line.substring(0, space + 1);
         for (String w : words) {
-            if (w.toLowerCase().startsWith(word) && !w.equalsIgnoreCase(word)) out.add(head + w + (w.endsWith(":") ? "" : " "));
+            if (w.toLowerCase().startsWith(word) && !w.equalsIgnoreCase(word)) {
+                out.add(head + w + (w.endsWith(":") ? "" : " "));
+            }
         }
         return out;
     }

@@ -175,7 +175,9 @@ public final class LessonLines {
         if (pendingAsk != null) throw new Bad("one ask per operation (the last one is on line " + pendingAsk.line()
             + ")");
         String r = rest.strip();
-        if (!r.startsWith("\"")) throw new Bad("ask \"QUESTION\" [CHOICE …] answer KEY [ARG]: the question is quoted");
+        if (!r.startsWith("\"")) {
+            throw new Bad("ask \"QUESTION\" [CHOICE …] answer KEY [ARG]: the question is quoted");
+        }
         int close = closingQuote(r);
         if (close < 0) throw new Bad("the question has no closing quote");
         String question = unescape(r.substring(1, close));

@@ -38,7 +38,8 @@ class CommandBarExpectTest {
         assertNull(run(robot, "expect rss 12K"));
         assertEquals(steps, wb.timeline().size(), "no step added");
         assertFalse(wb.controller().statusIsErrorProperty().get());
-        assertTrue(wb.controller().statusProperty().get().contains("rss is 12K"), wb.controller().statusProperty().get());
+        String status = wb.controller().statusProperty().get();
+        assertTrue(status.contains("rss is 12K"), status);
 
         String failed = run(robot, "expect minflt 2");
         assertEquals("command:3: expected minflt 2, got 3", failed);

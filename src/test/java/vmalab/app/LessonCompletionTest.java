@@ -17,7 +17,8 @@ class LessonCompletionTest {
             CommandBar.argumentWords("child: ", "expect pr"));
         assertEquals(List.of("expect present 0x1000 yes "), CommandBar.argumentWords("", "expect present 0x1000 y"));
         assertEquals(List.of("expect signal SIGSEGV "), CommandBar.argumentWords("", "expect signal sigs"));
-        assertEquals(List.of("ask \"Q?\" yes no answer cow "), CommandBar.argumentWords("", "ask \"Q?\" yes no answer c"));
+        assertEquals(List.of("ask \"Q?\" yes no answer cow "),
+            CommandBar.argumentWords("", "ask \"Q?\" yes no answer c"));
         assertEquals(List.of(), CommandBar.argumentWords("", "expect rss 1"), "a size has no fixed words");
     }
 

@@ -142,8 +142,10 @@ final class Readings {
         }
         long addr = LessonValues.address(q.arg());
         Vma vma = mm.vmaAt(addr);
-        if (key == LessonKey.VMA) return vma == null ? Reading.of("none", "none") : Reading.of(vma.perms(), vma.perms());
-        if (pm == null) return key == LessonKey.PRESENT ? Reading.yesNo(k.pages().isPresent(mm, addr)) : Reading.yesNo(false);
+        if (key == LessonKey.VMA) {
+            return vma == null ? Reading.of("none", "none") : Reading.of(vma.perms(), vma.perms());
+        }
+        if (pm == null) return Reading.yesNo(key == LessonKey.PRESENT && k.pages().isPresent(mm, addr));
         Pte pte = pm.pte(mm, addr);
         return switch (key) {
             case PRESENT -> Reading.yesNo(pte.present());

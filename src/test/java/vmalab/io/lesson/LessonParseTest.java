@@ -46,7 +46,8 @@ class LessonParseTest {
     void aBadAddressOrValueIsCaughtBeforeAnythingRuns() {
         assertEquals("t.vlab:2: bad address \"0xzz\": expected a number like 0x555555559000",
             error(OP + "expect present 0xzz yes\n"));
-        assertEquals("t.vlab:2: \"maybe\" is not yes or no for zero (yes|no)", error(OP + "expect zero 0x1000 maybe\n"));
+        assertEquals("t.vlab:2: \"maybe\" is not yes or no for zero (yes|no)",
+            error(OP + "expect zero 0x1000 maybe\n"));
         assertEquals("t.vlab:2: \"rwx\" is not permissions like rw-p or r-xp for vma (PERMS|none)",
             error(OP + "expect vma 0x1000 rwx\n"));
         assertEquals("t.vlab:2: \"twelve\" is not a size for rss (SIZE)", error(OP + "expect rss twelve\n"));
