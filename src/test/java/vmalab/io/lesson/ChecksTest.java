@@ -8,7 +8,10 @@ import static vmalab.io.lesson.LessonRun.lines;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import vmalab.io.ScenarioParser;
 import vmalab.io.ScenarioRunner;
+import vmalab.model.Kernel;
+import vmalab.model.event.EventDetail;
 import vmalab.model.mm.Mm;
 
 /**
@@ -215,6 +218,19 @@ class ChecksTest {
         Mm mm = exec.kernel().current().mm();
         assertEquals(String.format("0x%x", mm.brk()), Checks.value(exec.kernel(), exec.last().result(), null,
             new Query("result", null)));
+    }
+
+    @Test
+    void summaryModeGivesTheSameVerdictsAsRunGivesThem() {
+        // run asks for summarised events; the signal, the fault count and the state must not depend on it
+        String text = lines("exec p empty", "mmap 0x10000000 64K rw- private anon", "touch 0x10000000 64K w",
+            "expect minflt 16", "expect rss 64K", "touch 0x20000000 r", "expect signal SIGSEGV/SEGV_MAPERR");
+        for (EventDetail detail : List.of(EventDetail.SUMMARY, EventDetail.upTo(4), EventDetail.FULL)) {
+            ScenarioRunner runner = new ScenarioRunner(new Kernel(), "t.vlab");
+            for (ScenarioParser.Step s : ScenarioParser.parse(text, "t.vlab").steps()) {
+                assertNull(runner.errorOf(runner.run(s, detail)), detail.toString());
+            }
+        }
     }
 
     @Test
