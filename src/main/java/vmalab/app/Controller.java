@@ -101,14 +101,15 @@ public final class Controller {
      */
     public String runLine(String text) {
         if (vmalab.io.LessonLines.isLessonLine(text)) {
-            // expect KEY [ARG] VALUE: checked against the state on show, told in the status line; no step is added
+            // expect KEY [ARG] VALUE: checked against the state on show, told (pass or fail) in the status line only;
+            // no step is added
             vmalab.io.Parsed<vmalab.io.lesson.Check> c = vmalab.io.LessonLines.check(text, "command",
                 timeline.position());
             if (c.error() != null) return c.error();
             vmalab.io.lesson.Verdict v = vmalab.io.lesson.Checks.check(timeline.kernel(),
                 timeline.resultOf(timeline.position() - 1), c.value(), "command");
             say(v.message(), !v.passed());
-            return v.passed() ? null : v.message();
+            return null;
         }
         ScenarioParser.Line line = ScenarioParser.parseLine(text, "command", timeline.position() + 1);
         if (line.error() != null) return line.error();
