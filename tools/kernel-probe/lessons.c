@@ -340,8 +340,8 @@ int main(void) {
     getrusage(RUSAGE_SELF, &q0);
     sink += m[8 * PG];
     getrusage(RUSAGE_SELF, &q1);
-    say("madvise_dontneed_file rss_kb %ld cache_kept_pages %d reread_minflt %ld majflt %ld\n",
-        rss_dropped, still, q1.ru_minflt - q0.ru_minflt, q1.ru_majflt - q0.ru_majflt);
+    say("madvise_dontneed_file rss_kb %ld cache_kept_pages %d reread_minflt %ld majflt %ld rss_kb_after %ld\n",
+        rss_dropped, still, q1.ru_minflt - q0.ru_minflt, q1.ru_majflt - q0.ru_majflt, smaps_field(0, m, "Rss"));
     munmap(m, sizeof chunk);
     close(fd);
     unlink(tmpl);
