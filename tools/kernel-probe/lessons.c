@@ -138,7 +138,7 @@ static void stack_range(unsigned long *s, unsigned long *e) {
 }
 
 static void *thread_touch(void *arg) {
-    char *p = mmap(NULL, 4 * PG, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    char *p = mmap((void *)0x72000000, 4 * PG, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE, -1, 0);
     for (int i = 0; i < 4; i++) p[i * PG] = 1;
     *(char **)arg = p;
     return NULL;
