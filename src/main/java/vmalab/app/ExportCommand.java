@@ -1,20 +1,20 @@
 package vmalab.app;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import vmalab.io.lesson.Lessons;
 
 /** {@code vmalab export SCENARIO --view V [--step N] [--scale S] [--caption] -o FILE.png}, with no display. */
 @Command(name = "export", mixinStandardHelpOptions = true,
     description = "Render a view of a scenario at a step as a PNG image (no display needed).")
 public final class ExportCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "SCENARIO", description = "the scenario file")
-    Path scenario;
+    @Parameters(index = "0", paramLabel = "SCENARIO", description = "a scenario file, or a built-in lesson's NAME "
+        + "(vmalab lessons lists them; a path that exists wins)")
+    String scenario;
 
     @Option(names = "--view", defaultValue = "layout", paramLabel = "VIEW", completionCandidates = ViewKind.Ids.class,
         description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
@@ -35,15 +35,19 @@ public final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        String text;
+        Lessons.Source source;
         try {
-            text = Files.readString(scenario, StandardCharsets.UTF_8);
+            source = Lessons.resolve(scenario).orElse(null);
         } catch (IOException e) {
             System.err.println(scenario + ": cannot read: " + e.getMessage());
             return 2;
         }
+        if (source == null) {
+            System.err.println("vmalab export: " + Lessons.notFound(scenario));
+            return 2;
+        }
         try {
-            HeadlessExport.export(text, scenario.toString(), view, step, scale, caption, output);
+            HeadlessExport.export(source.text(), source.fileName(), view, step, scale, caption, output);
         } catch (IllegalArgumentException e) {
             System.err.println("vmalab export: " + e.getMessage());
             return 1;

@@ -1,8 +1,8 @@
 package vmalab.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -13,6 +13,7 @@ import vmalab.io.EventLines;
 import vmalab.io.JsonTrace;
 import vmalab.io.ScenarioParser;
 import vmalab.io.ScenarioRunner;
+import vmalab.io.lesson.Lessons;
 import vmalab.model.Kernel;
 import vmalab.model.OpResult;
 import vmalab.model.event.EventDetail;
@@ -21,8 +22,9 @@ import vmalab.model.event.EventDetail;
 @Command(name = "run", mixinStandardHelpOptions = true,
     description = "Run a scenario: print a strace-like log, then each process's final state.")
 public final class RunCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "SCENARIO", description = "the scenario file")
-    Path scenario;
+    @Parameters(index = "0", paramLabel = "SCENARIO", description = "a scenario file, or a built-in lesson's NAME "
+        + "(vmalab lessons lists them; a path that exists wins)")
+    String scenario;
 
     @Option(names = "--show", split = ",", paramLabel = "FORMAT",
         description = "maps, smaps, pmap, pmap-d, pmap-x, buddyinfo, json, events (repeatable; default maps)")
@@ -42,9 +44,19 @@ public final class RunCommand implements Callable<Integer> {
                 return 2;
             }
         }
-        String text = ImportCommand.read(scenario, err);
-        if (text == null) return 2;
-        String name = scenario.toString();
+        Lessons.Source source;
+        try {
+            source = Lessons.resolve(scenario).orElse(null);
+        } catch (IOException e) {
+            err.println(scenario + ": cannot read: " + e.getMessage());
+            return 2;
+        }
+        if (source == null) {
+            err.println("vmalab run: " + Lessons.notFound(scenario));
+            return 2;
+        }
+        String text = source.text();
+        String name = source.fileName();
         ScenarioParser.Result parsed = ScenarioParser.parse(text, name);
         if (!parsed.ok()) {
             err.println(parsed.error());

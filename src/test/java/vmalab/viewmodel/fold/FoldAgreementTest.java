@@ -39,7 +39,7 @@ class FoldAgreementTest {
     private static final long MAX_PAGES = 1 << 16;
 
     static Stream<Path> lessons() throws IOException {
-        return Files.list(Path.of("assets", "scenarios")).filter(p -> p.toString().endsWith(".vlab")).sorted();
+        return Files.list(Path.of("src/main/resources/vmalab/lessons")).filter(p -> p.toString().endsWith(".vlab")).sorted();
     }
 
     /** What the model holds before an operation, read directly (the fold's cursor 0 must match it). */
