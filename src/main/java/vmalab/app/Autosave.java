@@ -1,0 +1,173 @@
+package vmalab.app;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Optional;
+import javafx.animation.PauseTransition;
+import javafx.beans.Observable;
+import javafx.scene.control.SplitPane;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
+import javafx.util.Duration;
+
+/**
+ * Saves the session as it goes: a second after the last change (a step, the selection, the tab, the split, the
+ * zoom, the speed) the session is written to {@code autosave.vsession} in the state directory, through a
+ * temporary file and a rename. A clean quit deletes it, so one found at start means the last run did not close
+ * cleanly: {@link #leftBehind()} moves it aside as {@code crashed.vsession} (this run's autosave must not write
+ * over it) and offers it until it is restored or discarded.
+ */
+public final class Autosave {
+    /** A system property naming the state directory, for tests and for a second profile. */
+    public static final String DIR_PROPERTY = "vmalab.state.dir";
+    public static final String FILE = "autosave" + vmalab.io.session.SessionFormat.EXTENSION;
+    public static final String CRASHED = "crashed" + vmalab.io.session.SessionFormat.EXTENSION;
+    public static final Duration DELAY = Duration.seconds(1);
+
+    /** A session a crashed run left, and when it was saved. */
+    public record Offer(Path file, Instant saved) {
+        /** The time of day it was saved, HH:MM in this machine's zone. */
+        public String time() {
+            return DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneId.systemDefault()).format(saved);
+        }
+    }
+
+    private final Workbench wb;
+    private final SessionStore store;
+    private final Path dir;
+    private final PauseTransition pause = new PauseTransition(DELAY);
+    private boolean running;
+    private boolean pending;
+    private String lastError;
+
+    public Autosave(Workbench wb, SessionStore store, Path dir) {
+        this.wb = wb;
+        this.store = store;
+        this.dir = dir;
+        pause.setOnFinished(e -> flush());
+    }
+
+    /**
+     * The state directory: {@code -Dvmalab.state.dir}, else {@code $XDG_STATE_HOME/vmalab}, else
+     * {@code ~/.local/state/vmalab} (the XDG base directory default).
+     */
+    public static Path stateDir() {
+        String prop = System.getProperty(DIR_PROPERTY);
+        if (prop != null && !prop.isBlank()) return Path.of(prop);
+        String xdg = System.getenv("XDG_STATE_HOME");
+        if (xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute()) return Path.of(xdg, "vmalab");
+        return Path.of(System.getProperty("user.home"), ".local", "state", "vmalab");
+    }
+
+    public Path file() {
+        return dir.resolve(FILE);
+    }
+
+    public Path crashedFile() {
+        return dir.resolve(CRASHED);
+    }
+
+    /**
+     * Call once at start, before {@link #start()}: the session the last run left behind, if it did not close
+     * cleanly (or left an offer unanswered). Its autosave is moved to {@link #crashedFile()} first.
+     */
+    public Optional<Offer> leftBehind() {
+        try {
+            if (Files.exists(file())) {
+                Files.move(file(), crashedFile(), StandardCopyOption.REPLACE_EXISTING);
+            }
+            if (!Files.exists(crashedFile())) return Optional.empty();
+            return Optional.of(new Offer(crashedFile(), Files.getLastModifiedTime(crashedFile()).toInstant()));
+        } catch (IOException e) {
+            wb.controller().say("Could not look at the last session in " + dir + ": " + e.getMessage(), true);
+            return Optional.empty();
+        }
+    }
+
+    /** Restores an offered session; null when it is on show (the offer is used up), else why not. */
+    public String restore(Offer o) {
+        String err = store.open(o.file());
+        if (err == null) discard(o);
+        return err;
+    }
+
+    /** Forgets an offered session. */
+    public void discard(Offer o) {
+        try {
+            Files.deleteIfExists(o.file());
+        } catch (IOException e) {
+            wb.controller().say("Could not delete " + o.file() + ": " + e.getMessage(), true);
+        }
+    }
+
+    /** Starts listening: every change is saved a {@link #DELAY} after the last one. */
+    public void start() {
+        if (running) return;
+        running = true;
+        var s = wb.session();
+        MainWindow w = wb.window();
+        for (Observable o : new Observable[] {s.versionProperty(), s.selectedPidProperty(),
+                s.selectedVmaProperty(), s.selectedAddressProperty(), s.reduceMotionProperty(),
+                w.views().getSelectionModel().selectedItemProperty(), w.layoutView().trueScaleProperty(),
+                wb.controller().director().speedProperty()}) {
+            o.addListener(x -> changed());
+        }
+        for (SplitPane.Divider d : w.split().getDividers()) d.positionProperty().addListener(x -> changed());
+        // the layout view keeps its zoom to itself: a scroll, a drag or a click on Fit may have moved it
+        w.layoutView().addEventFilter(ScrollEvent.SCROLL, e -> changed());
+        w.layoutView().addEventFilter(MouseEvent.MOUSE_RELEASED, e -> changed());
+        changed();
+    }
+
+    /** Something changed: save a moment after the last change. */
+    void changed() {
+        if (!running) return;
+        pending = true;
+        pause.playFromStart();
+    }
+
+    /** Whether a change waits to be saved. */
+    public boolean isPending() {
+        return pending;
+    }
+
+    /** Saves now if a change waits; null when nothing failed. */
+    public String flush() {
+        pause.stop();
+        if (!pending) return null;
+        pending = false;
+        return saveNow();
+    }
+
+    /** Writes the autosave now (temporary file, then rename); null when done, else why not. */
+    public String saveNow() {
+        String err;
+        try {
+            Files.createDirectories(dir);
+            err = store.writeTo(file());
+        } catch (IOException e) {
+            err = "Could not save the session to " + dir + ": " + e.getMessage();
+        }
+        // one message per new problem, not one a second
+        if (err != null && !err.equals(lastError)) wb.controller().say(err, true);
+        lastError = err;
+        return err;
+    }
+
+    /** A clean quit: stops saving and deletes the autosave (an offered crashed session stays offered). */
+    public void stop() {
+        running = false;
+        pending = false;
+        pause.stop();
+        try {
+            Files.deleteIfExists(file());
+        } catch (IOException e) {
+            // quitting: nothing left to tell; the next start offers a stale session, which loses nothing
+        }
+    }
+}
