@@ -1,6 +1,9 @@
 package vmalab.app;
 
+import javafx.geometry.BoundingBox;
+import javafx.geometry.Bounds;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
@@ -8,8 +11,8 @@ import javafx.stage.Popup;
 import javafx.stage.Stage;
 
 /**
- * "vmalab did not close cleanly last time — Restore the session from HH:MM?" in a small panel at the window's
- * bottom right, out of the way of the start page; it waits for an answer without blocking anything.
+ * "vmalab did not close cleanly last time — Restore the session from HH:MM?" in a small panel over the text
+ * panes, out of the way of the start page; it waits for an answer without blocking anything.
  */
 public final class RestoreOffer {
     public static final String STYLE_CLASS = "restore-offer";
@@ -51,8 +54,11 @@ public final class RestoreOffer {
         onClose.run();
     }
 
-    /** Shows the panel over {@code stage}'s bottom right corner, above the status line. */
-    public void show(Stage stage) {
+    /**
+     * Shows the panel near the top right of {@code anchor} (the split of views and text panes: over the text
+     * panes, clear of the start page, the command bar and the status line).
+     */
+    public void show(Stage stage, Node anchor) {
         Popup popup = new Popup();
         popup.getContent().add(content);
         popup.setAutoHide(false);
@@ -60,7 +66,8 @@ public final class RestoreOffer {
         onClose = popup::hide;
         content.applyCss();
         double w = content.prefWidth(-1);
-        double h = content.prefHeight(w);
-        popup.show(stage, stage.getX() + stage.getWidth() - w - 24, stage.getY() + stage.getHeight() - h - 64);
+        Bounds b = anchor.localToScreen(anchor.getLayoutBounds());
+        if (b == null) b = new BoundingBox(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight());
+        popup.show(stage, Math.max(b.getMinX(), b.getMaxX() - w - 24), b.getMinY() + 44);
     }
 }

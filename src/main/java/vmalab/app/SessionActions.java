@@ -22,7 +22,7 @@ public final class SessionActions {
         wb.window().setOnSaveSession(() -> save(stage, wb, store));
         wb.window().setOnOpenSession(() -> open(stage, store));
         Autosave autosave = new Autosave(wb, store, Autosave.stateDir());
-        autosave.leftBehind().ifPresent(offer -> new RestoreOffer(autosave, offer).show(stage));
+        autosave.leftBehind().ifPresent(offer -> new RestoreOffer(autosave, offer).show(stage, wb.window().split()));
         autosave.start();
         return autosave;
     }
