@@ -28,6 +28,8 @@ public final class Autosave {
     public static final String FILE = "autosave" + vmalab.io.session.SessionFormat.EXTENSION;
     public static final String CRASHED = "crashed" + vmalab.io.session.SessionFormat.EXTENSION;
     public static final Duration DELAY = Duration.seconds(1);
+    /** While changes keep coming (Play), a save at least this often. */
+    public static final Duration MAX_WAIT = Duration.seconds(5);
 
     /** A session a crashed run left, and when it was saved. */
     public record Offer(Path file, Instant saved) {
@@ -43,6 +45,7 @@ public final class Autosave {
     private final PauseTransition pause = new PauseTransition(DELAY);
     private boolean running;
     private boolean pending;
+    private long pendingSince;
     private String lastError;
 
     public Autosave(Workbench wb, SessionStore store, Path dir) {
@@ -92,7 +95,13 @@ public final class Autosave {
     /** Restores an offered session; null when it is on show (the offer is used up), else why not. */
     public String restore(Offer o) {
         String err = store.open(o.file());
-        if (err == null) discard(o);
+        if (err == null) {
+            discard(o);
+            String said = wb.controller().statusProperty().get();
+            int note = said.indexOf(" — ");
+            wb.controller().say("Restored the session from " + o.time() + (note < 0 ? "" : said.substring(note)),
+                false);
+        }
         return err;
     }
 
@@ -127,8 +136,11 @@ public final class Autosave {
     /** Something changed: save a moment after the last change. */
     void changed() {
         if (!running) return;
+        long now = System.nanoTime();
+        if (!pending) pendingSince = now;
         pending = true;
-        pause.playFromStart();
+        if (now - pendingSince > MAX_WAIT.toMillis() * 1_000_000L) flush();
+        else pause.playFromStart();
     }
 
     /** Whether a change waits to be saved. */

@@ -129,6 +129,7 @@ class AutosaveTest {
 
         // then: the crashed run's session is on show and the offer is used up
         assertEquals(model, SessionStoreTest.model(next.session().kernel()));
+        assertEquals("Restored the session from " + offer.get().time(), next.controller().statusProperty().get());
         assertEquals(SessionStoreTest.shown(wb), SessionStoreTest.shown(next));
         assertFalse(Files.exists(a.crashedFile()));
         assertTrue(waits, "the restored session is autosaved in turn");
