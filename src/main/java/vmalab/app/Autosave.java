@@ -1,9 +1,12 @@
 package vmalab.app;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -19,14 +22,19 @@ import javafx.util.Duration;
  * Saves the session as it goes: a second after the last change (a step, the selection, the tab, the split, the
  * zoom, the speed) the session is written to {@code autosave.vsession} in the state directory, through a
  * temporary file and a rename. A clean quit deletes it, so one found at start means the last run did not close
- * cleanly: {@link #leftBehind()} moves it aside as {@code crashed.vsession} (this run's autosave must not write
- * over it) and offers it until it is restored or discarded.
+ * cleanly: {@link #leftBehind()} moves it aside as {@code crashed-TIME.vsession} (this run's autosave must not
+ * write over it) and offers it until it is restored or discarded.
+ *
+ * <p>A run holds a lock on {@code autosave.lock} while it lives. A second window started meanwhile finds it taken
+ * and saves to {@code autosave-PID.vsession} (locked the same way) instead; a start only takes over the autosaves
+ * whose lock is free, so a live window's autosave is never mistaken for a crashed one.
  */
 public final class Autosave {
     /** A system property naming the state directory, for tests and for a second profile. */
     public static final String DIR_PROPERTY = "vmalab.state.dir";
     public static final String FILE = "autosave" + vmalab.io.session.SessionFormat.EXTENSION;
-    public static final String CRASHED = "crashed" + vmalab.io.session.SessionFormat.EXTENSION;
+    public static final String CRASHED_PREFIX = "crashed-";
+    private static final String EXT = vmalab.io.session.SessionFormat.EXTENSION;
     public static final Duration DELAY = Duration.seconds(1);
     /** While changes keep coming (Play), a save at least this often. */
     public static final Duration MAX_WAIT = Duration.seconds(5);
@@ -47,6 +55,8 @@ public final class Autosave {
     private boolean pending;
     private long pendingSince;
     private String lastError;
+    private String slot;
+    private FileChannel lockChannel;
 
     public Autosave(Workbench wb, SessionStore store, Path dir) {
         this.wb = wb;
@@ -67,30 +77,102 @@ public final class Autosave {
         return Path.of(System.getProperty("user.home"), ".local", "state", "vmalab");
     }
 
+    /** This run's autosave: {@code autosave.vsession}, or {@code autosave-PID.vsession} beside a live run. */
     public Path file() {
-        return dir.resolve(FILE);
+        return dir.resolve(slot() + EXT);
     }
 
-    public Path crashedFile() {
-        return dir.resolve(CRASHED);
+    private String slot() {
+        if (slot == null) takeSlot();
+        return slot;
+    }
+
+    /** Locks {@code autosave.lock}, or this process's own slot when another live run holds it. */
+    private void takeSlot() {
+        slot = "autosave-" + ProcessHandle.current().pid() + "-" + Integer.toHexString(System.identityHashCode(this));
+        for (String name : new String[] {"autosave", slot}) {
+            FileChannel ch = tryLock(dir.resolve(name + ".lock"));
+            if (ch != null) {
+                lockChannel = ch;
+                slot = name;
+                return;
+            }
+        }
+    }
+
+    /** An open channel holding the lock on {@code lock}, or null when a live run (or this one) holds it. */
+    private static FileChannel tryLock(Path lock) {
+        FileChannel ch = null;
+        try {
+            Files.createDirectories(lock.getParent());
+            ch = FileChannel.open(lock, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            if (ch.tryLock() != null) return ch;
+        } catch (IOException | OverlappingFileLockException e) {
+            // held in this JVM, or no lock to be had here: treat the slot as taken
+        }
+        closeQuietly(ch);
+        return null;
+    }
+
+    private static void closeQuietly(FileChannel ch) {
+        try {
+            if (ch != null) ch.close();
+        } catch (IOException e) {
+            // closing releases the lock; nothing to do if the close itself fails
+        }
     }
 
     /**
-     * Call once at start, before {@link #start()}: the session the last run left behind, if it did not close
-     * cleanly (or left an offer unanswered). Its autosave is moved to {@link #crashedFile()} first.
+     * Call once at start, before {@link #start()}: the newest session a run that did not close cleanly left
+     * behind (or an offer left unanswered). An autosave whose run is gone is first moved to
+     * {@code crashed-TIME.vsession}; older crashed sessions stay, offered at later starts.
      */
     public Optional<Offer> leftBehind() {
-        try {
-            if (Files.exists(file())) {
-                Files.move(file(), crashedFile(), StandardCopyOption.REPLACE_EXISTING);
+        slot();
+        try (var files = Files.list(dir)) {
+            for (Path f : files.toList()) {
+                String name = f.getFileName().toString();
+                // called before this run saves anything: even a file of this run's name is the dead run's
+                if (!name.startsWith("autosave") || !name.endsWith(EXT)) continue;
+                String base = name.substring(0, name.length() - EXT.length());
+                FileChannel ch = base.equals("autosave") ? null : tryLock(dir.resolve(base + ".lock"));
+                if (!base.equals("autosave") && ch == null) continue;
+                if (base.equals("autosave") && !"autosave".equals(slot)) continue;
+                Instant t = Files.getLastModifiedTime(f).toInstant();
+                Path to = dir.resolve(CRASHED_PREFIX + STAMP.format(t) + "-" + base + EXT);
+                Files.move(f, to, StandardCopyOption.REPLACE_EXISTING);
+                if (ch != null) {
+                    Files.deleteIfExists(dir.resolve(base + ".lock"));
+                    closeQuietly(ch);
+                }
             }
-            if (!Files.exists(crashedFile())) return Optional.empty();
-            return Optional.of(new Offer(crashedFile(), Files.getLastModifiedTime(crashedFile()).toInstant()));
+        } catch (java.nio.file.NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            wb.controller().say("Could not look at the last session in " + dir + ": " + e.getMessage(), true);
+            return Optional.empty();
+        }
+        try (var files = Files.list(dir)) {
+            Path newest = null;
+            Instant when = null;
+            for (Path f : files.toList()) {
+                String name = f.getFileName().toString();
+                if (!name.startsWith(CRASHED_PREFIX) || !name.endsWith(EXT)) continue;
+                Instant t = Files.getLastModifiedTime(f).toInstant();
+                if (when == null || t.isAfter(when)) {
+                    newest = f;
+                    when = t;
+                }
+            }
+            return newest == null ? Optional.empty() : Optional.of(new Offer(newest, when));
         } catch (IOException e) {
             wb.controller().say("Could not look at the last session in " + dir + ": " + e.getMessage(), true);
             return Optional.empty();
         }
     }
+
+    private static final DateTimeFormatter STAMP =
+        DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneId.systemDefault());
 
     /** Restores an offered session; null when it is on show (the offer is used up), else why not. */
     public String restore(Offer o) {
@@ -178,8 +260,16 @@ public final class Autosave {
         pause.stop();
         try {
             Files.deleteIfExists(file());
+            if (!"autosave".equals(slot)) Files.deleteIfExists(dir.resolve(slot + ".lock"));
         } catch (IOException e) {
             // quitting: nothing left to tell; the next start offers a stale session, which loses nothing
         }
+        release();
+    }
+
+    /** Lets the lock go without deleting anything: as a run that died would (for tests). */
+    void release() {
+        closeQuietly(lockChannel);
+        lockChannel = null;
     }
 }

@@ -46,7 +46,7 @@ class AutosaveTest {
 
     private List<Path> files() throws Exception {
         try (Stream<Path> s = Files.list(dir)) {
-            return s.sorted().toList();
+            return s.filter(p -> !p.toString().endsWith(".lock")).sorted().toList();
         }
     }
 
@@ -103,6 +103,7 @@ class AutosaveTest {
         robot.interact(crashed::start);
         SessionStoreTest.build(robot, wb);
         SessionStoreTest.on(robot, crashed::flush);
+        robot.interact(crashed::release);
         String model = SessionStoreTest.model(wb.session().kernel());
 
         // when: the next run starts
@@ -110,11 +111,13 @@ class AutosaveTest {
         Autosave a = autosave(next);
         Optional<Autosave.Offer> offer = SessionStoreTest.on(robot, a::leftBehind);
         boolean movedAside = !Files.exists(a.file());
+        List<Path> afterTakeOver = files();
         robot.interact(a::start);
         RestoreOffer panel = SessionStoreTest.on(robot, () -> new RestoreOffer(a, offer.orElseThrow()));
 
         // then: it is offered, moved aside so this run's autosave does not write over it
-        assertEquals(a.crashedFile(), offer.get().file());
+        assertTrue(offer.get().file().getFileName().toString().startsWith(Autosave.CRASHED_PREFIX));
+        assertEquals(List.of(offer.get().file()), afterTakeOver);
         assertTrue(movedAside);
         String text = ((Label) panel.content().lookup("#restore-offer-text")).getText();
         assertEquals("vmalab did not close cleanly last time — Restore the session from " + offer.get().time() + "?",
@@ -131,7 +134,7 @@ class AutosaveTest {
         assertEquals(model, SessionStoreTest.model(next.session().kernel()));
         assertEquals("Restored the session from " + offer.get().time(), next.controller().statusProperty().get());
         assertEquals(SessionStoreTest.shown(wb), SessionStoreTest.shown(next));
-        assertFalse(Files.exists(a.crashedFile()));
+        assertFalse(Files.exists(offer.get().file()));
         assertTrue(waits, "the restored session is autosaved in turn");
     }
 
@@ -141,6 +144,7 @@ class AutosaveTest {
         robot.interact(crashed::start);
         WindowFixture.load(robot, wb, "exec cat x86_64", -1);
         SessionStoreTest.on(robot, crashed::flush);
+        robot.interact(crashed::release);
         Workbench next = SessionStoreTest.on(robot, () -> WindowFixture.show(new Stage()));
         Autosave a = autosave(next);
         Autosave.Offer offer = SessionStoreTest.on(robot, a::leftBehind).orElseThrow();
@@ -158,10 +162,39 @@ class AutosaveTest {
         Autosave a = autosave(wb);
         assertTrue(SessionStoreTest.on(robot, a::leftBehind).isEmpty());
 
-        Files.writeString(dir.resolve(Autosave.CRASHED), "{}");
+        Files.writeString(dir.resolve(Autosave.CRASHED_PREFIX + "20261202-050000-autosave.vsession"), "{}");
         assertTrue(SessionStoreTest.on(robot, a::leftBehind).isPresent());
         robot.interact(a::stop);
         assertTrue(SessionStoreTest.on(robot, a::leftBehind).isPresent());
+    }
+
+    @Test
+    void aLiveWindowsAutosaveIsNotTakenForACrashedOne(FxRobot robot) throws Exception {
+        // given: a window that runs and autosaves
+        Autosave first = autosave(wb);
+        robot.interact(first::start);
+        WindowFixture.load(robot, wb, "exec cat x86_64", -1);
+        SessionStoreTest.on(robot, first::flush);
+
+        // when: a second window starts beside it
+        Workbench second = SessionStoreTest.on(robot, () -> WindowFixture.show(new Stage()));
+        Autosave a = autosave(second);
+        Optional<Autosave.Offer> offer = SessionStoreTest.on(robot, a::leftBehind);
+        robot.interact(a::start);
+        WindowFixture.load(robot, second, "exec ls x86_64", -1);
+        SessionStoreTest.on(robot, a::flush);
+
+        // then: nothing offered, the first window's autosave untouched, the second saves beside it
+        assertTrue(offer.isEmpty());
+        assertEquals(dir.resolve(Autosave.FILE), first.file());
+        assertNotEquals(first.file(), a.file());
+        assertEquals(java.util.Set.of(first.file(), a.file()), java.util.Set.copyOf(files()));
+        assertTrue(Files.readString(first.file()).contains("exec cat x86_64"));
+        assertTrue(Files.readString(a.file()).contains("exec ls x86_64"));
+
+        // when the second quits cleanly, only its own autosave goes
+        robot.interact(a::stop);
+        assertEquals(List.of(first.file()), files());
     }
 
     @Test
