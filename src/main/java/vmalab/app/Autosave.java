@@ -1,12 +1,9 @@
 package vmalab.app;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -55,8 +52,7 @@ public final class Autosave {
     private boolean pending;
     private long pendingSince;
     private String lastError;
-    private String slot;
-    private FileChannel lockChannel;
+    private AutosaveLock lock;
 
     public Autosave(Workbench wb, SessionStore store, Path dir) {
         this.wb = wb;
@@ -83,43 +79,9 @@ public final class Autosave {
     }
 
     private String slot() {
-        if (slot == null) takeSlot();
-        return slot;
-    }
-
-    /** Locks {@code autosave.lock}, or this process's own slot when another live run holds it. */
-    private void takeSlot() {
-        slot = "autosave-" + ProcessHandle.current().pid() + "-" + Integer.toHexString(System.identityHashCode(this));
-        for (String name : new String[] {"autosave", slot}) {
-            FileChannel ch = tryLock(dir.resolve(name + ".lock"));
-            if (ch != null) {
-                lockChannel = ch;
-                slot = name;
-                return;
-            }
-        }
-    }
-
-    /** An open channel holding the lock on {@code lock}, or null when a live run (or this one) holds it. */
-    private static FileChannel tryLock(Path lock) {
-        FileChannel ch = null;
-        try {
-            Files.createDirectories(lock.getParent());
-            ch = FileChannel.open(lock, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            if (ch.tryLock() != null) return ch;
-        } catch (IOException | OverlappingFileLockException e) {
-            // held in this JVM, or no lock to be had here: treat the slot as taken
-        }
-        closeQuietly(ch);
-        return null;
-    }
-
-    private static void closeQuietly(FileChannel ch) {
-        try {
-            if (ch != null) ch.close();
-        } catch (IOException e) {
-            // closing releases the lock; nothing to do if the close itself fails
-        }
+        if (lock == null) lock = AutosaveLock.take(dir, "autosave-" + ProcessHandle.current().pid() + "-"
+            + Integer.toHexString(System.identityHashCode(this)));
+        return lock.name();
     }
 
     /**
@@ -135,16 +97,15 @@ public final class Autosave {
                 // called before this run saves anything: even a file of this run's name is the dead run's
                 if (!name.startsWith("autosave") || !name.endsWith(EXT)) continue;
                 String base = name.substring(0, name.length() - EXT.length());
-                FileChannel ch = base.equals("autosave") ? null : tryLock(dir.resolve(base + ".lock"));
-                if (!base.equals("autosave") && ch == null) continue;
-                if (base.equals("autosave") && !"autosave".equals(slot)) continue;
+                boolean main = base.equals(AutosaveLock.MAIN);
+                // the main autosave is ours to take over when we hold its lock; another one when its lock is free
+                if (main && !AutosaveLock.MAIN.equals(slot())) continue;
+                AutosaveLock theirs = main ? null : AutosaveLock.tryTake(dir, base);
+                if (!main && theirs == null) continue;
                 Instant t = Files.getLastModifiedTime(f).toInstant();
                 Path to = dir.resolve(CRASHED_PREFIX + STAMP.format(t) + "-" + base + EXT);
                 Files.move(f, to, StandardCopyOption.REPLACE_EXISTING);
-                if (ch != null) {
-                    Files.deleteIfExists(dir.resolve(base + ".lock"));
-                    closeQuietly(ch);
-                }
+                if (theirs != null) theirs.releaseAndDelete();
             }
         } catch (java.nio.file.NoSuchFileException e) {
             return Optional.empty();
@@ -260,16 +221,17 @@ public final class Autosave {
         pause.stop();
         try {
             Files.deleteIfExists(file());
-            if (!"autosave".equals(slot)) Files.deleteIfExists(dir.resolve(slot + ".lock"));
         } catch (IOException e) {
             // quitting: nothing left to tell; the next start offers a stale session, which loses nothing
         }
-        release();
+        if (lock != null) {
+            if (lock.name().equals(AutosaveLock.MAIN)) lock.release();
+            else lock.releaseAndDelete();
+        }
     }
 
     /** Lets the lock go without deleting anything: as a run that died would (for tests). */
     void release() {
-        closeQuietly(lockChannel);
-        lockChannel = null;
+        if (lock != null) lock.release();
     }
 }
