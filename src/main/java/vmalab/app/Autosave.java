@@ -113,6 +113,8 @@ public final class Autosave {
             wb.controller().say("Could not look at the last session in " + dir + ": " + e.getMessage(), true);
             return Optional.empty();
         }
+        // a second window beside a live one leaves the offers to the first
+        if (!AutosaveLock.MAIN.equals(slot())) return Optional.empty();
         try (var files = Files.list(dir)) {
             Path newest = null;
             Instant when = null;
