@@ -168,6 +168,7 @@ public final class Autosave {
         for (Observable o : new Observable[] {s.versionProperty(), s.selectedPidProperty(),
                 s.selectedVmaProperty(), s.selectedAddressProperty(), s.reduceMotionProperty(),
                 w.views().getSelectionModel().selectedItemProperty(), w.layoutView().trueScaleProperty(),
+                w.texts().tabs().getSelectionModel().selectedItemProperty(),
                 wb.controller().director().speedProperty()}) {
             o.addListener(x -> changed());
         }

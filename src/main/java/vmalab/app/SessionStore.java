@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Tab;
 import vmalab.io.Parsed;
 import vmalab.io.ScenarioParser;
 import vmalab.io.session.SessionData;
@@ -52,7 +53,7 @@ public final class SessionStore {
         List<Double> dividers = new ArrayList<>();
         for (double d : wb.window().split().getDividerPositions()) dividers.add(d);
         return new SessionData(t.fileName(), c.sourceText(), typed, t.position(), wb.window().selectedView(),
-            dividers, s.selectedPidProperty().get(), s.selectedVmaProperty().get(),
+            selectedText(), dividers, s.selectedPidProperty().get(), s.selectedVmaProperty().get(),
             s.selectedAddressProperty().get(), wb.window().layoutView().viewport(), s.reduceMotionProperty().get(),
             c.director().speedProperty().get(), theme(), Instant.now().truncatedTo(ChronoUnit.SECONDS));
     }
@@ -117,7 +118,9 @@ public final class SessionStore {
         if (err != null) throw new IllegalStateException("a session read back parses: " + err);
         if (!d.typed().isEmpty()) {
             List<Timeline.Entry> entries = new ArrayList<>();
-            for (ScenarioParser.Step st : d.steps()) entries.add(new Timeline.Entry(st.text(), st.op(), st.line(), st.notes()));
+            for (ScenarioParser.Step st : d.steps()) {
+                entries.add(new Timeline.Entry(st.text(), st.op(), st.line(), st.notes()));
+            }
             wb.timeline().reset(entries, d.name());
         }
         c.jumpTo(d.step());
@@ -126,6 +129,7 @@ public final class SessionStore {
         s.selectedAddressProperty().set(d.address());
         if (MainWindow.isViewName(d.view())) w.selectView(d.view());
         else notes.add("no view \"" + d.view() + "\" here, showing " + w.selectedView());
+        if (!selectText(d.texts())) notes.add("no text pane \"" + d.texts() + "\" here");
         if (!d.dividers().isEmpty()) {
             double[] div = new double[d.dividers().size()];
             for (int i = 0; i < div.length; i++) div[i] = d.dividers().get(i);
@@ -134,6 +138,23 @@ public final class SessionStore {
         w.layoutView().setViewport(d.layout());
         if (!THEMES.contains(d.theme())) notes.add("theme \"" + d.theme() + "\" is not known here, showing " + theme());
         return notes.isEmpty() ? null : String.join("; ", notes);
+    }
+
+    /** The text pane on show, by its tab's id without "tab-" ({@code maps}, {@code pmap} …). */
+    private String selectedText() {
+        Tab t = wb.window().texts().tabs().getSelectionModel().getSelectedItem();
+        return t == null || t.getId() == null ? "maps" : t.getId().replaceFirst("^tab-", "");
+    }
+
+    /** Brings the text pane {@code name} to the front; false when there is none of that name. */
+    private boolean selectText(String name) {
+        for (Tab t : wb.window().texts().tabs().getTabs()) {
+            if (("tab-" + name).equals(t.getId())) {
+                wb.window().texts().tabs().getSelectionModel().select(t);
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The speed through the toolbar's chooser, so it shows the speed it plays at. */

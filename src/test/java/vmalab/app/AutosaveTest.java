@@ -211,7 +211,7 @@ class AutosaveTest {
     }
 
     private static SessionData withoutTime(SessionData d) {
-        return new SessionData(d.name(), d.text(), d.typed(), d.step(), d.view(), d.dividers(), d.pid(), d.vma(),
-            d.address(), d.layout(), d.reduceMotion(), d.speed(), d.theme(), null);
+        return new SessionData(d.name(), d.text(), d.typed(), d.step(), d.view(), d.texts(), d.dividers(), d.pid(),
+            d.vma(), d.address(), d.layout(), d.reduceMotion(), d.speed(), d.theme(), null);
     }
 }

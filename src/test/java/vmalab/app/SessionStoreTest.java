@@ -97,8 +97,8 @@ class SessionStoreTest {
     /** What a window shows, without the time of saving. */
     static SessionData shown(Workbench wb) {
         SessionData d = new SessionStore(wb).capture();
-        return new SessionData(d.name(), d.text(), d.typed(), d.step(), d.view(), d.dividers(), d.pid(), d.vma(),
-            d.address(), d.layout(), d.reduceMotion(), d.speed(), d.theme(), null);
+        return new SessionData(d.name(), d.text(), d.typed(), d.step(), d.view(), d.texts(), d.dividers(), d.pid(),
+            d.vma(), d.address(), d.layout(), d.reduceMotion(), d.speed(), d.theme(), null);
     }
 
     static <T> T on(FxRobot robot, Supplier<T> f) {
@@ -118,6 +118,7 @@ class SessionStoreTest {
         build(robot, wb);
         robot.interact(() -> {
             wb.window().selectView("buddy");
+            wb.window().texts().tabs().getSelectionModel().select(2);
             wb.controller().director().speedProperty().set(1);
             ((ComboBox<Double>) wb.window().root().lookup("#speed")).setValue(2.0);
         });
@@ -144,6 +145,7 @@ class SessionStoreTest {
         assertEquals(0x55555555b000L, other.session().selectedAddressProperty().get());
         assertEquals(1, other.session().selectedPidProperty().get());
         assertEquals("buddy", other.window().selectedView());
+        assertEquals(2, other.window().texts().tabs().getSelectionModel().getSelectedIndex());
         assertArrayEquals(wb.window().split().getDividerPositions(), other.window().split().getDividerPositions(),
             1e-3);
         assertEquals(zoomed, on(robot, () -> other.window().layoutView().viewport()));

@@ -8,10 +8,11 @@ import vmalab.io.ScenarioParser;
 /**
  * A saved session: the scenario as it was loaded ({@code text}, with its lesson lines and comments, under its
  * {@code name}) plus the lines typed or clicked since, each at the step it sits at; the step reached; and what
- * the window showed: the tab, the split's dividers, the selection (pid or null, a VMA's vm_start or -1, an
- * address or -1), the layout view's viewport, reduce motion, the speed and the theme.
+ * the window showed: the view's tab, the text pane's tab ({@code maps}, {@code pmap} …), the split's dividers,
+ * the selection (pid or null, a VMA's vm_start or -1, an address or -1), the layout view's viewport, reduce
+ * motion, the speed and the theme.
  */
-public record SessionData(String name, String text, List<Typed> typed, int step, String view,
+public record SessionData(String name, String text, List<Typed> typed, int step, String view, String texts,
                           List<Double> dividers, Integer pid, long vma, long address, Viewport layout,
                           boolean reduceMotion, double speed, String theme, Instant saved) {
 

@@ -25,9 +25,11 @@ import vmalab.io.ScenarioParser;
  *
  * <pre>{@code
  * { "format" : "vmalab-session", "version" : 1, "saved" : "2026-12-02T05:40:12Z",
- *   "scenario" : { "name" : "heap-fault.vlab", "lines" : [ "…", "…" ], "typed" : [ { "at" : 3, "line" : "…" } ] },
+ *   "scenario" : { "name" : "heap-fault.vlab", "lines" : [ "…", "…" ],
+ *                  "typed" : [ { "at" : 3, "line" : "…" } ] },
  *   "step" : 4,
- *   "window" : { "view" : "layout", "dividers" : [ 0.5 ], "theme" : "light", "reduceMotion" : false, "speed" : 1.0 },
+ *   "window" : { "view" : "layout", "texts" : "maps", "dividers" : [ 0.5 ], "theme" : "light",
+ *                "reduceMotion" : false, "speed" : 1.0 },
  *   "selection" : { "pid" : 1, "vma" : "0x555555559000", "address" : null },
  *   "layout" : { "fit" : false, "trueScale" : false, "zoom" : 3.5, "offset" : 120.0 } }
  * }</pre>
@@ -64,6 +66,7 @@ public final class SessionFormat {
         root.put("step", d.step());
         ObjectNode w = root.putObject("window");
         w.put("view", d.view());
+        w.put("texts", d.texts());
         ArrayNode div = w.putArray("dividers");
         for (double x : d.dividers()) div.add(x);
         w.put("theme", d.theme());
@@ -181,6 +184,7 @@ public final class SessionFormat {
                 throw new Bad(ptr("/step"), "step " + step + " is outside the scenario (0 to " + steps + ")");
             }
             String view = text("/window/view", "layout", false);
+            String texts = text("/window/texts", "maps", false);
             List<Double> dividers = new ArrayList<>();
             JsonNode div = array("/window/dividers", true);
             for (int i = 0; div != null && i < div.size(); i++) {
@@ -199,7 +203,7 @@ public final class SessionFormat {
             Viewport layout = new Viewport(bool("/layout/fit", true), bool("/layout/trueScale", false),
                 number("/layout/zoom", 1), number("/layout/offset", 0));
             if (!(layout.zoom() > 0)) throw new Bad(ptr("/layout/zoom"), "the zoom must be above 0");
-            return new SessionData(name, text, typed, step, view, dividers, pid, vma, address, layout, reduce,
+            return new SessionData(name, text, typed, step, view, texts, dividers, pid, vma, address, layout, reduce,
                 speed, theme, saved);
         }
 

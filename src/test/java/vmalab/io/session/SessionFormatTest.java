@@ -25,7 +25,7 @@ class SessionFormatTest {
 
     static SessionData sample() {
         return new SessionData("heap.vlab", LESSON, List.of(new SessionData.Typed(1, "brk +4K"),
-            new SessionData.Typed(4, "touch 0x55555555c000 r")), 3, "buddy", List.of(0.62), 1,
+            new SessionData.Typed(4, "touch 0x55555555c000 r")), 3, "buddy", "pmap", List.of(0.62), 1,
             0x555555559000L, 0x55555555b000L, new Viewport(false, true, 12.5, 340.25), true, 2.0, "light",
             Instant.parse("2026-12-02T05:40:12Z"));
     }
@@ -160,7 +160,7 @@ class SessionFormatTest {
     @Test
     void anEmptyScenarioAndNoSelectionRoundTrip() {
         SessionData d = new SessionData("scenario.vlab", "", List.of(new SessionData.Typed(0, "exec cat x86_64")),
-            1, "layout", List.of(), null, -1, -1, Viewport.FIT, false, 1, "light", null);
+            1, "layout", "maps", List.of(), null, -1, -1, Viewport.FIT, false, 1, "light", null);
 
         Parsed<SessionData> back = SessionFormat.read(SessionFormat.write(d), "s.vsession");
 
