@@ -14,6 +14,7 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
 import javafx.util.Duration;
+import vmalab.io.session.SessionFormat;
 
 /**
  * Saves the session as it goes: a second after the last change (a step, the selection, the tab, the split, the
@@ -29,12 +30,13 @@ import javafx.util.Duration;
 public final class Autosave {
     /** A system property naming the state directory, for tests and for a second profile. */
     public static final String DIR_PROPERTY = "vmalab.state.dir";
-    public static final String FILE = "autosave" + vmalab.io.session.SessionFormat.EXTENSION;
+    /** The first live run's autosave; a crashed run's is kept as {@code crashed-TIME-NAME.vsession}. */
+    public static final String FILE = AutosaveLock.MAIN + SessionFormat.EXTENSION;
     public static final String CRASHED_PREFIX = "crashed-";
-    private static final String EXT = vmalab.io.session.SessionFormat.EXTENSION;
     public static final Duration DELAY = Duration.seconds(1);
     /** While changes keep coming (Play), a save at least this often. */
     public static final Duration MAX_WAIT = Duration.seconds(5);
+    private static final String EXT = SessionFormat.EXTENSION;
 
     /** A session a crashed run left, and when it was saved. */
     public record Offer(Path file, Instant saved) {
