@@ -31,12 +31,14 @@ import vmalab.io.session.SessionData;
 @ExtendWith(ApplicationExtension.class)
 class AutosaveTest {
     private Workbench wb;
+    private Stage stage;
 
     @TempDir
     Path dir;
 
     @Start
     void start(Stage stage) {
+        this.stage = stage;
         wb = WindowFixture.show(stage);
     }
 
@@ -195,6 +197,32 @@ class AutosaveTest {
         // when the second quits cleanly, only its own autosave goes
         robot.interact(a::stop);
         assertEquals(List.of(first.file()), files());
+    }
+
+    @Test
+    void theOfferShowsOverTheWindowWithoutBlockingAndGoesWhenAnswered(FxRobot robot) throws Exception {
+        // given: a crashed session on disk
+        Path left = dir.resolve(Autosave.CRASHED_PREFIX + "20261202-050000-autosave.vsession");
+        Files.writeString(left, "{}");
+        Autosave a = autosave(wb);
+        Autosave.Offer offer = SessionStoreTest.on(robot, a::leftBehind).orElseThrow();
+
+        // when: shown as the app shows it (show() returns at once: nothing waits for the answer)
+        RestoreOffer panel = SessionStoreTest.on(robot, () -> {
+            RestoreOffer p = new RestoreOffer(a, offer);
+            p.show(stage, wb.window().split());
+            return p;
+        });
+
+        // then: on screen over the window; a click on Discard closes it and forgets the session
+        assertTrue(panel.content().getScene().getWindow().isShowing());
+        javafx.geometry.Bounds b = panel.content().localToScreen(panel.content().getLayoutBounds());
+        javafx.geometry.Bounds w = wb.window().split().localToScreen(wb.window().split().getLayoutBounds());
+        assertTrue(w.contains(b.getMinX(), b.getMinY()) && w.contains(b.getMaxX(), b.getMaxY()), b + " in " + w);
+        robot.clickOn("#restore-offer-discard");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(panel.content().getScene().getWindow().isShowing());
+        assertFalse(Files.exists(left));
     }
 
     @Test
