@@ -26,6 +26,7 @@ public final class Controller {
     private final Player player;
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final BooleanProperty statusIsError = new SimpleBooleanProperty(this, "statusIsError", false);
+    private String sourceText = "";
 
     public Controller(Session session, Timeline timeline) {
         this.session = session;
@@ -138,6 +139,7 @@ public final class Controller {
         player.playingProperty().set(false);
         director.stop();
         timeline.reset(entries, fileName);
+        sourceText = text;
         session.selectedVmaProperty().set(-1);
         session.selectedAddressProperty().set(-1);
         session.selectedPidProperty().set(null);
@@ -176,6 +178,11 @@ public final class Controller {
         StringBuilder sb = new StringBuilder("# vmalab scenario\n");
         for (Timeline.Entry e : timeline.entries()) sb.append(e.text()).append('\n');
         return sb.toString();
+    }
+
+    /** The text last loaded, as it was (with its lesson lines and comments); typed steps are not in it. */
+    public String sourceText() {
+        return sourceText;
     }
 
     /** What an exported image's caption says: the step and its scenario line. */

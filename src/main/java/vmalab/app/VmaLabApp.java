@@ -21,6 +21,7 @@ public final class VmaLabApp extends Application {
     public static final String DEMO_RESOURCE = "/vmalab/demo.vlab";
     public static final double WIDTH = 1600;
     public static final double HEIGHT = 1000;
+    private Autosave autosave;
 
     /** The stylesheet's URL. */
     public static String stylesheet() {
@@ -58,6 +59,13 @@ public final class VmaLabApp extends Application {
         stage.setTitle("vmalab — Linux process memory");
         stage.setScene(wb.scene());
         stage.show();
+        autosave = SessionActions.install(stage, wb);
+    }
+
+    /** A clean quit (File ▸ Quit or the window closed): the autosave goes, there is nothing to restore. */
+    @Override
+    public void stop() {
+        if (autosave != null) autosave.stop();
     }
 
     private static FileChooser chooser(String title) {

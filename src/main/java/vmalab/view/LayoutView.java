@@ -250,6 +250,23 @@ public final class LayoutView extends CanvasView {
         return r != null && pagePx(r) >= PAGE_TICKS_MIN_PX;
     }
 
+    /** What the view shows, for a saved session: fitted, or the zoom and scroll the user chose. */
+    public vmalab.io.session.Viewport viewport() {
+        return new vmalab.io.session.Viewport(autoFit, trueScale.get(), zoom, offset);
+    }
+
+    /** Shows {@code v} again (after the selection is restored: a new process fits the view anew). */
+    public void setViewport(vmalab.io.session.Viewport v) {
+        trueScale.set(v.trueScale());
+        autoFit = v.fit();
+        needsFit = v.fit();
+        if (!v.fit()) {
+            zoom = v.zoom();
+            offset = v.offset();
+        }
+        redraw();
+    }
+
     /** Rows painted by the last redraw (only those in sight). */
     int paintedRows() {
         return paintedRows;
