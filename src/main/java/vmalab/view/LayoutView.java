@@ -161,6 +161,11 @@ public final class LayoutView extends CanvasView {
         });
         sceneProperty().addListener((o, a, b) -> {
             palette.invalidate();
+            // a scene gets its stylesheet after it is built: colours read before that are the fallback
+            if (b != null) b.getStylesheets().addListener((javafx.beans.Observable x) -> {
+                palette.invalidate();
+                requestPaint();
+            });
             redraw();
         });
 
@@ -263,6 +268,7 @@ public final class LayoutView extends CanvasView {
     /** Hides the buttons and the legend: the layout as one panel of a larger picture (the Story view). */
     public void setCompact(boolean c) {
         compact = c;
+        painter.setMarkColumn(c ? 112 : LayoutPainter.MARK_COL);
         controls.setVisible(!c);
         controls.setManaged(!c);
         legend.setVisible(!c);

@@ -1,6 +1,11 @@
 package vmalab.view;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.scene.text.Font;
 import javafx.geometry.Insets;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
@@ -68,6 +73,7 @@ public final class StoryView extends Region {
     private final FreeAreaPainter buddy = new FreeAreaPainter(palette);
     private final PaintRequest paint = new PaintRequest(this::redraw);
     private StoryType type = StoryType.forSize(1880, 800);
+    private final Map<Label, ObjectProperty<Font>> fonts = new HashMap<>();
     private StoryFocus focus = StoryFocus.NONE;
     private long walkAddr = -1;
     private long[] aimed;
@@ -116,8 +122,18 @@ public final class StoryView extends Region {
         }
         sceneProperty().addListener((o, a, b) -> {
             palette.invalidate();
+            if (b != null) b.getStylesheets().addListener((javafx.beans.Observable x) -> {
+                palette.invalidate();
+                paint.request();
+            });
             paint.request();
         });
+        // the type follows the view's size; bound, so the stylesheet's font does not override it
+        for (Label l : new Label[] {say, narration, position, layoutTitle, pagesTitle, walkTitle, buddyTitle}) {
+            ObjectProperty<Font> f = new SimpleObjectProperty<>(l.getFont());
+            fonts.put(l, f);
+            l.fontProperty().bind(f);
+        }
     }
 
     // ---- what tests and the window read ----
@@ -220,7 +236,7 @@ public final class StoryView extends Region {
         Vma b = focus.before();
         String size = b == null || b.length() == v.length() ? Sizes.human(v.length())
             : Sizes.human(b.length()) + " → " + Sizes.human(v.length());
-        return name + "  " + Sizes.hex(v.start()) + "–" + Sizes.hex(v.end()) + "  (" + size + ")";
+        return "Address space: " + name + " " + v.perms() + ", " + size;
     }
 
     private void paintPages(StepState st, Mm mm) {
@@ -239,7 +255,8 @@ public final class StoryView extends Region {
         pagesTitle.setText("Pages of " + VmaText.shortName(mm, v) + ": " + Sizes.pages(v.pages()) + ", "
             + ptes.presentIn(v) + " present");
         double pad = type.px(12);
-        pages.paint(g, type, pad, pad, w - 2 * pad, h - 2 * pad, v, ptes, focus.pages(), focus.addr());
+        pages.paint(g, type, pad, pad, w - 2 * pad, h - 2 * pad, v, ptes, focus.pages(), focus.addr(),
+            st.hasStep() ? focus.before() : v);
     }
 
     private void paintWalk(StepState st, Mm mm) {
@@ -293,10 +310,10 @@ public final class StoryView extends Region {
         type = StoryType.forSize(w, h);
         double pad = Math.max(8, type.px(14));
         double gap = Math.max(6, type.px(12));
-        say.setFont(type.bold(32));
-        narration.setFont(type.sans(22));
-        position.setFont(type.bold(20));
-        for (Label l : new Label[] {layoutTitle, pagesTitle, walkTitle, buddyTitle}) l.setFont(type.bold(20));
+        font(say, type.bold(32));
+        font(narration, type.sans(22));
+        font(position, type.bold(20));
+        for (Label l : new Label[] {layoutTitle, pagesTitle, walkTitle, buddyTitle}) font(l, type.bold(20));
         counters.scale(type);
 
         double posW = position.getText().isEmpty() ? 0 : position.prefWidth(-1);
@@ -315,7 +332,7 @@ public final class StoryView extends Region {
         y += Math.max(nh, type.size(22, 14) * 1.3) + gap;
 
         double bodyH = Math.max(50, h - y - pad);
-        double leftW = Math.max(370, Math.min(540, w * 0.25));
+        double leftW = Math.max(390, Math.min(560, w * 0.27));
         double rightX = pad + leftW + gap;
         double rightW = Math.max(50, w - rightX - pad);
         double titleH = type.size(20, 13) * 1.45;
@@ -323,7 +340,7 @@ public final class StoryView extends Region {
         panel(layoutPanel, layoutTitle, pad, y, leftW, bodyH, titleH);
         layout.resizeRelocate(pad + 2, y + titleH + 2, leftW - 4, Math.max(10, bodyH - titleH - 4));
 
-        double countersH = Math.max(86, type.px(132));
+        double countersH = Math.max(84, type.px(128));
         counters.resizeRelocate(rightX, y, rightW, countersH);
         double walkH = Math.max(150, type.px(250));
         double midY = y + countersH + gap;
@@ -339,6 +356,11 @@ public final class StoryView extends Region {
         panel(walkPanel, walkTitle, rightX, walkY, rightW, walkH, titleH);
         canvas(walkCanvas, rightX + 2, walkY + titleH, rightW - 4, walkH - titleH - 2);
         redraw();
+    }
+
+    private void font(Label l, Font f) {
+        ObjectProperty<Font> p = fonts.get(l);
+        if (!f.equals(p.get())) p.set(f);
     }
 
     private void panel(Region bg, Label title, double x, double y, double w, double h, double titleH) {

@@ -1,5 +1,6 @@
 package vmalab.view.story;
 
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
@@ -26,16 +27,20 @@ public final class CounterTiles extends GridPane {
     private final Tile vsz = new Tile("vsz", "VSZ");
     private final Tile free = new Tile("free", "free frames");
     private final Tile minflt = new Tile("minflt", "minflt (this step)");
+    private double scaled = -1;
 
     public CounterTiles() {
         getStyleClass().add(STYLE_CLASS);
         setId("story-counters");
         add(rss, 0, 0);
         add(vsz, 1, 0);
-        add(free, 0, 1);
-        add(minflt, 1, 1);
+        add(free, 2, 0);
+        add(minflt, 3, 0);
         for (Tile t : new Tile[] {rss, vsz, free, minflt}) {
             GridPane.setHgrow(t, Priority.ALWAYS);
+            javafx.scene.layout.ColumnConstraints c = new javafx.scene.layout.ColumnConstraints();
+            c.setPercentWidth(25);
+            getColumnConstraints().add(c);
             GridPane.setVgrow(t, Priority.ALWAYS);
             t.setMaxSize(Double.MAX_VALUE, Double.MAX_VALUE);
         }
@@ -65,8 +70,12 @@ public final class CounterTiles extends GridPane {
 
     private static void size(Tile t, long before, long now) {
         long d = now - before;
-        t.set(d == 0 ? Sizes.human(now) : Sizes.human(before) + " → " + Sizes.human(now), d == 0 ? "unchanged"
-            : sizeSigned(d), d != 0);
+        t.set(d == 0 ? kib(now) : kib(before) + " → " + kib(now), d == 0 ? "unchanged" : sizeSigned(d), d != 0);
+    }
+
+    /** In KiB as ps prints RSS and VSZ, digits grouped: a change of one page always shows. */
+    static String kib(long bytes) {
+        return String.format(java.util.Locale.ROOT, "%,d KiB", bytes / 1024);
     }
 
     private static String signed(long d) {
@@ -101,12 +110,17 @@ public final class CounterTiles extends GridPane {
 
     /** Sizes the type: the value large, the name and the change smaller. */
     public void scale(StoryType t) {
+        if (t.scale() == scaled) return;
+        scaled = t.scale();
         setHgap(t.px(12));
         setVgap(t.px(12));
         for (Tile tile : new Tile[] {rss, vsz, free, minflt}) {
-            tile.name.setFont(t.bold(19));
-            tile.value.setFont(t.monoBold(28));
-            tile.delta.setFont(t.bold(21));
+            tile.name.fontProperty().unbind();
+            tile.name.fontProperty().bind(new SimpleObjectProperty<>(t.bold(19)));
+            tile.value.fontProperty().unbind();
+            tile.value.fontProperty().bind(new SimpleObjectProperty<>(t.monoBold(28)));
+            tile.delta.fontProperty().unbind();
+            tile.delta.fontProperty().bind(new SimpleObjectProperty<>(t.bold(21)));
             tile.setPadding(new Insets(t.px(8), t.px(14), t.px(8), t.px(14)));
         }
     }

@@ -36,20 +36,23 @@ public final class PagesPainter {
 
     /** Paints into (x, y, w, h); returns the height used. */
     public double paint(GraphicsContext g, StoryType t, double x, double y, double w, double h, Vma vma, PtesAtCursor ptes,
-                 Set<Long> changed, long touched) {
+                 Set<Long> changed, long touched, Vma before) {
         cells.clear();
         if (vma == null) return 0;
         long n = vma.pages();
         double gap = t.px(8);
         double labelH = t.size(20, 14);
-        double maxCell = Math.min(t.px(96), h - labelH - gap);
-        double cell = maxCell;
-        int cols = (int) Math.max(1, Math.floor((w + gap) / (cell + gap)));
+        // the largest cells with which every page fits, within bounds; else the smallest and a window of pages
+        double cell = t.px(30);
+        int cols = 1;
         int rows = 1;
-        while (cols * (long) rows < n && cell > t.px(30)) {
-            cell = Math.max(t.px(30), cell - 2);
-            cols = (int) Math.max(1, Math.floor((w + gap) / (cell + gap)));
-            rows = (int) Math.max(1, Math.floor((h + gap) / (cell + labelH + gap)));
+        for (double c = Math.min(t.px(150), h - labelH - gap); c >= t.px(30); c -= 2) {
+            int cc = (int) Math.max(1, Math.floor((w + gap) / (c + gap)));
+            int rr = (int) Math.max(1, Math.floor((h + gap) / (c + labelH + gap)));
+            cell = c;
+            cols = cc;
+            rows = rr;
+            if ((long) cc * rr >= n) break;
         }
         int fit = Math.max(1, cols * rows);
         long first = 0;
@@ -70,6 +73,14 @@ public final class PagesPainter {
             boolean ch = changed.contains(addr);
             cells.add(new Cell(addr, p.present(), p.write(), p.zero(), p.cow(), ch));
             drawCell(g, t, cx, cy, cell, p, ch || addr == ptes.changing());
+            if (before != null && !before.contains(addr) && !p.present()) {
+                // a page the step added to the VMA (brk, mremap): part of the VMA now, no memory behind it yet
+                g.setFill(pal.color("story-step"));
+                g.setFont(t.bold(17));
+                g.setTextAlign(TextAlignment.CENTER);
+                g.setTextBaseline(VPos.TOP);
+                g.fillText("new", cx + cell / 2, cy + t.px(6));
+            }
             if (labels) {
                 // the page's last five hex digits: enough to tell the pages apart, the range is in the title
                 String hex = Long.toHexString(addr);
