@@ -259,20 +259,44 @@ public final class AnimationDirector {
         return t;
     }
 
+    /** A step is told in at most this many stages: a teacher presses Space a handful of times, not fifty. */
+    static final int MAX_STAGES = 8;
+
     /**
      * Where each stage of a step ends (an event cursor): a stage starts at a narration event and runs up to the
      * next; the events before the first narration (find_vma, the syscall's entry) join the first stage. A step
-     * without narration is one stage.
+     * without narration is one stage. A step telling more than {@link #MAX_STAGES} sentences (exec maps a dozen
+     * VMAs) first joins the sentences of one kernel function told in a row, then keeps evenly spread starts.
      */
     static int[] stageEnds(List<SimEvent> events) {
-        List<Integer> ends = new ArrayList<>();
-        boolean told = false;
+        List<Integer> starts = new ArrayList<>();
+        List<String> functions = new ArrayList<>();
         for (int i = 0; i < events.size(); i++) {
-            if (events.get(i) instanceof Narration) {
-                if (told) ends.add(i);
-                told = true;
+            if (events.get(i) instanceof Narration n) {
+                starts.add(i);
+                functions.add(vmalab.io.Narrator.function(n));
             }
         }
+        if (!starts.isEmpty()) starts.remove(0);
+        if (!functions.isEmpty()) functions.remove(0);
+        if (starts.size() + 1 > MAX_STAGES) {
+            List<Integer> kept = new ArrayList<>();
+            String prev = null;
+            for (int k = 0; k < starts.size(); k++) {
+                if (!functions.get(k).equals(prev)) kept.add(starts.get(k));
+                prev = functions.get(k);
+            }
+            starts = kept;
+        }
+        if (starts.size() + 1 > MAX_STAGES) {
+            List<Integer> spread = new ArrayList<>();
+            for (int k = 1; k < MAX_STAGES; k++) {
+                int at = starts.get((int) ((long) k * starts.size() / MAX_STAGES));
+                if (spread.isEmpty() || spread.get(spread.size() - 1) < at) spread.add(at);
+            }
+            starts = spread;
+        }
+        List<Integer> ends = new ArrayList<>(starts);
         ends.add(events.size());
         return ends.stream().mapToInt(Integer::intValue).toArray();
     }

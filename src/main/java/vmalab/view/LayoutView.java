@@ -269,6 +269,7 @@ public final class LayoutView extends CanvasView {
     public void setCompact(boolean c) {
         compact = c;
         painter.setMarkColumn(c ? 112 : LayoutPainter.MARK_COL);
+        painter.setPageLabels(!c);
         controls.setVisible(!c);
         controls.setManaged(!c);
         legend.setVisible(!c);

@@ -200,7 +200,7 @@ public final class StoryView extends Region {
         } else {
             narration.setText(n.function() + "() — " + n.text());
         }
-        position.setText(n.count() > 1 ? n.position() + "  ·  Space ▶" : "");
+        position.setText(!st.hasStep() ? "" : st.atEnd() ? "Space: next step ▶" : "Space: more ▶");
         aimCamera(st);
         layoutTitle.setText(layoutCaption(mm));
         Counters now = mm == null ? null : st.counters(mm);

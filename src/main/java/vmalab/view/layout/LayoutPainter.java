@@ -54,6 +54,7 @@ public final class LayoutPainter {
     private double zoom;
     private double offset;
     private double markCol = MARK_COL;
+    private boolean pageLabels = true;
 
     public LayoutPainter(Canvas canvas, Palette palette, Session session) {
         this.canvas = canvas;
@@ -69,6 +70,11 @@ public final class LayoutPainter {
     /** Room right of the bands for the marks' labels ({@link #MARK_COL} unless a compact layout asks for less). */
     public void setMarkColumn(double px) {
         markCol = Math.max(90, px);
+    }
+
+    /** Whether a band tall enough writes each page's address (a compact layout leaves that to a page strip). */
+    public void setPageLabels(boolean on) {
+        pageLabels = on;
     }
 
     /** Pixels a page of a VMA row takes at {@code zoom}. */
@@ -289,7 +295,7 @@ public final class LayoutPainter {
         g.setStroke(palette.color("grid"));
         g.setLineWidth(1);
         // a page's label sits inside the band, right-aligned: only where the band has room for it
-        boolean labels = pagePx >= 22 && x1 - x0 >= 200;
+        boolean labels = pageLabels && pagePx >= 22 && x1 - x0 >= 200;
         g.setFont(MONO);
         for (long i = firstPage; i <= lastPage; i++) {
             double py = Math.round(y1 - i * pagePx) + 0.5;

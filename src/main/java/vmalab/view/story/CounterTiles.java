@@ -7,6 +7,8 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
 import vmalab.viewmodel.Sizes;
 import vmalab.viewmodel.fold.Counters;
 
@@ -70,12 +72,17 @@ public final class CounterTiles extends GridPane {
 
     private static void size(Tile t, long before, long now) {
         long d = now - before;
-        t.set(d == 0 ? kib(now) : kib(before) + " → " + kib(now), d == 0 ? "unchanged" : sizeSigned(d), d != 0);
+        t.set(d == 0 ? kib(now) : count(before / 1024) + " → " + kib(now), d == 0 ? "unchanged" : sizeSigned(d),
+            d != 0);
     }
 
     /** In KiB as ps prints RSS and VSZ, digits grouped: a change of one page always shows. */
     static String kib(long bytes) {
-        return String.format(java.util.Locale.ROOT, "%,d KiB", bytes / 1024);
+        return count(bytes / 1024) + " KiB";
+    }
+
+    private static String count(long n) {
+        return String.format(java.util.Locale.ROOT, "%,d", n);
     }
 
     private static String signed(long d) {
@@ -117,8 +124,8 @@ public final class CounterTiles extends GridPane {
         for (Tile tile : new Tile[] {rss, vsz, free, minflt}) {
             tile.name.fontProperty().unbind();
             tile.name.fontProperty().bind(new SimpleObjectProperty<>(t.bold(19)));
-            tile.value.fontProperty().unbind();
-            tile.value.fontProperty().bind(new SimpleObjectProperty<>(t.monoBold(28)));
+            tile.valueSize = t.size(28, 12);
+            tile.fitValue();
             tile.delta.fontProperty().unbind();
             tile.delta.fontProperty().bind(new SimpleObjectProperty<>(t.bold(21)));
             tile.setPadding(new Insets(t.px(8), t.px(14), t.px(8), t.px(14)));
@@ -126,6 +133,7 @@ public final class CounterTiles extends GridPane {
     }
 
     private static final class Tile extends VBox {
+        double valueSize = 28;
         final Label name = new Label();
         final Label value = new Label();
         final Label delta = new Label();
@@ -140,11 +148,25 @@ public final class CounterTiles extends GridPane {
             delta.getStyleClass().add(DELTA);
             delta.setId("story-" + id + "-delta");
             for (Label l : new Label[] {name, value, delta}) l.setMinWidth(0);
+            widthProperty().addListener((o, a, b) -> fitValue());
             getChildren().addAll(name, value, delta);
+        }
+
+        /** The value in its size, smaller when it would not fit the tile's width (DejaVu Sans Mono: 0.61 em). */
+        void fitValue() {
+            double room = getWidth() - snappedLeftInset() - snappedRightInset();
+            int chars = Math.max(1, value.getText().length());
+            double px = room <= 0 ? valueSize : Math.min(valueSize, room / (chars * 0.62));
+            Font f = Font.font(vmalab.view.story.StoryType.MONO, FontWeight.BOLD, Math.max(11, Math.floor(px)));
+            if (!f.equals(value.getFont())) {
+                value.fontProperty().unbind();
+                value.fontProperty().bind(new SimpleObjectProperty<>(f));
+            }
         }
 
         void set(String v, String d, boolean changed) {
             value.setText(v);
+            fitValue();
             delta.setText(d);
             pseudoClassStateChanged(CHANGED, changed);
         }

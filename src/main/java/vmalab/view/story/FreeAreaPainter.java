@@ -36,6 +36,7 @@ public final class FreeAreaPainter {
     private double rowH;
     private double gap;
     private int perRow;
+    private List<Integer> shownOrders = List.of();
 
     public FreeAreaPainter(Palette pal) {
         this.pal = pal;
@@ -61,23 +62,34 @@ public final class FreeAreaPainter {
         BuddyFrames.Step last = b.step();
         boolean playing = last != null && last.eventIndex() == cursor - 1 && progress < 1;
         FreeListState from = playing ? b.frames().state(b.frame() - 1) : to;
-        int top = 3;
+        java.util.TreeSet<Integer> touched = new java.util.TreeSet<>();
         for (int k = 1; k <= b.frame() && b.frames().animated(); k++) {
             Block s = b.frames().step(k).subject();
             if (s == null) continue;
-            top = Math.max(top, s.order() + 1);
+            touched.add(s.order());
             ringed.add(s.pfn());
         }
-        int shown = Math.min(to.orders(), top + 1);
         if (last != null) caption = caption(last.event());
 
         double capH = t.size(30, 19);
-        double summaryH = shown < to.orders() ? t.size(28, 18) : 0;
-        rowH = Math.min(t.px(70), (h - capH - summaryH - t.size(26, 18)) / shown);
+        double summaryH = t.size(28, 18);
+        double headH = t.size(26, 18);
+        double minRow = t.size(46, 30);
+        int room = (int) Math.max(1, Math.floor((h - capH - summaryH - headH) / minRow));
+        // the orders the step touched first, then the lowest ones, as many as there is room for, in order
+        java.util.TreeSet<Integer> rows = new java.util.TreeSet<>();
+        for (int o : touched.descendingSet()) if (rows.size() < room && o < to.orders()) rows.add(o);
+        for (int o = 0; o < to.orders() && rows.size() < Math.min(room, Math.max(4, touched.size())); o++) rows.add(o);
+        for (int o = 0; o < to.orders() && rows.size() < room && o <= (touched.isEmpty() ? 3 : touched.last()); o++) {
+            rows.add(o);
+        }
+        shownOrders = new java.util.ArrayList<>(rows);
+        int shown = shownOrders.size();
+        rowH = Math.min(t.px(70), (h - capH - summaryH - headH) / Math.max(1, shown));
         boxH = rowH * 0.72;
         gap = t.px(8);
         x0 = x;
-        y0 = y + t.size(26, 18);
+        y0 = y + headH;
         labelW = t.size(150, 100);
         boxW = Math.max(t.size(86, 64), t.size(18, 12) * 0.62 * 6 + t.px(12));
         handW = boxW * 2 + gap * 2 + t.px(16);
@@ -90,7 +102,7 @@ public final class FreeAreaPainter {
         g.fillText("order · size", x0, y);
         g.fillText("in hand", x0 + labelW, y);
         g.fillText("free list: head → tail", x0 + labelW + handW, y);
-        for (int o = 0; o < shown; o++) {
+        for (int o : shownOrders) {
             double ry = rowY(o);
             g.setFill(pal.color("ink"));
             g.setFont(t.bold(19));
@@ -112,7 +124,7 @@ public final class FreeAreaPainter {
         }
         g.setStroke(pal.color("grid"));
         g.setLineDashes(t.px(6), t.px(5));
-        g.strokeLine(listX() - t.px(10), y0, listX() - t.px(10), rowY(shown));
+        g.strokeLine(listX() - t.px(10), y0, listX() - t.px(10), y0 + shown * rowH);
         g.setLineDashes();
 
         double e = playing ? Motion.ease(progress) : 1;
@@ -137,21 +149,22 @@ public final class FreeAreaPainter {
                 g.setGlobalAlpha(1);
             }
         }
-        double by = rowY(shown) + t.px(6);
+        double by = y0 + shown * rowH + t.px(6);
         g.setTextBaseline(VPos.TOP);
-        if (summaryH > 0) {
-            long blocks = 0;
-            long frames = 0;
-            for (int o = shown; o < to.orders(); o++) {
-                blocks += to.list(o).size();
-                frames += (long) to.list(o).size() << o;
-            }
+        long blocks = 0;
+        long frames = 0;
+        for (int o = 0; o < to.orders(); o++) {
+            if (rows.contains(o)) continue;
+            blocks += to.list(o).size();
+            frames += (long) to.list(o).size() << o;
+        }
+        if (shown < to.orders()) {
             g.setFill(pal.color("muted"));
             g.setFont(t.sans(16));
-            g.fillText(String.format("orders %d–%d: %d blocks, %s free", shown, to.orders() - 1, blocks,
+            g.fillText(String.format("other orders (up to %d): %d blocks, %s free", to.orders() - 1, blocks,
                 Sizes.human(frames * 4096)), x0, by);
-            by += summaryH;
         }
+        by += summaryH;
         if (!caption.isEmpty()) {
             g.setFill(pal.color("ink"));
             g.setFont(t.bold(18));
@@ -160,7 +173,8 @@ public final class FreeAreaPainter {
     }
 
     private double rowY(int order) {
-        return y0 + order * rowH;
+        int i = shownOrders.indexOf(order);
+        return y0 + Math.max(0, i) * rowH;
     }
 
     private double listX() {
@@ -170,7 +184,7 @@ public final class FreeAreaPainter {
     /** Where every block of s sits: on its list (the first perRow - 1 when the row overflows) or in the hand. */
     private Map<Block, double[]> places(FreeListState s, int shown) {
         Map<Block, double[]> m = new HashMap<>();
-        for (int o = 0; o < shown; o++) {
+        for (int o : shownOrders) {
             List<Long> l = s.list(o);
             int max = l.size() > perRow ? perRow - 1 : perRow;
             for (int i = 0; i < Math.min(l.size(), max); i++) {
@@ -179,7 +193,7 @@ public final class FreeAreaPainter {
         }
         int[] perOrder = new int[s.orders()];
         for (Block b : s.inHand()) {
-            if (b.order() >= shown) continue;
+            if (!shownOrders.contains(b.order())) continue;
             int j = perOrder[b.order()]++;
             m.put(b, new double[] {x0 + labelW + j * (boxW + gap), rowY(b.order()) + (rowH - boxH) / 2});
         }

@@ -73,6 +73,19 @@ public final class PagesPainter {
             boolean ch = changed.contains(addr);
             cells.add(new Cell(addr, p.present(), p.write(), p.zero(), p.cow(), ch));
             drawCell(g, t, cx, cy, cell, p, ch || addr == ptes.changing());
+            if (touched >= 0 && addr == (touched & -Vma.PAGE_SIZE) && !p.present()) {
+                // the page faulted on, before the fault handler has mapped it
+                g.setStroke(pal.color("walk-fault"));
+                g.setLineWidth(Math.max(3, t.px(5)));
+                g.setLineDashes(t.px(8), t.px(5));
+                g.strokeRoundRect(cx - t.px(4), cy - t.px(4), cell + t.px(8), cell + t.px(8), t.px(14), t.px(14));
+                g.setLineDashes();
+                g.setFill(pal.color("walk-fault"));
+                g.setFont(t.bold(17));
+                g.setTextAlign(TextAlignment.CENTER);
+                g.setTextBaseline(VPos.BOTTOM);
+                g.fillText("fault", cx + cell / 2, cy + cell - t.px(4));
+            }
             if (before != null && !before.contains(addr) && !p.present()) {
                 // a page the step added to the VMA (brk, mremap): part of the VMA now, no memory behind it yet
                 g.setFill(pal.color("story-step"));
