@@ -78,6 +78,8 @@ public final class StoryView extends Region {
     private long walkAddr = -1;
     private long[] aimed;
     private int aimedVersion = -1;
+    /** A short view (720p): the counters go over the layout, the camera frames the VMA tighter. */
+    private boolean low;
 
     public StoryView(vmalab.viewmodel.Session session) {
         this.session = session;
@@ -223,7 +225,7 @@ public final class StoryView extends Region {
             && layout.getHeight() > 10;
         aimed = range;
         aimedVersion = v;
-        layout.focus(range[0], range[1], CAMERA_FILL, smooth ? CAMERA_MILLIS : 0);
+        layout.focus(range[0], range[1], low ? 0.6 : CAMERA_FILL, smooth ? CAMERA_MILLIS : 0);
     }
 
     private String layoutCaption(Mm mm) {
@@ -336,15 +338,27 @@ public final class StoryView extends Region {
         double rightX = pad + leftW + gap;
         double rightW = Math.max(50, w - rightX - pad);
         double titleH = type.size(20, 13) * 1.45;
+        // a short view (720p) stacks the counters two by two over the layout, so the free lists keep their rows
+        low = bodyH < 520;
+        counters.setColumns(low ? 2 : 4);
+        double countersH = Math.min(bodyH * 0.45, counters.prefHeight(low ? leftW : rightW));
+        double layoutY = y;
+        double rightY = y;
+        if (low) {
+            counters.resizeRelocate(pad, y, leftW, countersH);
+            layoutY = y + countersH + gap;
+        } else {
+            counters.resizeRelocate(rightX, y, rightW, countersH);
+            rightY = y + countersH + gap;
+        }
+        double layoutH = y + bodyH - layoutY;
+        panel(layoutPanel, layoutTitle, pad, layoutY, leftW, layoutH, titleH);
+        layout.resizeRelocate(pad + 2, layoutY + titleH + 2, leftW - 4, Math.max(10, layoutH - titleH - 4));
 
-        panel(layoutPanel, layoutTitle, pad, y, leftW, bodyH, titleH);
-        layout.resizeRelocate(pad + 2, y + titleH + 2, leftW - 4, Math.max(10, bodyH - titleH - 4));
-
-        double countersH = Math.max(84, type.px(128));
-        counters.resizeRelocate(rightX, y, rightW, countersH);
-        double walkH = Math.max(150, type.px(250));
-        double midY = y + countersH + gap;
-        double midH = Math.max(40, bodyH - countersH - walkH - 2 * gap);
+        double rightH = y + bodyH - rightY;
+        double walkH = low ? Math.max(118, rightH * 0.36) : Math.max(150, type.px(250));
+        double midY = rightY;
+        double midH = Math.max(40, rightH - walkH - gap);
         double pagesW = Math.max(60, (rightW - gap) * 0.42);
         double buddyX = rightX + pagesW + gap;
         double buddyW = rightW - pagesW - gap;

@@ -30,21 +30,32 @@ public final class CounterTiles extends GridPane {
     private final Tile free = new Tile("free", "free frames");
     private final Tile minflt = new Tile("minflt", "minflt (this step)");
     private double scaled = -1;
+    private int columns;
 
     public CounterTiles() {
         getStyleClass().add(STYLE_CLASS);
         setId("story-counters");
-        add(rss, 0, 0);
-        add(vsz, 1, 0);
-        add(free, 2, 0);
-        add(minflt, 3, 0);
+        setColumns(4);
         for (Tile t : new Tile[] {rss, vsz, free, minflt}) {
             GridPane.setHgrow(t, Priority.ALWAYS);
-            javafx.scene.layout.ColumnConstraints c = new javafx.scene.layout.ColumnConstraints();
-            c.setPercentWidth(25);
-            getColumnConstraints().add(c);
             GridPane.setVgrow(t, Priority.ALWAYS);
             t.setMaxSize(Double.MAX_VALUE, Double.MAX_VALUE);
+        }
+    }
+
+    /** Four tiles in a row (4) or two by two (2). */
+    public void setColumns(int n) {
+        int cols = n <= 2 ? 2 : 4;
+        if (cols == columns) return;
+        columns = cols;
+        getChildren().clear();
+        getColumnConstraints().clear();
+        Tile[] tiles = {rss, vsz, free, minflt};
+        for (int i = 0; i < tiles.length; i++) add(tiles[i], i % cols, i / cols);
+        for (int i = 0; i < cols; i++) {
+            javafx.scene.layout.ColumnConstraints c = new javafx.scene.layout.ColumnConstraints();
+            c.setPercentWidth(100.0 / cols);
+            getColumnConstraints().add(c);
         }
     }
 

@@ -72,19 +72,15 @@ public final class PagesPainter {
             Pte p = ptes.pte(addr);
             boolean ch = changed.contains(addr);
             cells.add(new Cell(addr, p.present(), p.write(), p.zero(), p.cow(), ch));
-            drawCell(g, t, cx, cy, cell, p, ch || addr == ptes.changing());
-            if (touched >= 0 && addr == (touched & -Vma.PAGE_SIZE) && !p.present()) {
+            boolean faulting = touched >= 0 && addr == (touched & -Vma.PAGE_SIZE) && !p.present();
+            drawCell(g, t, cx, cy, cell, p, ch || addr == ptes.changing(), faulting ? "fault" : "absent");
+            if (faulting) {
                 // the page faulted on, before the fault handler has mapped it
                 g.setStroke(pal.color("walk-fault"));
                 g.setLineWidth(Math.max(3, t.px(5)));
                 g.setLineDashes(t.px(8), t.px(5));
                 g.strokeRoundRect(cx - t.px(4), cy - t.px(4), cell + t.px(8), cell + t.px(8), t.px(14), t.px(14));
                 g.setLineDashes();
-                g.setFill(pal.color("walk-fault"));
-                g.setFont(t.bold(17));
-                g.setTextAlign(TextAlignment.CENTER);
-                g.setTextBaseline(VPos.BOTTOM);
-                g.fillText("fault", cx + cell / 2, cy + cell - t.px(4));
             }
             if (before != null && !before.contains(addr) && !p.present()) {
                 // a page the step added to the VMA (brk, mremap): part of the VMA now, no memory behind it yet
@@ -123,7 +119,8 @@ public final class PagesPainter {
         return p.write() ? pal.color("pte-present-rw") : pal.color("pte-present-ro");
     }
 
-    private void drawCell(GraphicsContext g, StoryType t, double x, double y, double s, Pte p, boolean changed) {
+    private void drawCell(GraphicsContext g, StoryType t, double x, double y, double s, Pte p, boolean changed,
+                          String absent) {
         g.setFill(fill(p));
         g.fillRoundRect(x, y, s, s, t.px(10), t.px(10));
         g.setStroke(pal.color(p.present() ? "ink" : "grid"));
@@ -148,8 +145,9 @@ public final class PagesPainter {
         g.setFont(t.bold(s >= t.px(80) ? 26 : 18));
         String main = p.present() ? (p.zero() ? "zero" : p.cow() ? "COW" : "P") : "—";
         g.fillText(main, x + s / 2, y + s * 0.40);
-        g.setFont(t.mono(14));
-        String bits = !p.present() ? "absent" : (p.write() ? "RW" : "RO") + (p.dirty() ? " D" : "");
+        g.setFont("fault".equals(absent) && !p.present() ? t.bold(16) : t.mono(14));
+        if (!p.present() && "fault".equals(absent)) g.setFill(pal.color("walk-fault"));
+        String bits = !p.present() ? absent : (p.write() ? "RW" : "RO") + (p.dirty() ? " D" : "");
         g.fillText(bits, x + s / 2, y + s * 0.72);
         g.setTextAlign(TextAlignment.LEFT);
     }

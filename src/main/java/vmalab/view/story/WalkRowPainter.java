@@ -105,7 +105,7 @@ public final class WalkRowPainter {
         g.setFont(t.monoBold(17));
         g.setFill(s.entry().present() ? pal.color("ink") : pal.color("walk-fault"));
         g.fillText(fit(entry, w, t.size(17, 12)), x + t.px(10), ty + line);
-        if (s.entry().present()) {
+        if (s.entry().present() && ty + 3 * line <= y + h) {
             g.setFont(t.mono(15));
             g.setFill(pal.color("muted"));
             g.fillText(fit(leaf ? flags(s) : "present", w, t.size(15, 12)), x + t.px(10), ty + 2 * line);
