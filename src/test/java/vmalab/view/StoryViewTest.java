@@ -45,13 +45,14 @@ class StoryViewTest {
     private Controller controller;
     private StoryView view;
 
+    /** The story area of a 1280 × 720 window: the smallest the view must tell the story in. */
     @Start
     void start(Stage stage) {
         session = new Session();
         session.reduceMotionProperty().set(true);
         controller = new Controller(session, new Timeline(session, Operations::apply));
         view = new StoryView(session);
-        stage.setScene(ViewScenes.styled(new StackPane(view), 1240, 700));
+        stage.setScene(ViewScenes.styled(new StackPane(view), 1280, 400));
         stage.show();
     }
 

@@ -70,6 +70,16 @@ public final class FreeAreaPainter {
             ringed.add(s.pfn());
         }
         if (last != null) caption = caption(last.event());
+        // expand()'s split is the story: keep it in the caption once the block is handed out
+        String split = "";
+        for (int k = 1; k <= b.frame() && b.frames().animated(); k++) {
+            if (b.frames().step(k).event() instanceof BuddyEvent.Split sp) {
+                split = "split " + Sizes.hex(sp.pfn()) + " (order " + sp.order() + ")";
+            }
+        }
+        if (!split.isEmpty() && last != null && !(last.event() instanceof BuddyEvent.Split)) {
+            caption = "expand: " + split + " · " + caption;
+        }
 
         double capH = t.size(30, 19);
         double summaryH = t.size(28, 18);
