@@ -48,10 +48,13 @@ public final class CounterTiles extends GridPane {
         int cols = n <= 2 ? 2 : 4;
         if (cols == columns) return;
         columns = cols;
-        getChildren().clear();
-        getColumnConstraints().clear();
+        // the tiles stay children (a look-up walking them must not see the list emptied); only their cells move
         Tile[] tiles = {rss, vsz, free, minflt};
-        for (int i = 0; i < tiles.length; i++) add(tiles[i], i % cols, i / cols);
+        for (int i = 0; i < tiles.length; i++) {
+            if (tiles[i].getParent() == null) getChildren().add(tiles[i]);
+            GridPane.setConstraints(tiles[i], i % cols, i / cols);
+        }
+        getColumnConstraints().clear();
         for (int i = 0; i < cols; i++) {
             javafx.scene.layout.ColumnConstraints c = new javafx.scene.layout.ColumnConstraints();
             c.setPercentWidth(100.0 / cols);
