@@ -1,10 +1,15 @@
 package vmalab.app;
 
+import java.util.ArrayList;
 import java.util.List;
+import javafx.animation.Animation;
+import javafx.animation.PauseTransition;
 import javafx.animation.Transition;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.util.Duration;
 import vmalab.model.event.BuddyStepped;
@@ -17,25 +22,41 @@ import vmalab.view.anim.Motion;
 import vmalab.viewmodel.Session;
 
 /**
- * Plays the events of the last step one at a time on the JavaFX animation clock: for each it advances
+ * Plays the events of the last step on the JavaFX animation clock: for each it advances
  * {@link Session#eventCursorProperty()} and runs {@link Session#eventProgressProperty()} from 0 to 1 over a
  * short duration that depends on the event; views draw from those. Nothing here blocks, sleeps or changes the
  * model; with reduce motion every step is shown at once.
+ *
+ * <p>With {@link #waitForTeacherProperty()} on, a step plays in stages, one per narration sentence (the events
+ * from one kernel function's narration up to the next: do_brk_flags, handle_mm_fault, __rmqueue_smallest,
+ * expand, do_anonymous_page …). Each stage is animated at a readable pace and then held until
+ * {@link #nextStage()} (Space) plays the next one; while {@link #autoAdvanceProperty()} is on (Play) a stage is
+ * held only briefly instead.
  */
 public final class AnimationDirector {
-    /** A step's events never take longer than this at speed 1. */
+    /** A step's events never take longer than this at speed 1 (without stages). */
     static final double MAX_STEP_MILLIS = 6000;
+    /** A stage's events never take longer than this at speed 1. */
+    static final double MAX_STAGE_MILLIS = 3200;
+    /** How long Play holds a finished stage before the next, at speed 1. */
+    static final double PLAY_HOLD_MILLIS = 1100;
 
     private final Session session;
     private final DoubleProperty speed = new SimpleDoubleProperty(this, "speed", 1);
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy", false);
-    private Transition running;
+    private final BooleanProperty waitForTeacher = new SimpleBooleanProperty(this, "waitForTeacher", false);
+    private final BooleanProperty autoAdvance = new SimpleBooleanProperty(this, "autoAdvance", false);
+    private final ReadOnlyBooleanWrapper holding = new ReadOnlyBooleanWrapper(this, "holding", false);
+    private Animation running;
     private double stepScale = 1;
+    /** In stage mode: the event cursor at which each stage of the step on show ends; else null. */
+    private int[] stageEnds;
+    private int stage;
 
     public AnimationDirector(Session session) {
         this.session = session;
         session.reduceMotionProperty().addListener((o, a, b) -> {
-            if (b && busy.get()) showAll();
+            if (b && (busy.get() || holding.get())) showAll();
         });
     }
 
@@ -53,22 +74,84 @@ public final class AnimationDirector {
         return busy.get();
     }
 
-    /** Plays the remaining events of the last step, one after the other. */
+    /** Whether a step plays in stages that wait for the teacher ({@link #nextStage()}); off by default. */
+    public BooleanProperty waitForTeacherProperty() {
+        return waitForTeacher;
+    }
+
+    /** While on (the player is playing), a finished stage is held briefly, then the next one plays. */
+    public BooleanProperty autoAdvanceProperty() {
+        return autoAdvance;
+    }
+
+    /** Whether a stage is shown and held, with more stages of the step still to come. */
+    public ReadOnlyBooleanProperty holdingProperty() {
+        return holding.getReadOnlyProperty();
+    }
+
+    public boolean isHolding() {
+        return holding.get();
+    }
+
+    /** The stage on show (0-based) and how many the step has; 0 of 0 outside stage mode. */
+    public int stage() {
+        return stageEnds == null ? 0 : stage;
+    }
+
+    public int stageCount() {
+        return stageEnds == null ? 0 : stageEnds.length;
+    }
+
+    /** Plays the remaining events of the last step: in stages when waiting for the teacher, else one after the other. */
     public void playAll() {
         stopRunning();
+        stageEnds = null;
         List<SimEvent> events = session.lastEvents();
         if (session.reduceMotionProperty().get() || events.isEmpty()) {
             showAll();
             return;
         }
-        stepScale = scaleFor(events);
         busy.set(true);
-        playNext();
+        if (waitForTeacher.get()) {
+            stageEnds = stageEnds(events);
+            stage = 0;
+            playStage();
+            return;
+        }
+        stepScale = scaleFor(events, 0, events.size(), MAX_STEP_MILLIS);
+        playNext(events.size(), this::finish);
+    }
+
+    /**
+     * Space while a step plays in stages: a held stage gives way to the next one; a stage still animating is
+     * shown complete (and held). False when there is nothing of the step left to show: then Space runs the next
+     * step.
+     */
+    public boolean nextStage() {
+        if (stageEnds == null) return false;
+        if (holding.get()) {
+            holding.set(false);
+            stage++;
+            busy.set(true);
+            playStage();
+            return true;
+        }
+        if (busy.get() && !autoAdvance.get()) {
+            stopRunning();
+            session.eventCursorWritable().set(stageEnds[stage]);
+            session.eventProgressWritable().set(1);
+            busy.set(false);
+            if (stage < stageEnds.length - 1) holding.set(true);
+            else stageEnds = null;
+            return true;
+        }
+        return false;
     }
 
     /** Animates the event just revealed (the one at eventCursor - 1) on its own. */
     public void animateCurrent() {
         stopRunning();
+        stageEnds = null;
         List<SimEvent> events = session.lastEvents();
         int c = session.eventCursorProperty().get();
         if (session.reduceMotionProperty().get() || c == 0 || c > events.size()) {
@@ -88,6 +171,7 @@ public final class AnimationDirector {
     /** Shows every event of the last step at once. */
     public void showAll() {
         stopRunning();
+        stageEnds = null;
         session.eventCursorWritable().set(session.lastEvents().size());
         session.eventProgressWritable().set(1);
         busy.set(false);
@@ -96,11 +180,13 @@ public final class AnimationDirector {
     /** Stops where it is: the current event is shown complete, later ones are not shown yet. */
     public void stop() {
         stopRunning();
+        stageEnds = null;
         session.eventProgressWritable().set(1);
         busy.set(false);
     }
 
     private void stopRunning() {
+        holding.set(false);
         if (running != null) {
             running.setOnFinished(null);
             running.stop();
@@ -108,17 +194,58 @@ public final class AnimationDirector {
         }
     }
 
-    private void playNext() {
+    private void finish() {
+        session.eventProgressWritable().set(1);
+        busy.set(false);
+        running = null;
+    }
+
+    private void playStage() {
+        List<SimEvent> events = session.lastEvents();
+        int from = session.eventCursorProperty().get();
+        int end = stageEnds[stage];
+        stepScale = scaleFor(events, from, end, MAX_STAGE_MILLIS);
+        playNext(end, this::stageDone);
+    }
+
+    /** A stage is shown: hold it for the teacher, or briefly while playing; the step's last stage ends the step. */
+    private void stageDone() {
+        session.eventProgressWritable().set(1);
+        running = null;
+        if (stageEnds == null || stage >= stageEnds.length - 1) {
+            stageEnds = null;
+            busy.set(false);
+            return;
+        }
+        if (autoAdvance.get()) {
+            PauseTransition hold = new PauseTransition(Duration.millis(PLAY_HOLD_MILLIS / Math.max(0.05, speed.get())));
+            hold.setOnFinished(e -> {
+                running = null;
+                if (autoAdvance.get()) {
+                    stage++;
+                    playStage();
+                } else {
+                    busy.set(false);
+                    holding.set(true);
+                }
+            });
+            running = hold;
+            hold.play();
+            return;
+        }
+        busy.set(false);
+        holding.set(true);
+    }
+
+    private void playNext(int end, Runnable done) {
         List<SimEvent> events = session.lastEvents();
         int c = session.eventCursorProperty().get();
-        if (c >= events.size()) {
-            session.eventProgressWritable().set(1);
-            busy.set(false);
-            running = null;
+        if (c >= Math.min(end, events.size())) {
+            done.run();
             return;
         }
         session.eventCursorWritable().set(c + 1);
-        running = transition(events.get(c), this::playNext);
+        running = transition(events.get(c), () -> playNext(end, done));
         running.play();
     }
 
@@ -130,6 +257,48 @@ public final class AnimationDirector {
         // onFinished moves the viewmodel's cursor only; the model is never changed from here
         t.setOnFinished(ev -> then.run());
         return t;
+    }
+
+    /** A step is told in at most this many stages: a teacher presses Space a handful of times, not fifty. */
+    static final int MAX_STAGES = 8;
+
+    /**
+     * Where each stage of a step ends (an event cursor): a stage starts at a narration event and runs up to the
+     * next; the events before the first narration (find_vma, the syscall's entry) join the first stage. A step
+     * without narration is one stage. A step telling more than {@link #MAX_STAGES} sentences (exec maps a dozen
+     * VMAs) first joins the sentences of one kernel function told in a row, then keeps evenly spread starts.
+     */
+    static int[] stageEnds(List<SimEvent> events) {
+        List<Integer> starts = new ArrayList<>();
+        List<String> functions = new ArrayList<>();
+        for (int i = 0; i < events.size(); i++) {
+            if (events.get(i) instanceof Narration n) {
+                starts.add(i);
+                functions.add(vmalab.io.Narrator.function(n));
+            }
+        }
+        if (!starts.isEmpty()) starts.remove(0);
+        if (!functions.isEmpty()) functions.remove(0);
+        if (starts.size() + 1 > MAX_STAGES) {
+            List<Integer> kept = new ArrayList<>();
+            String prev = null;
+            for (int k = 0; k < starts.size(); k++) {
+                if (!functions.get(k).equals(prev)) kept.add(starts.get(k));
+                prev = functions.get(k);
+            }
+            starts = kept;
+        }
+        if (starts.size() + 1 > MAX_STAGES) {
+            List<Integer> spread = new ArrayList<>();
+            for (int k = 1; k < MAX_STAGES; k++) {
+                int at = starts.get((int) ((long) k * starts.size() / MAX_STAGES));
+                if (spread.isEmpty() || spread.get(spread.size() - 1) < at) spread.add(at);
+            }
+            starts = spread;
+        }
+        List<Integer> ends = new ArrayList<>(starts);
+        ends.add(events.size());
+        return ends.stream().mapToInt(Integer::intValue).toArray();
     }
 
     /** How long one event plays at speed 1, in milliseconds. */
@@ -145,10 +314,9 @@ public final class AnimationDirector {
         return 550;
     }
 
-    private static double scaleFor(List<SimEvent> events) {
+    private static double scaleFor(List<SimEvent> events, int from, int to, double max) {
         double total = 0;
-        for (SimEvent e : events) total += millisFor(e);
-        return total > MAX_STEP_MILLIS ? MAX_STEP_MILLIS / total : 1;
+        for (int i = from; i < Math.min(to, events.size()); i++) total += millisFor(events.get(i));
+        return total > max ? max / total : 1;
     }
-
 }

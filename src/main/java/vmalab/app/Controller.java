@@ -49,6 +49,8 @@ public final class Controller {
 
     /** Runs the next step and plays its events; false at the end. */
     public boolean stepOp() {
+        // story: a step shown in stages (wait for the teacher) shows its next stage first
+        if (director.nextStage()) return true;
         if (director.isBusy()) director.showAll();
         if (!timeline.stepOp()) {
             say("End of the scenario: type a line below, or restart.", false);

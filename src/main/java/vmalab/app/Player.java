@@ -26,6 +26,8 @@ final class Player {
     Player(Controller controller, AnimationDirector director) {
         this.controller = controller;
         this.director = director;
+        // stages of a step that wait for the teacher are held only briefly while playing
+        director.autoAdvanceProperty().bind(playing);
         playing.addListener((o, a, b) -> {
             idleSince = -1;
             if (b) clock.start();

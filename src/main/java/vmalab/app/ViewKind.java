@@ -10,6 +10,7 @@ import javafx.scene.Node;
 import vmalab.view.BuddyView;
 import vmalab.view.LayoutView;
 import vmalab.view.PageTableView;
+import vmalab.view.StoryView;
 import vmalab.view.StructuresView;
 import vmalab.view.VmaTreeView;
 import vmalab.viewmodel.Session;
@@ -20,6 +21,8 @@ import vmalab.viewmodel.Session;
  * {@link #WINDOW} is the whole window (no tab of its own).
  */
 public enum ViewKind {
+    /** One step's story for a class: the default for lessons, the first tab. */
+    STORY("story", "Story", StoryView::new),
     STRUCTURES("structures", "Structures", StructuresView::new),
     LAYOUT("layout", "Layout", LayoutView::new),
     TREE("tree", "VMA tree", VmaTreeView::new),
@@ -59,7 +62,7 @@ public enum ViewKind {
         return Arrays.stream(values()).filter(k -> k.title.equals(title)).findFirst();
     }
 
-    /** Every id, comma-separated: {@code structures, layout, …, window}. */
+    /** Every id, comma-separated: {@code story, structures, layout, …, window}. */
     public static String ids() {
         return String.join(", ", new Ids());
     }

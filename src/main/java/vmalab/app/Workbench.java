@@ -21,6 +21,7 @@ public record Workbench(Session session, Timeline timeline, Controller controlle
         Scene scene = new Scene(window.root(), width, height);
         scene.getStylesheets().add(VmaLabApp.stylesheet());
         Shortcuts.install(scene, window, controller);
+        StoryTab.install(window, controller);
         return new Workbench(session, timeline, controller, window, scene);
     }
 

@@ -1,6 +1,7 @@
 package vmalab.view;
 
 import java.util.List;
+import javafx.animation.Animation;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.geometry.Point2D;
@@ -24,6 +25,7 @@ import vmalab.io.ProcMaps;
 import vmalab.model.Kernel;
 import vmalab.model.mm.Mm;
 import vmalab.model.mm.Vma;
+import vmalab.view.anim.Motion;
 import vmalab.view.anim.Palette;
 import vmalab.view.layout.LayoutPainter;
 import vmalab.viewmodel.AddressAxis;
@@ -74,6 +76,12 @@ public final class LayoutView extends CanvasView {
     /** Fit again on resize and after each step until the user zooms or pans. */
     private boolean autoFit = true;
     private TouchHandler onTouch = (a, c) -> { };
+    private boolean compact;
+    /** The range the camera follows ({@link #focus}), re-applied at once on resize; focusEnd 0: none. */
+    private long focusStart;
+    private long focusEnd;
+    private double focusFill = 0.6;
+    private Animation camera;
 
     private double pressX;
     private double pressY;
@@ -153,6 +161,11 @@ public final class LayoutView extends CanvasView {
         });
         sceneProperty().addListener((o, a, b) -> {
             palette.invalidate();
+            // a scene gets its stylesheet after it is built: colours read before that are the fallback
+            if (b != null) b.getStylesheets().addListener((javafx.beans.Observable x) -> {
+                palette.invalidate();
+                requestPaint();
+            });
             redraw();
         });
 
@@ -165,6 +178,7 @@ public final class LayoutView extends CanvasView {
         canvas.addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> {
             if (!panning && Math.hypot(e.getX() - pressX, e.getY() - pressY) > 4) panning = true;
             if (panning) {
+                stopCamera();
                 autoFit = false;
                 offset = pressOffset - (e.getY() - pressY);
                 clampOffset();
@@ -178,6 +192,7 @@ public final class LayoutView extends CanvasView {
         canvas.addEventHandler(MouseEvent.MOUSE_MOVED, e -> updateTooltip(e.getY()));
         canvas.addEventHandler(ScrollEvent.SCROLL, e -> {
             if (e.getDeltaY() == 0) return;
+            stopCamera();
             autoFit = false;
             zoomAt(e.getY(), Math.pow(1.25, e.getDeltaY() / 40.0));
             e.consume();
@@ -257,6 +272,7 @@ public final class LayoutView extends CanvasView {
 
     /** Shows {@code v} again (after the selection is restored: a new process fits the view anew). */
     public void setViewport(vmalab.io.session.Viewport v) {
+        stopCamera();
         trueScale.set(v.trueScale());
         autoFit = v.fit();
         needsFit = v.fit();
@@ -265,6 +281,88 @@ public final class LayoutView extends CanvasView {
             offset = v.offset();
         }
         redraw();
+    }
+
+    /** Hides the buttons and the legend: the layout as one panel of a larger picture (the Story view). */
+    public void setCompact(boolean c) {
+        compact = c;
+        painter.setMarkColumn(c ? 112 : LayoutPainter.MARK_COL);
+        painter.setPageLabels(!c);
+        controls.setVisible(!c);
+        controls.setManaged(!c);
+        legend.setVisible(!c);
+        legend.setManaged(!c);
+        requestLayout();
+    }
+
+    /**
+     * Points the camera at [start, end): zooms so the range fills {@code fill} (0…1) of the height, centred. With
+     * {@code millis} > 0 the camera moves there smoothly (zoom on a log scale, so the range grows steadily), else
+     * it jumps. The range stays the camera's target: a resize frames it again at once.
+     */
+    public void focus(long start, long end, double fill, double millis) {
+        if (end <= start) return;
+        focusStart = start;
+        focusEnd = end;
+        focusFill = Math.max(0.05, Math.min(1, fill));
+        stopCamera();
+        if (!ensureAxis()) return;
+        double[] to = target(start, end, focusFill);
+        autoFit = false;
+        needsFit = false;
+        if (millis <= 0) {
+            moveTo(to[0], to[1]);
+            return;
+        }
+        double h = Math.max(1, canvas.getHeight());
+        double z0 = zoom;
+        double c0 = (offset + h / 2) / zoom;
+        camera = Motion.progress(Duration.millis(millis), f -> {
+            double e = Motion.ease(f);
+            double z = Math.exp(Motion.lerp(Math.log(z0), Math.log(to[0]), e));
+            moveTo(z, Motion.lerp(c0, to[1], e));
+        });
+        camera.setOnFinished(ev -> camera = null);
+        camera.play();
+    }
+
+    /** The range the camera was last pointed at, {start, end}, or null. */
+    public long[] focusRange() {
+        return focusEnd > focusStart ? new long[] {focusStart, focusEnd} : null;
+    }
+
+    /** Whether [start, end) is on screen at the current zoom and offset. */
+    public boolean inView(long start, long end) {
+        if (!ensureAxis()) return false;
+        double top = axis.yOf(end - 1) * zoom - offset;
+        double bottom = axis.yOf(start) * zoom - offset;
+        return bottom > 0 && top < canvas.getHeight();
+    }
+
+    private double[] target(long start, long end, double fill) {
+        double h = Math.max(1, canvas.getHeight());
+        double y0 = axis.yOf(end - 1);
+        double y1 = axis.yOf(start);
+        double span = Math.max(1e-9, y1 - y0);
+        double z = Math.max(minZoom(), Math.min(maxZoom(), h * fill / span));
+        return new double[] {z, (y0 + y1) / 2};
+    }
+
+    /** Zoom {@code z}, the unit-space point {@code centre} in the middle of the view. */
+    private void moveTo(double z, double centre) {
+        double h = Math.max(1, canvas.getHeight());
+        zoom = z;
+        offset = centre * zoom - h / 2;
+        clampOffset();
+        redraw();
+    }
+
+    private void stopCamera() {
+        if (camera != null) {
+            camera.setOnFinished(null);
+            camera.stop();
+            camera = null;
+        }
     }
 
     /** Rows painted by the last redraw (only those in sight). */
@@ -278,8 +376,8 @@ public final class LayoutView extends CanvasView {
     protected void layoutChildren() {
         double w = getWidth();
         double h = getHeight();
-        double ch = controls.prefHeight(w);
-        double lh = legend.prefHeight(w);
+        double ch = compact ? 0 : controls.prefHeight(w);
+        double lh = compact ? 0 : legend.prefHeight(w);
         controls.resizeRelocate(0, 0, w, ch);
         legend.resizeRelocate(0, h - lh, w, lh);
         double canvasH = Math.max(0, h - ch - lh);
@@ -287,6 +385,10 @@ public final class LayoutView extends CanvasView {
         if (canvas.getWidth() != w || canvas.getHeight() != canvasH) {
             canvas.setWidth(w);
             canvas.setHeight(canvasH);
+            if (focusEnd > focusStart && !autoFit && camera == null && ensureAxis()) {
+                double[] to = target(focusStart, focusEnd, focusFill);
+                moveTo(to[0], to[1]);
+            }
             redraw();
         }
     }

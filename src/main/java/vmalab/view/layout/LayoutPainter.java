@@ -53,6 +53,8 @@ public final class LayoutPainter {
     private Mm axisMm;
     private double zoom;
     private double offset;
+    private double markCol = MARK_COL;
+    private boolean pageLabels = true;
 
     public LayoutPainter(Canvas canvas, Palette palette, Session session) {
         this.canvas = canvas;
@@ -62,7 +64,17 @@ public final class LayoutPainter {
 
     /** The right edge of the bands. */
     public double bandRight() {
-        return Math.max(ADDR_COL + 100, canvas.getWidth() - MARK_COL);
+        return Math.max(ADDR_COL + 100, canvas.getWidth() - markCol);
+    }
+
+    /** Room right of the bands for the marks' labels ({@link #MARK_COL} unless a compact layout asks for less). */
+    public void setMarkColumn(double px) {
+        markCol = Math.max(90, px);
+    }
+
+    /** Whether a band tall enough writes each page's address (a compact layout leaves that to a page strip). */
+    public void setPageLabels(boolean on) {
+        pageLabels = on;
     }
 
     /** Pixels a page of a VMA row takes at {@code zoom}. */
@@ -282,7 +294,8 @@ public final class LayoutPainter {
         long lastPage = Math.min(pages - 1, (long) Math.ceil((y1 - Math.max(0, y0)) / pagePx));
         g.setStroke(palette.color("grid"));
         g.setLineWidth(1);
-        boolean labels = pagePx >= 22;
+        // a page's label sits inside the band, right-aligned: only where the band has room for it
+        boolean labels = pageLabels && pagePx >= 22 && x1 - x0 >= 200;
         g.setFont(MONO);
         for (long i = firstPage; i <= lastPage; i++) {
             double py = Math.round(y1 - i * pagePx) + 0.5;
@@ -350,7 +363,7 @@ public final class LayoutPainter {
         g.fillPolygon(new double[] {x1 + 8, x1 + 18, x1 + 18}, new double[] {y, y - 6, y + 6}, 3);
         g.setFill(palette.color("ink"));
         g.setFont(FONT_BOLD);
-        text(g, label, x1 + 22, y, MARK_COL - 24);
+        text(g, label, x1 + 22, y, markCol - 24);
     }
 
     private void paintSelection(GraphicsContext g) {
