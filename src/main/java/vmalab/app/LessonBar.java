@@ -1,0 +1,95 @@
+package vmalab.app;
+
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import vmalab.io.lesson.LessonHeader;
+import vmalab.viewmodel.Session;
+import vmalab.viewmodel.Timeline;
+
+/**
+ * The lesson's words over the kernel's: in large type, what the lesson says about the step on show (its
+ * {@code say} lines; the title and summary before the first step), and beside it how far the lesson has got and
+ * the predictions' score. Hidden for a plain scenario; the words alone hide on a step that says nothing.
+ */
+final class LessonBar extends HBox {
+    static final String STYLE_CLASS = "lesson-bar";
+
+    private final Session session;
+    private final Timeline timeline;
+    private final Quiz quiz;
+    private final Label title = new Label();
+    private final Label say = new Label();
+    private final Label progress = new Label();
+    private final Label score = new Label();
+
+    LessonBar(Controller controller) {
+        this.session = controller.session();
+        this.timeline = controller.timeline();
+        this.quiz = controller.quiz();
+        createView();
+        session.versionProperty().addListener((o, a, b) -> refresh());
+        timeline.sizeProperty().addListener((o, a, b) -> refresh());
+        quiz.answeredProperty().addListener((o, a, b) -> refresh());
+        refresh();
+    }
+
+    private void createView() {
+        setId("lesson-bar");
+        getStyleClass().add(STYLE_CLASS);
+        title.setId("lesson-title");
+        title.getStyleClass().add("lesson-title");
+        title.setWrapText(true);
+        say.setId("lesson-say");
+        say.getStyleClass().add("lesson-say");
+        say.setWrapText(true);
+        say.setMaxWidth(Double.MAX_VALUE);
+        VBox words = new VBox(4, title, say);
+        words.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(words, Priority.ALWAYS);
+        progress.setId("lesson-progress");
+        progress.getStyleClass().add("lesson-progress");
+        score.setId("lesson-score");
+        score.getStyleClass().add("lesson-score");
+        VBox right = new VBox(2, progress, score);
+        right.setAlignment(Pos.CENTER_RIGHT);
+        right.setMinWidth(USE_PREF_SIZE);
+        getChildren().addAll(words, right);
+        setAlignment(Pos.CENTER_LEFT);
+    }
+
+    void refresh() {
+        boolean lesson = quiz.isLesson();
+        setVisible(lesson);
+        setManaged(lesson);
+        if (!lesson) return;
+        int p = timeline.position();
+        int n = timeline.size();
+        LessonHeader h = quiz.header();
+        String words;
+        if (p == 0) {
+            title.setText(h.title() == null ? timeline.fileName() : h.title());
+            words = (h.summary() == null ? "" : h.summary() + " ") + "Press Space to begin.";
+        } else {
+            title.setText("");
+            words = session.notesProperty().get().sayText();
+        }
+        show(title, !title.getText().isEmpty());
+        say.setText(words);
+        show(say, !words.isEmpty());
+        progress.setText(p >= n && n > 0 ? "End of the lesson · " + n + " steps" : "Step " + p + " of " + n);
+        boolean end = p >= n && n > 0;
+        show(score, quiz.total() > 0);
+        score.setText(end ? quiz.scoreText() : "Predicted " + quiz.right() + " of " + quiz.answered()
+            + " answered · " + quiz.total() + " questions");
+        score.getStyleClass().remove("final");
+        if (end) score.getStyleClass().add("final");
+    }
+
+    private static void show(Label l, boolean on) {
+        l.setVisible(on);
+        l.setManaged(on);
+    }
+}
