@@ -6,7 +6,6 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
-import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.image.ImageView;
@@ -30,7 +29,7 @@ final class StartPage extends BorderPane {
     static final String CARD_ID = "lesson-card-";
     static final double CARD_WIDTH = 380;
     static final double THUMB_WIDTH = CARD_WIDTH - 28;
-    static final double THUMB_HEIGHT = THUMB_WIDTH * Thumbnails.VIEW_HEIGHT / Thumbnails.VIEW_WIDTH;
+    static final double THUMB_HEIGHT = 200;
 
     private final TilePane cards = new TilePane();
     private final Runnable onClose;
@@ -95,7 +94,7 @@ final class StartPage extends BorderPane {
         return bar;
     }
 
-    private static Button card(int number, Lesson lesson, Consumer<Lesson> onOpen) {
+    private static VBox card(int number, Lesson lesson, Consumer<Lesson> onOpen) {
         StackPane thumb = new StackPane(new Label("drawing…"));
         thumb.getStyleClass().add("lesson-thumb");
         thumb.setMinSize(THUMB_WIDTH, THUMB_HEIGHT);
@@ -113,10 +112,15 @@ final class StartPage extends BorderPane {
         title.setId(CARD_ID + lesson.name() + "-title");
         title.getStyleClass().add("lesson-card-title");
         title.setWrapText(true);
+        title.setPrefWidth(THUMB_WIDTH);
+        title.setMinHeight(Region.USE_PREF_SIZE);
         Label summary = new Label(lesson.summary());
         summary.getStyleClass().add("lesson-card-summary");
         summary.setWrapText(true);
+        summary.setPrefWidth(THUMB_WIDTH);
         summary.setMinHeight(Region.USE_PREF_SIZE);
+        summary.setVisible(!lesson.summary().isEmpty());
+        summary.setManaged(!lesson.summary().isEmpty());
         Label steps = new Label(number + " · " + lesson.steps() + (lesson.steps() == 1 ? " step" : " steps"));
         steps.getStyleClass().add("lesson-card-steps");
         Region spacer = new Region();
@@ -126,18 +130,25 @@ final class StartPage extends BorderPane {
         for (String t : lesson.tags()) foot.getChildren().add(chip(t));
         Region grow = new Region();
         VBox.setVgrow(grow, Priority.ALWAYS);
-        VBox body = new VBox(10, thumb, title, summary, grow, foot);
-        body.setPrefWidth(THUMB_WIDTH);
-        body.setMaxWidth(THUMB_WIDTH);
-        Button b = new Button(null, body);
-        b.setId(CARD_ID + lesson.name());
-        b.getStyleClass().add("lesson-card");
-        b.setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
-        b.setPrefWidth(CARD_WIDTH);
-        b.setMaxHeight(Double.MAX_VALUE);
-        b.setAlignment(Pos.TOP_LEFT);
-        b.setOnAction(e -> onOpen.accept(lesson));
-        return b;
+        // a card is a plain box (a Button sizes a wrapping graphic badly in a TilePane): click, Enter or Space
+        VBox card = new VBox(10, thumb, title, summary, grow, foot);
+        card.setId(CARD_ID + lesson.name());
+        card.getStyleClass().add("lesson-card");
+        card.setPrefWidth(CARD_WIDTH);
+        card.setMaxWidth(CARD_WIDTH);
+        card.setFocusTraversable(true);
+        card.setAccessibleRole(javafx.scene.AccessibleRole.BUTTON);
+        card.setAccessibleText(lesson.title());
+        card.setOnMouseClicked(e -> {
+            if (e.getButton() == javafx.scene.input.MouseButton.PRIMARY) onOpen.accept(lesson);
+        });
+        card.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ENTER || e.getCode() == KeyCode.SPACE) {
+                e.consume();
+                onOpen.accept(lesson);
+            }
+        });
+        return card;
     }
 
     private static Label chip(String tag) {

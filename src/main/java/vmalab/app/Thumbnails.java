@@ -26,8 +26,10 @@ import vmalab.viewmodel.Timeline;
  */
 final class Thumbnails {
     static final double VIEW_WIDTH = 760;
-    static final double VIEW_HEIGHT = 440;
-    static final double SCALE = 0.42;
+    static final double VIEW_HEIGHT = 520;
+    static final double SCALE = 0.5;
+    /** The picture's width in pixels (a card shows it at this size or smaller). */
+    static final double WIDTH = 360;
 
     private static final Map<String, Image> DONE = new HashMap<>();
     private static final Map<String, List<Consumer<Image>>> WAITING = new HashMap<>();
@@ -90,20 +92,27 @@ final class Thumbnails {
         t.reset(entries, lesson.fileName());
         t.jumpTo(entries.size());
         Node view = ViewKind.byId("story").orElse(ViewKind.LAYOUT).create(s);
-        StackPane host = new StackPane(view);
+        StackPane host = new StackPane();
         host.getStyleClass().add("thumbnail-host");
         Scene scene = new Scene(host, VIEW_WIDTH, VIEW_HEIGHT);
         scene.getStylesheets().add(VmaLabApp.stylesheet());
+        // the view joins a scene already styled: it resolves its palette as it does
+        host.getChildren().add(view);
         host.applyCss();
         host.layout();
         return host;
     }
 
+    /** The picture: the Layout view's canvas alone (its buttons and legend are noise at this size). */
     static Image snapshot(StackPane host) {
         host.applyCss();
         host.layout();
+        Node canvas = ViewKind.byId("story").isPresent() ? null : host.lookup("#layout-canvas");
+        Node subject = canvas == null ? host : canvas;
+        double w = subject.getLayoutBounds().getWidth();
         SnapshotParameters p = new SnapshotParameters();
-        p.setTransform(Transform.scale(SCALE, SCALE));
-        return host.snapshot(p, null);
+        double scale = w > 0 ? WIDTH / w : SCALE;
+        p.setTransform(Transform.scale(scale, scale));
+        return subject.snapshot(p, null);
     }
 }

@@ -40,7 +40,8 @@ public final class VmaLabApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        Workbench wb = Workbench.create(WIDTH, HEIGHT);
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        Workbench wb = Workbench.create(Math.min(WIDTH, screen.getWidth()), Math.min(HEIGHT, screen.getHeight()));
         Controller c = wb.controller();
         MainWindow w = wb.window();
         List<String> args = getParameters().getUnnamed();
