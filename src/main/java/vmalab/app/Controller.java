@@ -53,8 +53,8 @@ public final class Controller {
 
     /** Runs the next step and plays its events; false at the end. */
     public boolean stepOp() {
-        if (askFirst()) return true;
         if (director.isBusy()) director.showAll();
+        if (askFirst()) return true;
         if (!timeline.stepOp()) {
             say("End of the scenario: type a line below, or restart.", false);
             return false;
