@@ -17,13 +17,13 @@ import vmalab.viewmodel.Session;
 import vmalab.viewmodel.Timeline;
 
 /**
- * Predict-then-reveal on screen: a PopOver over the narration puts the lesson's question (a button per choice,
+ * Predict-then-reveal on screen: a PopOver just above the lesson bar and the narration puts the lesson's question (a button per choice,
  * or a field for a free answer); the answer runs the step ({@link Controller#answer}) and the same PopOver
  * reveals the model's value, right or wrong, with the score once the lesson is over.
  */
 final class AskPrompt {
     static final String STYLE_CLASS = "ask-prompt";
-    private static final double WIDTH = 620;
+    private static final double WIDTH = 700;
 
     private final Controller controller;
     private final Session session;
@@ -37,7 +37,7 @@ final class AskPrompt {
         this.session = controller.session();
         this.timeline = controller.timeline();
         this.anchor = anchor;
-        pop.setArrowLocation(PopOver.ArrowLocation.BOTTOM_LEFT);
+        pop.setArrowLocation(PopOver.ArrowLocation.BOTTOM_RIGHT);
         pop.setDetachable(false);
         pop.setAutoHide(true);
         pop.setHeaderAlwaysVisible(false);
@@ -154,7 +154,10 @@ final class AskPrompt {
     private void show(Node content) {
         pop.setContentNode(content);
         if (anchor.getScene() == null || anchor.getScene().getWindow() == null) return;
-        if (!pop.isShowing()) pop.show(anchor);
+        if (pop.isShowing()) return;
+        // above the lesson's words, at the right where the score is: the diagram's left side stays in sight
+        javafx.geometry.Bounds b = anchor.localToScreen(anchor.getBoundsInLocal());
+        pop.show(anchor, b.getMaxX() - 90, b.getMinY() + 6);
     }
 
     /** The timeline moved on (a jump, a step back, the next step): what is on show is put away. */

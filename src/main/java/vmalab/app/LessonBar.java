@@ -1,7 +1,11 @@
 package vmalab.app;
 
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -16,16 +20,23 @@ import vmalab.viewmodel.Timeline;
  */
 final class LessonBar extends HBox {
     static final String STYLE_CLASS = "lesson-bar";
+    static final String STORY_TAB = "tab-story";
 
     private final Session session;
     private final Timeline timeline;
     private final Quiz quiz;
+    private final BooleanBinding sayShownElsewhere;
     private final Label title = new Label();
     private final Label say = new Label();
     private final Label progress = new Label();
     private final Label score = new Label();
 
-    LessonBar(Controller controller) {
+    /** The say text stays off the bar while the Story tab of {@code views} is on show: that view prints it. */
+    LessonBar(Controller controller, TabPane views) {
+        this.sayShownElsewhere = Bindings.createBooleanBinding(() -> {
+            Tab t = views.getSelectionModel().getSelectedItem();
+            return t != null && STORY_TAB.equals(t.getId());
+        }, views.getSelectionModel().selectedItemProperty());
         this.session = controller.session();
         this.timeline = controller.timeline();
         this.quiz = controller.quiz();
@@ -33,6 +44,7 @@ final class LessonBar extends HBox {
         session.versionProperty().addListener((o, a, b) -> refresh());
         timeline.sizeProperty().addListener((o, a, b) -> refresh());
         quiz.answeredProperty().addListener((o, a, b) -> refresh());
+        sayShownElsewhere.addListener((o, a, b) -> refresh());
         refresh();
     }
 
@@ -74,7 +86,7 @@ final class LessonBar extends HBox {
             words = (h.summary() == null ? "" : h.summary() + " ") + "Press Space to begin.";
         } else {
             title.setText("");
-            words = session.notesProperty().get().sayText();
+            words = sayShownElsewhere.get() ? "" : session.notesProperty().get().sayText();
         }
         show(title, !title.getText().isEmpty());
         say.setText(words);

@@ -175,9 +175,9 @@ public final class MainWindow {
         status.setId("status-line");
         status.getStyleClass().add("status-line");
         status.setMaxWidth(Double.MAX_VALUE);
-        VBox bottom = new VBox(new LessonBar(controller), narration, commandBar, status);
+        VBox bottom = new VBox(new LessonBar(controller, views), narration, commandBar, status);
         root.setBottom(bottom);
-        new AskPrompt(controller, narration);
+        new AskPrompt(controller, bottom);
         layoutView.setOnTouch(controller::touch);
     }
 

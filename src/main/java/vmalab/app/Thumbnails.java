@@ -25,8 +25,8 @@ import vmalab.viewmodel.Timeline;
  * the FX thread, so the start page shows at once and fills in; each picture is made once per run of the app.
  */
 final class Thumbnails {
-    static final double VIEW_WIDTH = 760;
-    static final double VIEW_HEIGHT = 520;
+    static final double VIEW_WIDTH = 800;
+    static final double VIEW_HEIGHT = 455;
     static final double SCALE = 0.5;
     /** The picture's width in pixels (a card shows it at this size or smaller). */
     static final double WIDTH = 360;
