@@ -1,6 +1,8 @@
 package vmalab.app;
 
+import javafx.geometry.Bounds;
 import javafx.geometry.Pos;
+import javafx.scene.Scene;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -11,6 +13,7 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.util.Duration;
 import org.controlsfx.control.PopOver;
 import vmalab.io.lesson.Ask;
 import vmalab.viewmodel.Session;
@@ -153,11 +156,15 @@ final class AskPrompt {
 
     private void show(Node content) {
         pop.setContentNode(content);
-        if (anchor.getScene() == null || anchor.getScene().getWindow() == null) return;
-        if (pop.isShowing()) return;
-        // above the lesson's words, at the right where the score is: the diagram's left side stays in sight
-        javafx.geometry.Bounds b = anchor.localToScreen(anchor.getBoundsInLocal());
-        pop.show(anchor, b.getMaxX() - 90, b.getMinY() + 6);
+        Scene scene = anchor.getScene();
+        if (scene == null || scene.getWindow() == null) return;
+        // above the lesson's words, at the right where the score is, so the diagram's left side stays in sight;
+        // placed again each time, as the step's words may have grown the lesson bar
+        scene.getRoot().applyCss();
+        scene.getRoot().layout();
+        Bounds b = anchor.localToScreen(anchor.getBoundsInLocal());
+        if (pop.isShowing()) pop.hide(Duration.ZERO);
+        pop.show(anchor, b.getMaxX() - 90, b.getMinY());
     }
 
     /** The timeline moved on (a jump, a step back, the next step): what is on show is put away. */

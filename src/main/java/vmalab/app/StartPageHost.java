@@ -49,6 +49,7 @@ public final class StartPageHost {
         page.setVisible(true);
         wb.window().root().setVisible(false);
         page.focusFirst();
+        javafx.application.Platform.runLater(page::focusFirst); // once the stage shows, when called before
     }
 
     public void hide() {
@@ -66,7 +67,7 @@ public final class StartPageHost {
             return err;
         }
         if (ViewKind.byId("story").isPresent()) wb.window().selectView("story");
-        c.say("Lesson: " + lesson.title() + " — press Space to run the first step", false);
+        c.say("Opened lesson " + lesson.name() + ": " + lesson.title(), false);
         return null;
     }
 
