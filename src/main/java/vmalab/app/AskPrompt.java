@@ -43,6 +43,7 @@ final class AskPrompt {
         pop.setArrowLocation(PopOver.ArrowLocation.BOTTOM_RIGHT);
         pop.setDetachable(false);
         pop.setAutoHide(true);
+        pop.setConsumeAutoHidingEvents(false); // a click elsewhere (a tab, Back) does what it says as well
         pop.setHeaderAlwaysVisible(false);
         pop.getStyleClass().add(STYLE_CLASS);
         pop.animatedProperty().bind(session.reduceMotionProperty().not());

@@ -84,10 +84,16 @@ final class LessonBar extends HBox {
         if (p == 0) {
             title.setText(h.title() == null ? timeline.fileName() : h.title());
             words = (h.summary() == null ? "" : h.summary() + " ") + "Press Space to begin.";
+        } else if (sayShownElsewhere.get()) {
+            // the Story view prints the words: the bar names the lesson in a line
+            title.setText(h.title() == null ? timeline.fileName() : h.title());
+            words = "";
         } else {
             title.setText("");
-            words = sayShownElsewhere.get() ? "" : session.notesProperty().get().sayText();
+            words = session.notesProperty().get().sayText();
         }
+        title.getStyleClass().remove("compact");
+        if (p > 0) title.getStyleClass().add("compact");
         show(title, !title.getText().isEmpty());
         say.setText(words);
         show(say, !words.isEmpty());
