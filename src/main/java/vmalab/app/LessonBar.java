@@ -21,6 +21,8 @@ import vmalab.viewmodel.Timeline;
 final class LessonBar extends HBox {
     static final String STYLE_CLASS = "lesson-bar";
     static final String STORY_TAB = "tab-story";
+    private static final javafx.css.PseudoClass SHORT = javafx.css.PseudoClass.getPseudoClass("short");
+    private static final double SHORT_BELOW = 860;
 
     private final Session session;
     private final Timeline timeline;
@@ -45,6 +47,12 @@ final class LessonBar extends HBox {
         timeline.sizeProperty().addListener((o, a, b) -> refresh());
         quiz.answeredProperty().addListener((o, a, b) -> refresh());
         sayShownElsewhere.addListener((o, a, b) -> refresh());
+        // a short window (1280×720) keeps its views: the words in smaller type
+        sceneProperty().addListener((o, a, sc) -> {
+            if (sc == null) return;
+            sc.heightProperty().addListener((oo, x, h) -> pseudoClassStateChanged(SHORT, h.doubleValue() < SHORT_BELOW));
+            pseudoClassStateChanged(SHORT, sc.getHeight() < SHORT_BELOW);
+        });
         refresh();
     }
 
@@ -83,7 +91,7 @@ final class LessonBar extends HBox {
         String words;
         if (p == 0) {
             title.setText(h.title() == null ? timeline.fileName() : h.title());
-            words = (h.summary() == null ? "" : h.summary() + " ") + "Press Space to begin.";
+            words = h.summary() == null ? "" : h.summary();
         } else if (sayShownElsewhere.get()) {
             // the Story view prints the words: the bar names the lesson in a line
             title.setText(h.title() == null ? timeline.fileName() : h.title());

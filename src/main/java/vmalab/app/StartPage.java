@@ -51,6 +51,25 @@ final class StartPage extends BorderPane {
         scroll.setFitToWidth(true);
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         setCenter(scroll);
+        cards.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            int step = switch (e.getCode()) {
+                case LEFT -> -1;
+                case RIGHT -> 1;
+                case UP -> -columns();
+                case DOWN -> columns();
+                default -> 0;
+            };
+            int at = cards.getChildren().indexOf(getScene() == null ? null : getScene().getFocusOwner());
+            if (step == 0 || at < 0) return;
+            e.consume();
+            int to = Math.max(0, Math.min(cards.getChildren().size() - 1, at + step));
+            cards.getChildren().get(to).requestFocus();
+        });
+        for (Node card : cards.getChildren()) {
+            card.focusedProperty().addListener((o, a, f) -> {
+                if (f) scrollTo(scroll, card);
+            });
+        }
         Label hint = new Label("Click a lesson to open it at its first step · Space steps · Esc: back to the lab · "
             + "Ctrl+L: this page again");
         hint.getStyleClass().add("start-hint");
@@ -68,6 +87,23 @@ final class StartPage extends BorderPane {
         if (scene == null || !(scene.getRoot() instanceof StackPane sp) || sp.getChildren().isEmpty()) return false;
         Node top = sp.getChildren().get(sp.getChildren().size() - 1);
         return top instanceof StartPage && top.isVisible();
+    }
+
+    private int columns() {
+        double w = cards.getWidth() - cards.getPadding().getLeft() - cards.getPadding().getRight();
+        return Math.max(1, (int) ((w + cards.getHgap()) / (CARD_WIDTH + cards.getHgap())));
+    }
+
+    /** Scrolls so the card the keyboard moved to is in sight. */
+    private void scrollTo(ScrollPane scroll, Node card) {
+        double content = cards.getHeight();
+        double view = scroll.getViewportBounds().getHeight();
+        if (content <= view) return;
+        double top = card.getBoundsInParent().getMinY();
+        double bottom = card.getBoundsInParent().getMaxY();
+        double shown = scroll.getVvalue() * (content - view);
+        if (top < shown) scroll.setVvalue(top / (content - view));
+        else if (bottom > shown + view) scroll.setVvalue((bottom - view) / (content - view));
     }
 
     /** Focus on the first card, so the keyboard works at once. */
