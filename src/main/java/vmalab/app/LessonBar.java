@@ -108,8 +108,9 @@ final class LessonBar extends HBox {
         progress.setText(p >= n && n > 0 ? "End of the lesson · " + n + " steps" : "Step " + p + " of " + n);
         boolean end = p >= n && n > 0;
         show(score, quiz.total() > 0);
-        score.setText(end ? quiz.scoreText() : "Predicted " + quiz.right() + " of " + quiz.answered()
-            + " answered · " + quiz.total() + " questions");
+        String questions = quiz.total() + (quiz.total() == 1 ? " question" : " questions");
+        score.setText(end ? quiz.scoreText() : quiz.answered() == 0 ? questions + " to predict"
+            : quiz.right() + " of " + quiz.answered() + " predicted right · " + questions);
         score.getStyleClass().remove("final");
         if (end) score.getStyleClass().add("final");
     }
