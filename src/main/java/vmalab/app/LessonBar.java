@@ -73,7 +73,7 @@ final class LessonBar extends HBox {
         progress.getStyleClass().add("lesson-progress");
         score.setId("lesson-score");
         score.getStyleClass().add("lesson-score");
-        VBox right = new VBox(2, progress, score);
+        HBox right = new HBox(16, progress, score);
         right.setAlignment(Pos.CENTER_RIGHT);
         right.setMinWidth(USE_PREF_SIZE);
         getChildren().addAll(words, right);
