@@ -95,8 +95,10 @@ final class AskPrompt {
         // Space (the step key) must not pick a choice by accident; 1…9 pick one on purpose
         box.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.SPACE && !(e.getTarget() instanceof TextField)) e.consume();
-            if (e.getCode().isDigitKey() && answers instanceof FlowPane f) {
-                int i = e.getText().isEmpty() ? -1 : e.getText().charAt(0) - '1';
+            if (e.getCode().isDigitKey() && !e.getText().isEmpty() && answers instanceof FlowPane f) {
+                // a digit that is a choice picks it ("2" of 0 1 2); else the n-th choice (1 for yes, 2 for no)
+                int i = a.choices().indexOf(e.getText());
+                if (i < 0) i = e.getText().charAt(0) - '1';
                 if (i >= 0 && i < f.getChildren().size()) {
                     e.consume();
                     ((Button) f.getChildren().get(i)).fire();
