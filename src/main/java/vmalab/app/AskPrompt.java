@@ -34,6 +34,8 @@ final class AskPrompt {
     private final Node anchor;
     private final PopOver pop = new PopOver();
     private boolean answering;
+    /** An answer whose reveal waits for the step's events to be shown. */
+    private Quiz.Answer waiting;
 
     AskPrompt(Controller controller, Node anchor) {
         this.controller = controller;
@@ -50,6 +52,18 @@ final class AskPrompt {
         controller.quiz().setOnAsk(this::ask);
         controller.quiz().setOnReveal(this::reveal);
         session.versionProperty().addListener((o, a, b) -> moved());
+        session.eventCursorProperty().addListener((o, a, b) -> {
+            if (waiting != null && stepShown()) {
+                Quiz.Answer w = waiting;
+                waiting = null;
+                showReveal(w);
+            }
+        });
+    }
+
+    /** Whether every event of the step that ran is on show (its animation, or its stages, are over). */
+    private boolean stepShown() {
+        return session.eventCursorProperty().get() >= session.lastEvents().size();
     }
 
     /** The PopOver, for tests to look into. */
@@ -118,7 +132,17 @@ final class AskPrompt {
         }
     }
 
+    /** The step ran: the reveal shows once the student has seen what it did. */
     private void reveal(Quiz.Answer ans) {
+        if (stepShown()) {
+            showReveal(ans);
+        } else {
+            waiting = ans;
+            pop.hide();
+        }
+    }
+
+    private void showReveal(Quiz.Answer ans) {
         Label verdict = new Label(ans.right() ? "✔ Right" : "✘ Not this time");
         verdict.setId("ask-verdict");
         verdict.getStyleClass().addAll("ask-verdict", ans.right() ? "right" : "wrong");
@@ -173,6 +197,7 @@ final class AskPrompt {
     /** The timeline moved on (a jump, a step back, the next step): what is on show is put away. */
     private void moved() {
         if (answering) return;
+        waiting = null;
         Quiz quiz = controller.quiz();
         Ask pending = quiz.pending();
         if (pending != null && pending != session.nextNotesProperty().get().ask()) quiz.cancel();

@@ -115,6 +115,26 @@ class AskPromptTest {
     }
 
     @Test
+    void withMotionTheRevealWaitsForTheStepsEvents(FxRobot robot) throws Exception {
+        // given: motion on, fast
+        WindowFixture.load(robot, wb, LESSON, 4);
+        robot.interact(() -> {
+            wb.session().reduceMotionProperty().set(false);
+            wb.controller().director().speedProperty().set(4);
+        });
+
+        // when
+        robot.interact(() -> wb.controller().stepOp());
+        robot.clickOn("#ask-choice-1");
+
+        // then: the verdict comes once every event of the step is on show
+        WaitForAsyncUtils.waitFor(20, java.util.concurrent.TimeUnit.SECONDS,
+            () -> robot.lookup("#ask-verdict").tryQuery().isPresent());
+        assertEquals(wb.session().lastEvents().size(), wb.session().eventCursorProperty().get());
+        assertEquals(5, wb.timeline().position());
+    }
+
+    @Test
     void playPausesAtAQuestion(FxRobot robot) throws Exception {
         WindowFixture.load(robot, wb, LESSON, 2);
         robot.interact(() -> wb.controller().director().speedProperty().set(4));
