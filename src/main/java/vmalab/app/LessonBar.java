@@ -46,6 +46,9 @@ final class LessonBar extends HBox {
         session.versionProperty().addListener((o, a, b) -> refresh());
         timeline.sizeProperty().addListener((o, a, b) -> refresh());
         quiz.answeredProperty().addListener((o, a, b) -> refresh());
+        session.eventCursorProperty().addListener((o, a, b) -> {
+            if (b.intValue() >= session.lastEvents().size()) refresh();
+        });
         sayShownElsewhere.addListener((o, a, b) -> refresh());
         // a short window (1280×720) keeps its views: the words in smaller type
         sceneProperty().addListener((o, a, sc) -> {
@@ -108,6 +111,8 @@ final class LessonBar extends HBox {
         progress.setText(p >= n && n > 0 ? "End of the lesson · " + n + " steps" : "Step " + p + " of " + n);
         boolean end = p >= n && n > 0;
         show(score, quiz.total() > 0);
+        // the score moves once the step's events are on show, with the reveal, not before
+        if (session.eventCursorProperty().get() < session.lastEvents().size()) return;
         String questions = quiz.total() + (quiz.total() == 1 ? " question" : " questions");
         score.setText(end ? quiz.scoreText() : quiz.answered() == 0 ? questions + " to predict"
             : quiz.right() + " of " + quiz.answered() + " predicted right · " + questions);
