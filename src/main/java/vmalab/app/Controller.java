@@ -11,6 +11,9 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import vmalab.io.ScenarioParser;
+import vmalab.io.lesson.Ask;
+import vmalab.io.lesson.Checks;
+import vmalab.io.lesson.Verdict;
 import vmalab.model.OpResult;
 import vmalab.viewmodel.Session;
 import vmalab.viewmodel.Timeline;
@@ -24,6 +27,7 @@ public final class Controller {
     private final Timeline timeline;
     private final AnimationDirector director;
     private final Player player;
+    private final Quiz quiz = new Quiz();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final BooleanProperty statusIsError = new SimpleBooleanProperty(this, "statusIsError", false);
     private String sourceText = "";
@@ -41,6 +45,7 @@ public final class Controller {
     public BooleanProperty playingProperty() { return player.playingProperty(); }
     public ReadOnlyStringProperty statusProperty() { return status.getReadOnlyProperty(); }
     public BooleanProperty statusIsErrorProperty() { return statusIsError; }
+    public Quiz quiz() { return quiz; }
 
     public void say(String message, boolean error) {
         status.set(message);
@@ -52,6 +57,7 @@ public final class Controller {
         // story: a step shown in stages (wait for the teacher) shows its next stage first
         if (director.nextStage()) return true;
         if (director.isBusy()) director.showAll();
+        if (askFirst()) return true;
         if (!timeline.stepOp()) {
             say("End of the scenario: type a line below, or restart.", false);
             return false;
@@ -64,12 +70,45 @@ public final class Controller {
     public boolean stepEvent() {
         player.playingProperty().set(false);
         if (director.isBusy()) director.stop();
+        boolean runsNext = session.lastResultProperty().get() == null
+            || session.eventCursorProperty().get() >= session.lastEvents().size();
+        if (runsNext && askFirst()) return true;
         if (!timeline.stepEvent()) {
             say("End of the scenario.", false);
             return false;
         }
         director.animateCurrent();
         return true;
+    }
+
+    // ---- predict-then-reveal (window) ----
+
+    /** A step with an unanswered ask does not run: play pauses and the question is put instead. */
+    private boolean askFirst() {
+        Ask a = session.nextNotesProperty().get().ask();
+        if (!quiz.needsAsking(a)) return false;
+        player.playingProperty().set(false);
+        quiz.ask(a);
+        return true;
+    }
+
+    /**
+     * The student's answer to the question on show ({@code chosen}; null for none): the step runs, then the
+     * model's answer is read and revealed. Null when no question waits for this step.
+     */
+    public Quiz.Answer answer(String chosen) {
+        Ask a = quiz.pending();
+        if (a == null || a != session.nextNotesProperty().get().ask()) {
+            quiz.cancel();
+            return null;
+        }
+        quiz.cancel();
+        if (director.isBusy()) director.showAll();
+        if (!timeline.stepOp()) return null;
+        director.playAll();
+        Verdict v = Checks.reveal(timeline.kernel(), session.lastResultProperty().get(), a, chosen,
+            timeline.fileName());
+        return quiz.record(a, chosen, v);
     }
 
     public void stepBack() {
@@ -140,6 +179,7 @@ public final class Controller {
         for (ScenarioParser.Step s : r.steps()) entries.add(new Timeline.Entry(s.text(), s.op(), s.line(), s.notes()));
         player.playingProperty().set(false);
         director.stop();
+        quiz.reset(entries.stream().map(Timeline.Entry::notes).toList(), r.header());
         timeline.reset(entries, fileName);
         sourceText = text;
         session.selectedVmaProperty().set(-1);

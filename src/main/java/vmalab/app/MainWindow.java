@@ -168,13 +168,16 @@ public final class MainWindow {
         split.setOrientation(Orientation.HORIZONTAL);
         split.setDividerPositions(0.5);
         SplitPane.setResizableWithParent(texts, false);
-        root.setCenter(split);
+        org.controlsfx.control.NotificationPane checks = new org.controlsfx.control.NotificationPane(split);
+        new CheckNotifier(controller, checks);
+        root.setCenter(checks);
 
         status.setId("status-line");
         status.getStyleClass().add("status-line");
         status.setMaxWidth(Double.MAX_VALUE);
-        VBox bottom = new VBox(narration, commandBar, status);
+        VBox bottom = new VBox(new LessonBar(controller, views), narration, commandBar, status);
         root.setBottom(bottom);
+        new AskPrompt(controller, bottom);
         layoutView.setOnTouch(controller::touch);
     }
 

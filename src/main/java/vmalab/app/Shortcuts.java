@@ -36,6 +36,7 @@ final class Shortcuts {
     static void install(Scene scene, MainWindow window, Controller controller) {
         scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (scene.getFocusOwner() instanceof TextInputControl t && t.isEditable()) return;
+            if (StartPage.isShowing(scene)) return;
             if (e.isControlDown() || e.isAltDown() || e.isMetaDown() || e.isShortcutDown()) return;
             KeyCode k = e.getCode();
             boolean handled = true;

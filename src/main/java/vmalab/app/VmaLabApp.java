@@ -5,17 +5,18 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
+import vmalab.io.lesson.Lessons;
 
 /**
- * The vmalab window. Opens on the built-in demo scenario (or on the scenario file given as the first
- * argument), one step in, so the first process is on show.
+ * The vmalab window. Opens on the start page (the lessons) over the built-in demo scenario, one step in; or on
+ * the scenario file or built-in lesson NAME given as the first argument.
  */
 public final class VmaLabApp extends Application {
     public static final String DEMO_RESOURCE = "/vmalab/demo.vlab";
@@ -40,16 +41,17 @@ public final class VmaLabApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        Workbench wb = Workbench.create(WIDTH, HEIGHT);
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        Workbench wb = Workbench.create(Math.min(WIDTH, screen.getWidth()), Math.min(HEIGHT, screen.getHeight()));
         Controller c = wb.controller();
         MainWindow w = wb.window();
         List<String> args = getParameters().getUnnamed();
-        String err = args.isEmpty() ? null : c.open(Path.of(args.get(0)));
+        StartPageHost start = StartPageHost.install(wb);
+        String err = args.isEmpty() ? null : openArg(c, w, args.get(0));
         if (args.isEmpty() || err != null) {
-            String demoErr = c.load(demoScenario(), "demo.vlab");
-            if (demoErr != null) c.say(demoErr, true);
-            else c.jumpTo(1);
+            StartPageHost.loadDemo(c);
             if (err != null) c.say(err, true);
+            else start.show();
         }
         w.setOnOpen(() -> open(stage, c));
         w.setOnSave(() -> save(stage, c));
@@ -66,6 +68,22 @@ public final class VmaLabApp extends Application {
     @Override
     public void stop() {
         if (autosave != null) autosave.stop();
+    }
+
+    /** A scenario file, or a built-in lesson by NAME (a path that exists wins); null when loaded, else why not. */
+    private static String openArg(Controller c, MainWindow w, String arg) {
+        try {
+            Optional<Lessons.Source> src = Lessons.resolve(arg);
+            if (src.isEmpty()) return Lessons.notFound(arg);
+            String err = c.load(src.get().text(), src.get().fileName());
+            if (err == null && Lessons.find(arg).isPresent() && ViewKind.byId("story").isPresent()) {
+                w.selectView("story");
+            }
+            c.say(err == null ? "Opened " + arg : err, err != null);
+            return err;
+        } catch (IOException e) {
+            return "Could not read " + arg + ": " + e.getMessage();
+        }
     }
 
     private static FileChooser chooser(String title) {

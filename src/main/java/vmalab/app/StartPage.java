@@ -1,0 +1,199 @@
+package vmalab.app;
+
+import java.util.List;
+import java.util.function.Consumer;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.image.ImageView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.TilePane;
+import javafx.scene.layout.VBox;
+import vmalab.io.lesson.Lesson;
+
+/**
+ * The start page: a card per built-in lesson (its picture, title, summary, length and tags); one click opens
+ * it. Free lab (or Esc) goes back to the lab. Shown over the window when the app opens without a file, and
+ * from Lessons ▸ Lesson catalogue….
+ */
+final class StartPage extends BorderPane {
+    static final String STYLE_CLASS = "start-page";
+    static final String CARD_ID = "lesson-card-";
+    static final double CARD_WIDTH = 380;
+    static final double THUMB_WIDTH = CARD_WIDTH - 28;
+    static final double THUMB_HEIGHT = 200;
+
+    private final TilePane cards = new TilePane();
+    private final Runnable onClose;
+
+    StartPage(List<Lesson> lessons, Consumer<Lesson> onOpen, Runnable onFreeLab, Runnable onClose) {
+        this.onClose = onClose;
+        setId("start-page");
+        getStyleClass().add(STYLE_CLASS);
+        setTop(header(onFreeLab));
+        cards.setId("lesson-cards");
+        cards.getStyleClass().add("lesson-cards");
+        cards.setPrefColumns(4);
+        cards.setAlignment(Pos.TOP_CENTER);
+        cards.setTileAlignment(Pos.TOP_LEFT);
+        for (int i = 0; i < lessons.size(); i++) cards.getChildren().add(card(i + 1, lessons.get(i), onOpen));
+        ScrollPane scroll = new ScrollPane(cards);
+        scroll.setId("lesson-scroll");
+        scroll.getStyleClass().add("lesson-scroll");
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        setCenter(scroll);
+        cards.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            int step = switch (e.getCode()) {
+                case LEFT -> -1;
+                case RIGHT -> 1;
+                case UP -> -columns();
+                case DOWN -> columns();
+                default -> 0;
+            };
+            int at = cards.getChildren().indexOf(getScene() == null ? null : getScene().getFocusOwner());
+            if (step == 0 || at < 0) return;
+            e.consume();
+            int to = Math.max(0, Math.min(cards.getChildren().size() - 1, at + step));
+            cards.getChildren().get(to).requestFocus();
+        });
+        for (Node card : cards.getChildren()) {
+            card.focusedProperty().addListener((o, a, f) -> {
+                if (f) scrollTo(scroll, card);
+            });
+        }
+        Label hint = new Label("Click a lesson to open it at its first step · Space steps · Esc: back to the lab · "
+            + "Ctrl+L: this page again");
+        hint.getStyleClass().add("start-hint");
+        setBottom(hint);
+        setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ESCAPE) {
+                e.consume();
+                this.onClose.run();
+            }
+        });
+    }
+
+    /** Whether a start page covers the window of {@code scene} (so the lab's keys stay off). */
+    static boolean isShowing(Scene scene) {
+        if (scene == null || !(scene.getRoot() instanceof StackPane sp) || sp.getChildren().isEmpty()) return false;
+        Node top = sp.getChildren().get(sp.getChildren().size() - 1);
+        return top instanceof StartPage && top.isVisible();
+    }
+
+    private int columns() {
+        double w = cards.getWidth() - cards.getPadding().getLeft() - cards.getPadding().getRight();
+        return Math.max(1, (int) ((w + cards.getHgap()) / (CARD_WIDTH + cards.getHgap())));
+    }
+
+    /** Scrolls so the card the keyboard moved to is in sight. */
+    private void scrollTo(ScrollPane scroll, Node card) {
+        double content = cards.getHeight();
+        double view = scroll.getViewportBounds().getHeight();
+        if (content <= view) return;
+        double top = card.getBoundsInParent().getMinY();
+        double bottom = card.getBoundsInParent().getMaxY();
+        double shown = scroll.getVvalue() * (content - view);
+        if (top < shown) scroll.setVvalue(top / (content - view));
+        else if (bottom > shown + view) scroll.setVvalue((bottom - view) / (content - view));
+    }
+
+    /** Focus on the first card, so the keyboard works at once. */
+    void focusFirst() {
+        if (!cards.getChildren().isEmpty()) cards.getChildren().get(0).requestFocus();
+    }
+
+    private HBox header(Runnable onFreeLab) {
+        Label brand = new Label("vmalab");
+        brand.getStyleClass().add("start-brand");
+        Label subtitle = new Label("Lessons in Linux process memory: VMAs, page tables, faults, the buddy allocator");
+        subtitle.getStyleClass().add("start-subtitle");
+        subtitle.setWrapText(true);
+        VBox words = new VBox(2, brand, subtitle);
+        HBox.setHgrow(words, Priority.ALWAYS);
+        Button free = new Button("Free lab ▸");
+        free.setId("start-free-lab");
+        free.getStyleClass().add("start-free-lab");
+        free.setOnAction(e -> onFreeLab.run());
+        free.setMinWidth(Region.USE_PREF_SIZE);
+        HBox bar = new HBox(24, words, free);
+        bar.getStyleClass().add("start-header");
+        bar.setAlignment(Pos.CENTER_LEFT);
+        return bar;
+    }
+
+    private static VBox card(int number, Lesson lesson, Consumer<Lesson> onOpen) {
+        StackPane thumb = new StackPane(new Label("drawing…"));
+        thumb.getStyleClass().add("lesson-thumb");
+        thumb.setMinSize(THUMB_WIDTH, THUMB_HEIGHT);
+        thumb.setPrefSize(THUMB_WIDTH, THUMB_HEIGHT);
+        thumb.setMaxSize(THUMB_WIDTH, THUMB_HEIGHT);
+        Thumbnails.request(lesson, img -> {
+            ImageView iv = new ImageView(img);
+            iv.setFitWidth(THUMB_WIDTH);
+            iv.setFitHeight(THUMB_HEIGHT);
+            iv.setPreserveRatio(true);
+            iv.setSmooth(true);
+            thumb.getChildren().setAll(iv);
+        });
+        Label title = new Label(lesson.title());
+        title.setId(CARD_ID + lesson.name() + "-title");
+        title.getStyleClass().add("lesson-card-title");
+        title.setWrapText(true);
+        title.setPrefWidth(THUMB_WIDTH);
+        title.setMinHeight(Region.USE_PREF_SIZE);
+        Label summary = new Label(lesson.summary());
+        summary.getStyleClass().add("lesson-card-summary");
+        summary.setWrapText(true);
+        summary.setPrefWidth(THUMB_WIDTH);
+        summary.setMinHeight(Region.USE_PREF_SIZE);
+        summary.setVisible(!lesson.summary().isEmpty());
+        summary.setManaged(!lesson.summary().isEmpty());
+        Label steps = new Label(number + " · " + lesson.steps() + (lesson.steps() == 1 ? " step" : " steps"));
+        steps.getStyleClass().add("lesson-card-steps");
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox foot = new HBox(8, steps, spacer);
+        foot.setAlignment(Pos.CENTER_LEFT);
+        for (String t : lesson.tags()) foot.getChildren().add(chip(t));
+        Region grow = new Region();
+        VBox.setVgrow(grow, Priority.ALWAYS);
+        // a card is a plain box (a Button sizes a wrapping graphic badly in a TilePane): click, Enter or Space
+        VBox card = new VBox(10, thumb, title, summary, grow, foot);
+        card.setId(CARD_ID + lesson.name());
+        card.getStyleClass().add("lesson-card");
+        card.setPrefWidth(CARD_WIDTH);
+        card.setMaxWidth(CARD_WIDTH);
+        card.setFocusTraversable(true);
+        card.setAccessibleRole(javafx.scene.AccessibleRole.BUTTON);
+        card.setAccessibleText(lesson.title());
+        card.setOnMouseClicked(e -> {
+            if (e.getButton() == javafx.scene.input.MouseButton.PRIMARY) onOpen.accept(lesson);
+        });
+        card.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ENTER || e.getCode() == KeyCode.SPACE) {
+                e.consume();
+                onOpen.accept(lesson);
+            }
+        });
+        return card;
+    }
+
+    private static Label chip(String tag) {
+        Label l = new Label(switch (tag) {
+            case "class" -> "for class";
+            default -> tag;
+        });
+        l.getStyleClass().addAll("tag-chip", "tag-" + tag.replaceAll("[^A-Za-z0-9-]", ""));
+        l.setMinWidth(Region.USE_PREF_SIZE);
+        return l;
+    }
+}

@@ -1,0 +1,85 @@
+package vmalab.app;
+
+import javafx.scene.Scene;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.layout.StackPane;
+import vmalab.io.lesson.Lesson;
+import vmalab.io.lesson.Lessons;
+
+/**
+ * Puts the start page over a window: the scene's root becomes a stack of the window and the page, the Lessons
+ * menu gets an item per lesson and its catalogue item shows the page. Opening a lesson loads it at step 0 with
+ * the Story view in front (when there is one); Free lab loads the demo as the app always did; Esc goes back to
+ * the lab as it was.
+ */
+public final class StartPageHost {
+    private final Workbench wb;
+    private final StackPane shell = new StackPane();
+    private final StartPage page;
+
+    private StartPageHost(Workbench wb) {
+        this.wb = wb;
+        this.page = new StartPage(Lessons.all(), this::open, this::freeLab, this::hide);
+        Scene scene = wb.scene();
+        scene.setRoot(shell);
+        shell.getChildren().addAll(wb.window().root(), page);
+        page.setVisible(false);
+        wb.window().setOnLessons(this::show);
+        wb.window().lessonsMenu().getItems().add(new SeparatorMenuItem());
+        for (Lesson l : Lessons.all()) {
+            MenuItem m = new MenuItem(l.title());
+            m.setId("menu-lesson-" + l.name());
+            m.setOnAction(e -> open(l));
+            wb.window().lessonsMenu().getItems().add(m);
+        }
+    }
+
+    /** Wraps {@code wb}'s scene so the start page can cover it. FX thread only. */
+    public static StartPageHost install(Workbench wb) {
+        return new StartPageHost(wb);
+    }
+
+    public boolean isShowing() {
+        return page.isVisible();
+    }
+
+    public void show() {
+        wb.controller().playingProperty().set(false);
+        page.setVisible(true);
+        wb.window().root().setVisible(false);
+        page.focusFirst();
+        javafx.application.Platform.runLater(page::focusFirst); // once the stage shows, when called before
+    }
+
+    public void hide() {
+        wb.window().root().setVisible(true);
+        page.setVisible(false);
+    }
+
+    /** Opens {@code lesson} at step 0; null when done, else the error. */
+    public String open(Lesson lesson) {
+        hide();
+        Controller c = wb.controller();
+        String err = c.load(lesson.text(), lesson.fileName());
+        if (err != null) {
+            c.say(err, true);
+            return err;
+        }
+        if (ViewKind.byId("story").isPresent()) wb.window().selectView("story");
+        c.say("Opened lesson " + lesson.name() + ": " + lesson.title(), false);
+        return null;
+    }
+
+    /** The lab on the demo scenario, one step in (what the app opens on without a file). */
+    public void freeLab() {
+        hide();
+        loadDemo(wb.controller());
+    }
+
+    static void loadDemo(Controller c) {
+        String err = c.load(VmaLabApp.demoScenario(), "demo.vlab");
+        if (err != null) c.say(err, true);
+        else c.jumpTo(1);
+    }
+}
