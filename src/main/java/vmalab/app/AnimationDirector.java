@@ -266,7 +266,7 @@ public final class AnimationDirector {
      * Where each stage of a step ends (an event cursor): a stage starts at a narration event and runs up to the
      * next; the events before the first narration (find_vma, the syscall's entry) join the first stage. A step
      * without narration is one stage. A step telling more than {@link #MAX_STAGES} sentences (exec maps a dozen
-     * VMAs) first joins the sentences of one kernel function told in a row, then keeps evenly spread starts.
+     * VMAs) first joins the sentences of one kernel function told in a row; still more, and it is one stage.
      */
     static int[] stageEnds(List<SimEvent> events) {
         List<Integer> starts = new ArrayList<>();
@@ -288,14 +288,9 @@ public final class AnimationDirector {
             }
             starts = kept;
         }
-        if (starts.size() + 1 > MAX_STAGES) {
-            List<Integer> spread = new ArrayList<>();
-            for (int k = 1; k < MAX_STAGES; k++) {
-                int at = starts.get((int) ((long) k * starts.size() / MAX_STAGES));
-                if (spread.isEmpty() || spread.get(spread.size() - 1) < at) spread.add(at);
-            }
-            starts = spread;
-        }
+        // a step that tells more than MAX_STAGES kernel functions (exec laying out a whole binary, fork copying every
+        // VMA) is setup, not one story: it plays as one stage rather than making the teacher press Space through it
+        if (starts.size() + 1 > MAX_STAGES) starts = List.of();
         List<Integer> ends = new ArrayList<>(starts);
         ends.add(events.size());
         return ends.stream().mapToInt(Integer::intValue).toArray();

@@ -19,6 +19,7 @@ public final class RestoreOffer {
 
     private final HBox content;
     private Runnable onClose = () -> { };
+    private Runnable onRestored = () -> { };
 
     /** The panel for {@code offer}; its buttons restore or discard through {@code autosave}, then close it. */
     public RestoreOffer(Autosave autosave, Autosave.Offer offer) {
@@ -31,6 +32,7 @@ public final class RestoreOffer {
         restore.setOnAction(e -> {
             close();
             autosave.restore(offer);
+            onRestored.run();
         });
         Button discard = new Button("Discard");
         discard.setId("restore-offer-discard");
@@ -44,6 +46,11 @@ public final class RestoreOffer {
         content.getStyleClass().addAll("root", STYLE_CLASS);
         content.setAlignment(Pos.CENTER_LEFT);
         content.getStylesheets().add(VmaLabApp.stylesheet());
+    }
+
+    /** Runs after a restore (the app hides its start page: the restored session is what was on screen). */
+    public void setOnRestored(Runnable r) {
+        onRestored = r;
     }
 
     public HBox content() {

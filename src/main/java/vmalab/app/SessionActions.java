@@ -17,12 +17,18 @@ public final class SessionActions {
      * Wires the menus and starts the autosave (in {@link Autosave#stateDir()}); offers a crashed run's session
      * once the stage shows. The caller stops the returned autosave on a clean quit.
      */
-    public static Autosave install(Stage stage, Workbench wb) {
+    public static Autosave install(Stage stage, Workbench wb, Runnable onRestored) {
         SessionStore store = new SessionStore(wb);
         wb.window().setOnSaveSession(() -> save(stage, wb, store));
-        wb.window().setOnOpenSession(() -> open(stage, store));
+        wb.window().setOnOpenSession(() -> {
+            if (open(stage, store)) onRestored.run();
+        });
         Autosave autosave = new Autosave(wb, store, Autosave.stateDir());
-        autosave.leftBehind().ifPresent(offer -> new RestoreOffer(autosave, offer).show(stage, wb.window().split()));
+        autosave.leftBehind().ifPresent(offer -> {
+            RestoreOffer panel = new RestoreOffer(autosave, offer);
+            panel.setOnRestored(onRestored);
+            panel.show(stage, wb.window().split());
+        });
         autosave.start();
         return autosave;
     }
@@ -47,8 +53,9 @@ public final class SessionActions {
             : new File(path + SessionFormat.EXTENSION).toPath());
     }
 
-    private static void open(Stage stage, SessionStore store) {
+    /** True when a session was opened. */
+    private static boolean open(Stage stage, SessionStore store) {
         File f = chooser("Open session").showOpenDialog(stage);
-        if (f != null) store.open(f.toPath());
+        return f != null && store.open(f.toPath()) == null;
     }
 }

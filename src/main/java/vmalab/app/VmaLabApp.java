@@ -61,7 +61,7 @@ public final class VmaLabApp extends Application {
         stage.setTitle("vmalab — Linux process memory");
         stage.setScene(wb.scene());
         stage.show();
-        autosave = SessionActions.install(stage, wb);
+        autosave = SessionActions.install(stage, wb, start::hide);
     }
 
     /** A clean quit (File ▸ Quit or the window closed): the autosave goes, there is nothing to restore. */

@@ -79,6 +79,7 @@ class AnimationDirectorTest {
         for (int i = 0; i < ends.length - 1; i++) {
             assertTrue(events.get(ends[i]) instanceof Narration, "stage " + (i + 1) + " starts at a narration");
         }
+        assertEquals(1, ends.length, "exec tells dozens of functions: setup plays as one stage, not Space by Space");
         assertEquals(1, AnimationDirector.stageEnds(List.of()).length, "a step without events is one stage");
     }
 

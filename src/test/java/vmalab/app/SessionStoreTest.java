@@ -45,7 +45,7 @@ class SessionStoreTest {
         "say \"brk grows the heap by two pages\"",
         "brk +8K",
         "expect map_count 6",
-        "ask \"Will the write fault?\" yes no answer minflt",
+        "ask \"How many faults will the write take?\" 0 1 2 answer minflt",
         "touch 0x55555555b000 w",
         "fork child",
         "child: touch 0x55555555b000 w",
@@ -140,7 +140,7 @@ class SessionStoreTest {
         assertEquals("touch 0x55555555a000 r", typed.text());
         assertEquals(0, typed.line());
         assertEquals("brk grows the heap by two pages", other.timeline().entries().get(1).notes().sayText());
-        assertEquals("Will the write fault?", other.timeline().entries().get(3).notes().ask().question());
+        assertEquals("How many faults will the write take?", other.timeline().entries().get(3).notes().ask().question());
         assertEquals(wb.session().selectedVmaProperty().get(), other.session().selectedVmaProperty().get());
         assertEquals(0x55555555b000L, other.session().selectedAddressProperty().get());
         assertEquals(1, other.session().selectedPidProperty().get());

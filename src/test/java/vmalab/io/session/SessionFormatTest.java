@@ -19,7 +19,7 @@ class SessionFormatTest {
         "say \"brk grows the heap\"",
         "brk +8K",
         "expect map_count 6",
-        "ask \"Will it fault?\" yes no answer minflt",
+        "ask \"How many faults?\" 0 1 2 answer minflt",
         "touch 0x55555555b000 w",
         "");
 
@@ -67,7 +67,7 @@ class SessionFormatTest {
         assertEquals(fromText.get(1), steps.get(2));
         assertEquals(List.of("brk grows the heap"), steps.get(2).notes().say());
         assertEquals(1, steps.get(2).notes().checks().size());
-        assertEquals("Will it fault?", steps.get(3).notes().ask().question());
+        assertEquals("How many faults?", steps.get(3).notes().ask().question());
         assertEquals("touch 0x55555555c000 r", steps.get(4).text());
     }
 
