@@ -89,14 +89,14 @@ public final class Narrator {
             case VMA_MERGE_BOTH -> String.format("the new range joins both neighbours: one VMA %x-%x", a, b);
             case VMA_MERGE_PREV -> String.format("the VMA below grows to take the range: %x-%x", a, b);
             case VMA_MERGE_NEXT -> String.format("the VMA above grows down to take the range: %x-%x", a, b);
-            case SPLIT_VMA -> String.format("split %x-%x at %x", a, b, c);
+            case SPLIT_VMA -> String.format("split %x-%x at 0x%x", a, b, c);
             case REMOVE_VMA -> String.format("unmap %x-%x", a, b);
-            case GET_UNMAPPED_AREA -> String.format("placing %d KiB at %x", a >> 10, b);
+            case GET_UNMAPPED_AREA -> String.format("placing %d KiB at 0x%x", a >> 10, b);
             case MMAP_REGION -> String.format("new VMA %x-%x %s", a, b, VmFlags.perms(c));
-            case BRK_SHRINK -> String.format("brk shrinks the heap to %x", a);
-            case DO_BRK_FLAGS -> String.format("the heap grows to %x: no memory yet, only a VMA", a);
-            case VMA_EXPANDABLE -> String.format("grow in place to %x", a);
-            case MOVE_VMA -> String.format("move %x-%x to %x", a, b, c);
+            case BRK_SHRINK -> String.format("brk shrinks the heap to 0x%x", a);
+            case DO_BRK_FLAGS -> String.format("the heap grows to 0x%x: no memory yet, only a VMA", a);
+            case VMA_EXPANDABLE -> String.format("grow in place to 0x%x", a);
+            case MOVE_VMA -> String.format("move %x-%x to 0x%x", a, b, c);
             case FILE_CREATED -> "file " + ((Op.CreateFile) ref).name() + " created";
             case DUP_MMAP -> "copy the parent's VMAs into the child's mm";
             case COPY_MM_THREAD -> "CLONE_VM: the thread shares mm_struct " + a;
@@ -110,26 +110,26 @@ public final class Narrator {
             case LOAD_ELF_INTERP_CLASSIC -> "map ld.so at TASK_UNMAPPED_BASE";
             case DL_MAP_LIBC_CLASSIC -> "ld.so maps libc in exec-shield's ASCII-armour area";
             case EXPAND_STACK_ARGS -> "pushing the arguments grows the stack by " + a + " page";
-            case EXPAND_STACK_FAULT -> String.format("the stack grows down by %d page%s to %x", a, plural(a), b);
+            case EXPAND_STACK_FAULT -> String.format("the stack grows down by %d page%s to 0x%x", a, plural(a), b);
             case FORCE_SIG_FAULT -> {
                 TaskEvent.SignalRaised s = (TaskEvent.SignalRaised) ref;
                 yield s.signal() + " at 0x" + Long.toHexString(a) + ": " + reason(s);
             }
             case ALLOC_PAGES_OOM -> "no free block: out of memory";
-            case ALLOC_PAGES_BLOCK -> String.format("order-%d block at pfn %d", a, b);
+            case ALLOC_PAGES_BLOCK -> String.format("order-%d block at pfn 0x%x", a, b);
             case ALLOC_PAGES_BAD_ORDER -> "order " + a + " is outside 0.." + b;
             case ALLOC_OOM -> "out of memory: no free block of order " + a + " for " + owner((FrameOwner) ref);
-            case RMQUEUE_SMALLEST -> String.format("%s: an order-%d block, taken from free list %d (pfn %d)",
+            case RMQUEUE_SMALLEST -> String.format("%s: an order-%d block, taken from free list %d (pfn 0x%x)",
                 owner((FrameOwner) ref), a, b, c);
             case EXPAND -> String.format(
                 "split the order-%d block down to order %d: each upper half goes to the free list below", a, b);
-            case FREE_ONE_PAGE -> String.format("pfn %d (order %d) goes back to the buddy allocator%s", a, b,
+            case FREE_ONE_PAGE -> String.format("pfn 0x%x (order %d) goes back to the buddy allocator%s", a, b,
                 c == 0 ? "" : ", merging with " + c + " free buddy block" + plural(c));
             case TRY_TO_FREE_PAGES -> "no free frame: reclaim unmapped page-cache pages";
             case WRITEPAGE -> String.format("write back page %d of %s before freeing it", a, path(ref));
             case SHMEM_GET_FOLIO -> String.format(
-                "page %d of the shmem file is new: a zeroed frame %d joins its page cache", a, b);
-            case FILEMAP_READ_FOLIO -> String.format("page %d of %s is not cached: read it from disk into frame %d",
+                "page %d of the shmem file is new: a zeroed frame 0x%x joins its page cache", a, b);
+            case FILEMAP_READ_FOLIO -> String.format("page %d of %s is not cached: read it from disk into frame 0x%x",
                 a, path(ref), b);
             case SHMEM_EVICT_INODE -> path(ref) + " is mapped no more: free its pages";
             case PGD_ALLOC -> "the new mm gets its page-global directory";
@@ -137,7 +137,7 @@ public final class Narrator {
             case HANDLE_MM_FAULT -> {
                 Vma v = (Vma) ref;
                 String what = a == 'w' ? "write" : a == 'x' ? "instruction fetch" : "read";
-                yield String.format("%s fault at %x in %x-%x %s", what, b, v.start(), v.end(), v.perms());
+                yield String.format("%s fault at 0x%x in %x-%x %s", what, b, v.start(), v.end(), v.perms());
             }
             case HANDLE_MM_FAULT_WALK -> "walk the page tables, making the missing levels";
             case PTE_PROT_UPDATE -> "the entry predates the VMA's protection: update it";
@@ -147,30 +147,31 @@ public final class Narrator {
             case DO_ANONYMOUS_PAGE_READ ->
                 "a read of untouched memory: map the shared zero page read-only (no frame taken)";
             case DO_ANONYMOUS_PAGE_WRITE -> String.format(
-                "a write to untouched memory: frame %d, zeroed, mapped writable and dirty", a);
+                "a write to untouched memory: frame 0x%x, zeroed, mapped writable and dirty", a);
             case VDSO_SIGBUS, VVAR_SIGBUS -> "no page there: SIGBUS";
             case VDSO_PAGE -> "map the kernel's vDSO page " + a;
             case VVAR_PFN -> "insert the vvar PFN " + a + " (VM_PFNMAP)";
             case FILEMAP_PAST_EOF, SHMEM_PAST_EOF -> String.format(
                 "page %d lies past the end of %s (%d bytes): VM_FAULT_SIGBUS", a, path(ref), b);
             case DO_READ_FAULT -> "a read of a file page: map it from the page cache";
-            case FINISH_FAULT -> String.format("map page %d of %s (frame %d) %s", a, path(ref), b,
+            case FINISH_FAULT -> String.format("map page %d of %s (frame 0x%x) %s", a, path(ref), b,
                 c != 0 ? "writable" : "read-only");
             case DO_FAULT_AROUND -> String.format(
                 "map whatever of %x-%x (64 KiB around the fault) is already in the page cache", a, b);
             case FILEMAP_MAP_PAGES -> String.format("the page was cached: %d page%s mapped by one fault", a, plural(a));
             case DO_COW_FAULT -> "a write to a private file mapping: copy the page";
-            case COPY_USER_HIGHPAGE -> String.format("copy frame %d (page %d of %s) to frame %d", a, b, path(ref), c);
+            case COPY_USER_HIGHPAGE -> String.format("copy frame 0x%x (page %d of %s) to frame 0x%x", a, b, path(ref),
+                c);
             case DO_SHARED_FAULT -> "a write to a shared mapping: every mapper sees it";
             case DO_PAGE_MKWRITE -> "the filesystem is told the page is about to be written";
             case DO_WP_PAGE_ZERO -> "a write to the zero page: it is never written, give the page its own frame";
             case WP_PAGE_SHARED -> "first write to a shared page mapped read-only: page_mkwrite(), then the PTE "
                 + "becomes writable and the page dirty";
             case WP_PAGE_REUSE -> String.format(
-                "frame %d has no other user (refcount 1): no copy, just make the PTE writable", a);
-            case DO_WP_PAGE_COPY -> String.format("frame %d is shared (refcount %d): copy on write", a, b);
-            case WP_PAGE_COPY_ZERO -> String.format("frame %d, zeroed, replaces the zero page", a);
-            case WP_PAGE_COPY -> String.format("copy frame %d to frame %d and map the copy writable", a, b);
+                "frame 0x%x has no other user (refcount 1): no copy, just make the PTE writable", a);
+            case DO_WP_PAGE_COPY -> String.format("frame 0x%x is shared (refcount %d): copy on write", a, b);
+            case WP_PAGE_COPY_ZERO -> String.format("frame 0x%x, zeroed, replaces the zero page", a);
+            case WP_PAGE_COPY -> String.format("copy frame 0x%x to frame 0x%x and map the copy writable", a, b);
             case ZAP_PTE_RANGE -> String.format("%x-%x: %d PTE%s cleared, RSS %d → %d KiB", a, b, c, plural(c),
                 d * 4, ((Rss) ref).pages() * 4);
             case FREE_PGTABLES -> String.format("%d page table%s no VMA needs any more freed", a, plural(a));
@@ -179,7 +180,7 @@ public final class Narrator {
             case COPY_PTE_RANGE -> String.format("%x-%x: %d PTE%s copied%s", a, b, c, plural(c), d != 0 && c > 0
                 ? ", write-protected in parent and child: the frames are shared until one writes" : "");
             case COPY_PAGE_RANGE_OOM -> "out of memory for the child's page tables";
-            case MOVE_PAGE_TABLES -> String.format("%d PTE%s moved from %x to %x", a, plural(a), b, c);
+            case MOVE_PAGE_TABLES -> String.format("%d PTE%s moved from 0x%x to 0x%x", a, plural(a), b, c);
             case CHANGE_PTE_RANGE -> String.format("%x-%x: %d PTE%s take the protection %s", a, b, c, plural(c),
                 ((Vma) ref).perms());
         };

@@ -203,7 +203,7 @@ public final class StoryView extends Region {
             narration.setText(n.function() + "() — " + n.text());
         }
         position.setText(!st.hasStep() ? "" : st.atEnd() ? "Space: next step ▶" : "Space: more ▶");
-        aimCamera(st);
+        aimCamera(st, mm);
         layoutTitle.setText(layoutCaption(mm));
         Counters now = mm == null ? null : st.counters(mm);
         Counters before = mm == null || !st.hasStep() ? null : st.step().at(0).counters(mm);
@@ -213,9 +213,19 @@ public final class StoryView extends Region {
         paintBuddy(st);
     }
 
-    private void aimCamera(StepState st) {
-        if (!focus.framed()) return;
-        long[] range = {focus.start(), focus.end()};
+    /**
+     * Points the layout at what the whole step changes, from its first event on: the camera arrives while the
+     * step is told, not after its last event.
+     */
+    private void aimCamera(StepState st, Mm mm) {
+        StoryFocus target = focus;
+        if (st.hasStep() && !st.atEnd()) {
+            StoryFocus end = StoryFocus.of(st.step().at(st.step().eventCount()), mm,
+                session.selectedVmaProperty().get(), session.selectedAddressProperty().get());
+            if (end.framed()) target = end;
+        }
+        if (!target.framed()) return;
+        long[] range = {target.start(), target.end()};
         int v = session.versionProperty().get();
         if (aimed != null && aimed[0] == range[0] && aimed[1] == range[1] && aimedVersion == v
             && layout.inView(range[0], range[1])) {

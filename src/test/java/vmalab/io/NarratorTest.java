@@ -73,22 +73,24 @@ class NarratorTest {
 
     @Test
     void sentencesKeepTheirWording() {
-        assertEquals("a write to untouched memory: frame 1, zeroed, mapped writable and dirty",
+        // frames, PFNs and single addresses in hex with 0x, as the page tables, buddy and story views write them
+        // (a /proc-style range stays bare, as maps prints it)
+        assertEquals("a write to untouched memory: frame 0x1, zeroed, mapped writable and dirty",
             Narrator.text(sample(Sentence.DO_ANONYMOUS_PAGE_WRITE)));
-        assertEquals("write fault at 2 in 1000-3000 rw-p", Narrator.text(sample(Sentence.HANDLE_MM_FAULT)));
-        assertEquals("placing 8 KiB at 2", Narrator.text(sample(Sentence.GET_UNMAPPED_AREA)));
-        assertEquals("anonymous page at 7000: an order-1 block, taken from free list 2 (pfn 3)",
+        assertEquals("write fault at 0x2 in 1000-3000 rw-p", Narrator.text(sample(Sentence.HANDLE_MM_FAULT)));
+        assertEquals("placing 8 KiB at 0x2", Narrator.text(sample(Sentence.GET_UNMAPPED_AREA)));
+        assertEquals("anonymous page at 7000: an order-1 block, taken from free list 2 (pfn 0x3)",
             Narrator.text(sample(Sentence.RMQUEUE_SMALLEST)));
-        assertEquals("pfn 1 (order 2) goes back to the buddy allocator, merging with 3 free buddy blocks",
+        assertEquals("pfn 0x1 (order 2) goes back to the buddy allocator, merging with 3 free buddy blocks",
             Narrator.text(sample(Sentence.FREE_ONE_PAGE)));
-        assertEquals("pfn 5 (order 0) goes back to the buddy allocator",
+        assertEquals("pfn 0x5 (order 0) goes back to the buddy allocator",
             Narrator.text(new Narration(Sentence.FREE_ONE_PAGE, 5, 0, 0)));
         assertEquals("1-2: 3 PTEs cleared, RSS 16 → 4 KiB", Narrator.text(sample(Sentence.ZAP_PTE_RANGE)));
         assertEquals("1-2: 3 PTEs copied, write-protected in parent and child: the frames are shared until one "
             + "writes", Narrator.text(sample(Sentence.COPY_PTE_RANGE)));
         assertEquals("1-2: 1 PTE copied", Narrator.text(new Narration(Sentence.COPY_PTE_RANGE, 1, 2, 1, 0, null)));
-        assertEquals("map page 1 of /data/f (frame 2) writable", Narrator.text(sample(Sentence.FINISH_FAULT)));
-        assertEquals("the stack grows down by 1 page to 2", Narrator.text(sample(Sentence.EXPAND_STACK_FAULT)));
+        assertEquals("map page 1 of /data/f (frame 0x2) writable", Narrator.text(sample(Sentence.FINISH_FAULT)));
+        assertEquals("the stack grows down by 1 page to 0x2", Narrator.text(sample(Sentence.EXPAND_STACK_FAULT)));
         assertEquals("SIGSEGV at 0x1: SEGV_MAPERR: no VMA at or above the address",
             Narrator.text(sample(Sentence.FORCE_SIG_FAULT)));
         assertEquals("MADV_DONTNEED on 1-2", Narrator.text(sample(Sentence.MADVISE)));
