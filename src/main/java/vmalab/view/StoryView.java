@@ -251,12 +251,18 @@ public final class StoryView extends Region {
         return "Address space: " + name + " " + v.perms() + ", " + size;
     }
 
+    /** The panel's canvas cleared to paper, ready to paint. */
+    private GraphicsContext blank(javafx.scene.canvas.Canvas c) {
+        GraphicsContext g = c.getGraphicsContext2D();
+        g.setFill(palette.color("paper"));
+        g.fillRect(0, 0, c.getWidth(), c.getHeight());
+        return g;
+    }
+
     private void paintPages(StepState st, Mm mm) {
-        GraphicsContext g = pagesCanvas.getGraphicsContext2D();
+        GraphicsContext g = blank(pagesCanvas);
         double w = pagesCanvas.getWidth();
         double h = pagesCanvas.getHeight();
-        g.setFill(palette.color("paper"));
-        g.fillRect(0, 0, w, h);
         Vma v = focus.vma();
         if (mm == null || v == null) {
             pages.cells().clear();
@@ -272,11 +278,9 @@ public final class StoryView extends Region {
     }
 
     private void paintWalk(StepState st, Mm mm) {
-        GraphicsContext g = walkCanvas.getGraphicsContext2D();
+        GraphicsContext g = blank(walkCanvas);
         double w = walkCanvas.getWidth();
         double h = walkCanvas.getHeight();
-        g.setFill(palette.color("paper"));
-        g.fillRect(0, 0, w, h);
         walk.boxes().clear();
         walkAddr = -1;
         PhysicalMemory pm = st.kernel() != null && st.kernel().pages() instanceof PhysicalMemory p ? p : null;
@@ -303,11 +307,9 @@ public final class StoryView extends Region {
     }
 
     private void paintBuddy(StepState st) {
-        GraphicsContext g = buddyCanvas.getGraphicsContext2D();
+        GraphicsContext g = blank(buddyCanvas);
         double w = buddyCanvas.getWidth();
         double h = buddyCanvas.getHeight();
-        g.setFill(palette.color("paper"));
-        g.fillRect(0, 0, w, h);
         double pad = type.px(12);
         buddy.paint(g, type, pad, pad, w - 2 * pad, h - 2 * pad, st.buddy(), st.cursor(),
             session.eventProgressProperty().get());
