@@ -1,5 +1,6 @@
 package vmalab.view;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -142,6 +143,8 @@ public final class StructuresView extends Region {
         final Map<Long, VBox[]> sideBoxes = new HashMap<>();
         final Map<Task, Long> taskMm = new IdentityHashMap<>();
         final Group arrows = new Group();
+        /** The arrows layoutArrows draws, swapped into {@link #arrows} in one go. */
+        private final List<Node> pendingArrows = new ArrayList<>();
         Node flashing;
 
         Board() {
@@ -149,8 +152,9 @@ public final class StructuresView extends Region {
         }
 
         void rebuild(Kernel k) {
-            getChildren().clear();
-            arrows.getChildren().clear();
+            // the new children are built aside and swapped in at once: a look-up walking the scene from another
+            // thread (TestFX) never meets the list half-built or emptied for long
+            List<Node> kids = new ArrayList<>();
             taskBoxes.clear();
             mmBoxes.clear();
             mmPointers.clear();
@@ -161,7 +165,8 @@ public final class StructuresView extends Region {
                 Label empty = new Label("No process yet: run  exec NAME x86_64");
                 empty.getStyleClass().add("placeholder-text");
                 empty.relocate(MARGIN, MARGIN);
-                getChildren().add(empty);
+                kids.add(empty);
+                getChildren().setAll(kids);
                 return;
             }
             Task selected = session.selectedTask();
@@ -169,17 +174,18 @@ public final class StructuresView extends Region {
                 VBox box = taskBox(t, t == selected);
                 taskBoxes.put(t.pid(), box);
                 if (t.mm() != null) taskMm.put(t, t.mm().id());
-                getChildren().add(box);
+                kids.add(box);
             }
             for (Mm mm : k.mms()) {
                 VBox box = mmBox(k, mm);
                 mmBoxes.put(mm.id(), box);
                 VBox[] side = {listBox(mm), rbBox(mm), pgdBox(k, mm)};
                 sideBoxes.put(mm.id(), side);
-                getChildren().add(box);
-                getChildren().addAll(side);
+                kids.add(box);
+                kids.addAll(java.util.Arrays.asList(side));
             }
-            getChildren().add(arrows);
+            kids.add(arrows);
+            getChildren().setAll(kids);
             animate();
             requestLayout();
         }
@@ -382,7 +388,7 @@ public final class StructuresView extends Region {
         }
 
         private void layoutArrows() {
-            arrows.getChildren().clear();
+            pendingArrows.clear();
             for (Map.Entry<Task, Long> e : taskMm.entrySet()) {
                 VBox from = taskBoxes.get(e.getKey().pid());
                 VBox to = mmBoxes.get(e.getValue());
@@ -400,6 +406,7 @@ public final class StructuresView extends Region {
                         side[i].getLayoutY() + 18, (i - 1) * 10);
                 }
             }
+            arrows.getChildren().setAll(pendingArrows);
         }
 
         private double rowY(VBox box, Label row) {
@@ -416,7 +423,7 @@ public final class StructuresView extends Region {
             head.getStyleClass().add(ARROW_HEAD);
             Circle tail = new Circle(x0, y0, 4);
             tail.getStyleClass().add(ARROW_HEAD);
-            arrows.getChildren().addAll(line, head, tail);
+            pendingArrows.addAll(List.of(line, head, tail));
         }
 
         @Override
