@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -175,18 +174,26 @@ public final class Controller {
     public String load(String text, String fileName) {
         ScenarioParser.Result r = ScenarioParser.parse(text, fileName);
         if (!r.ok()) return r.error();
-        List<Timeline.Entry> entries = new ArrayList<>();
-        for (ScenarioParser.Step s : r.steps()) entries.add(new Timeline.Entry(s.text(), s.op(), s.line(), s.notes()));
+        load(r.steps(), r.header(), text, fileName);
+        return null;
+    }
+
+    /**
+     * Loads parsed steps (a scenario's, or a session's: the scenario's with the lines typed since) at step 0;
+     * {@code text} is the scenario as written, which a saved session keeps.
+     */
+    public void load(List<ScenarioParser.Step> steps, vmalab.io.lesson.LessonHeader header, String text,
+                     String fileName) {
+        List<Timeline.Entry> entries = Timeline.Entry.of(steps);
         player.playingProperty().set(false);
         director.stop();
-        quiz.reset(entries.stream().map(Timeline.Entry::notes).toList(), r.header());
+        quiz.reset(entries.stream().map(Timeline.Entry::notes).toList(), header);
         timeline.reset(entries, fileName);
         sourceText = text;
         session.selectedVmaProperty().set(-1);
         session.selectedAddressProperty().set(-1);
         session.selectedPidProperty().set(null);
         director.showAll();
-        return null;
     }
 
     public String open(Path file) {

@@ -114,15 +114,10 @@ public final class SessionStore {
         List<String> notes = new ArrayList<>();
         s.reduceMotionProperty().set(d.reduceMotion());
         setSpeed(d.speed());
-        String err = c.load(d.text(), d.name());
-        if (err != null) throw new IllegalStateException("a session read back parses: " + err);
-        if (!d.typed().isEmpty()) {
-            List<Timeline.Entry> entries = new ArrayList<>();
-            for (ScenarioParser.Step st : d.steps()) {
-                entries.add(new Timeline.Entry(st.text(), st.op(), st.line(), st.notes()));
-            }
-            wb.timeline().reset(entries, d.name());
-        }
+        ScenarioParser.Result r = ScenarioParser.parse(d.text(), d.name());
+        if (!r.ok()) throw new IllegalStateException("a session read back parses: " + r.error());
+        // the scenario's steps with the typed lines in place, loaded once (the lesson header from the text)
+        c.load(d.steps(), r.header(), d.text(), d.name());
         c.jumpTo(d.step());
         s.selectedPidProperty().set(d.pid());
         s.selectedVmaProperty().set(d.vma());

@@ -66,7 +66,7 @@ public final class StartPageHost {
             c.say(err, true);
             return err;
         }
-        if (ViewKind.byId("story").isPresent()) wb.window().selectView("story");
+        wb.window().selectView(ViewKind.STORY.id());
         c.say("Opened lesson " + lesson.name() + ": " + lesson.title(), false);
         return null;
     }

@@ -85,13 +85,10 @@ final class Thumbnails {
         Timeline t = new Timeline(s, Operations::apply);
         ScenarioParser.Result r = ScenarioParser.parse(lesson.text(), lesson.fileName());
         if (!r.ok()) return null;
-        List<Timeline.Entry> entries = new ArrayList<>();
-        for (ScenarioParser.Step st : r.steps()) {
-            entries.add(new Timeline.Entry(st.text(), st.op(), st.line(), st.notes()));
-        }
+        List<Timeline.Entry> entries = Timeline.Entry.of(r.steps());
         t.reset(entries, lesson.fileName());
         t.jumpTo(entries.size());
-        Node view = ViewKind.byId("story").orElse(ViewKind.LAYOUT).create(s);
+        Node view = ViewKind.STORY.create(s);
         StackPane host = new StackPane();
         host.getStyleClass().add("thumbnail-host");
         Scene scene = new Scene(host, VIEW_WIDTH, VIEW_HEIGHT);
@@ -103,12 +100,11 @@ final class Thumbnails {
         return host;
     }
 
-    /** The picture: the Layout view's canvas alone (its buttons and legend are noise at this size). */
+    /** The picture: the lesson's end state in the Story view, scaled to the card. */
     static Image snapshot(StackPane host) {
         host.applyCss();
         host.layout();
-        Node canvas = ViewKind.byId("story").isPresent() ? null : host.lookup("#layout-canvas");
-        Node subject = canvas == null ? host : canvas;
+        Node subject = host;
         double w = subject.getLayoutBounds().getWidth();
         SnapshotParameters p = new SnapshotParameters();
         double scale = w > 0 ? WIDTH / w : SCALE;

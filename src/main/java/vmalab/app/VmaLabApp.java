@@ -76,9 +76,7 @@ public final class VmaLabApp extends Application {
             Optional<Lessons.Source> src = Lessons.resolve(arg);
             if (src.isEmpty()) return Lessons.notFound(arg);
             String err = c.load(src.get().text(), src.get().fileName());
-            if (err == null && Lessons.find(arg).isPresent() && ViewKind.byId("story").isPresent()) {
-                w.selectView("story");
-            }
+            if (err == null && Lessons.find(arg).isPresent()) w.selectView(ViewKind.STORY.id());
             c.say(err == null ? "Opened " + arg : err, err != null);
             return err;
         } catch (IOException e) {

@@ -77,6 +77,10 @@ public final class StoryView extends Region {
     private StoryFocus focus = StoryFocus.NONE;
     private long walkAddr = -1;
     private long[] aimed;
+    /** What the whole step on show changes: worked out once per step and mm, not on every animation frame. */
+    private StoryFocus endFocus = StoryFocus.NONE;
+    private int endFocusVersion = -1;
+    private long endFocusMm = -1;
     private int aimedVersion = -1;
     /** A short view (720p): the counters go over the layout, the camera frames the VMA tighter. */
     private boolean low;
@@ -220,8 +224,7 @@ public final class StoryView extends Region {
     private void aimCamera(StepState st, Mm mm) {
         StoryFocus target = focus;
         if (st.hasStep() && !st.atEnd()) {
-            StoryFocus end = StoryFocus.of(st.step().at(st.step().eventCount()), mm,
-                session.selectedVmaProperty().get(), session.selectedAddressProperty().get());
+            StoryFocus end = endFocus(st, mm);
             if (end.framed()) target = end;
         }
         if (!target.framed()) return;
@@ -236,6 +239,17 @@ public final class StoryView extends Region {
         aimed = range;
         aimedVersion = v;
         layout.focus(range[0], range[1], low ? 0.6 : CAMERA_FILL, smooth ? CAMERA_MILLIS : 0);
+    }
+
+    private StoryFocus endFocus(StepState st, Mm mm) {
+        long mmId = mm == null ? -1 : mm.id();
+        if (endFocusVersion != st.version() || endFocusMm != mmId) {
+            endFocus = StoryFocus.of(st.step().at(st.step().eventCount()), mm,
+                session.selectedVmaProperty().get(), session.selectedAddressProperty().get());
+            endFocusVersion = st.version();
+            endFocusMm = mmId;
+        }
+        return endFocus;
     }
 
     private String layoutCaption(Mm mm) {

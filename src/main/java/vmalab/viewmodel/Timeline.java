@@ -37,6 +37,16 @@ public final class Timeline {
         public Entry {
             if (notes == null) notes = StepNotes.NONE;
         }
+
+        /** The entry of a parsed scenario step, with its lesson notes. */
+        public static Entry of(vmalab.io.ScenarioParser.Step step) {
+            return new Entry(step.text(), step.op(), step.line(), step.notes());
+        }
+
+        /** The entries of parsed scenario steps, in order. */
+        public static List<Entry> of(List<vmalab.io.ScenarioParser.Step> steps) {
+            return steps.stream().map(Entry::of).toList();
+        }
     }
 
     public static final int DEFAULT_CHECKPOINT_EVERY = 16;
