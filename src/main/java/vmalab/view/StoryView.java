@@ -367,7 +367,9 @@ public final class StoryView extends Region {
         // a short view (720p) stacks the counters two by two over the layout, so the free lists keep their rows
         low = bodyH < 520;
         counters.setColumns(low ? 2 : 4);
-        double countersH = Math.min(bodyH * 0.45, counters.prefHeight(low ? leftW : rightW));
+        // the tiles get the height their text needs (squeezed, their values would spill over the panel below);
+        // in the two-by-two stack they may take up to 60% of the left column
+        double countersH = Math.min(bodyH * (low ? 0.6 : 0.45), counters.prefHeight(low ? leftW : rightW));
         double layoutY = y;
         double rightY = y;
         if (low) {
