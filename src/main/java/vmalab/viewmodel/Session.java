@@ -50,6 +50,12 @@ public final class Session {
     private final LongProperty selectedVma = new SimpleLongProperty(this, "selectedVma", -1);
     private final LongProperty selectedAddress = new SimpleLongProperty(this, "selectedAddress", -1);
     private final BooleanProperty reduceMotion = new SimpleBooleanProperty(this, "reduceMotion", false);
+    private final DoubleProperty fontScale = new SimpleDoubleProperty(this, "fontScale", 1) {
+        @Override public void set(double v) {
+            super.set(clampScale(v));
+        }
+    };
+    private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme", Theme.LIGHT);
     private final IntegerProperty eventCursor = new SimpleIntegerProperty(this, "eventCursor", 0);
     private final DoubleProperty eventProgress = new SimpleDoubleProperty(this, "eventProgress", 1);
     private final IntegerProperty version = new SimpleIntegerProperty(this, "version", 0);
@@ -89,6 +95,25 @@ public final class Session {
     public LongProperty selectedVmaProperty() { return selectedVma; }
     public LongProperty selectedAddressProperty() { return selectedAddress; }
     public BooleanProperty reduceMotionProperty() { return reduceMotion; }
+
+    /** The smallest and largest font and stroke scale (Ctrl+minus / Ctrl+plus). */
+    public static final double MIN_SCALE = 1.0;
+    public static final double MAX_SCALE = 2.5;
+
+    /**
+     * The font and stroke scale every view honours, {@value #MIN_SCALE} to {@value #MAX_SCALE}; values outside
+     * are clamped. A view multiplies its type sizes and line widths by it and repaints when it changes.
+     */
+    public DoubleProperty fontScaleProperty() { return fontScale; }
+    public double fontScale() { return fontScale.get(); }
+
+    /** The theme on show; views repaint when CSS gives their swatches new colours. */
+    public ObjectProperty<Theme> themeProperty() { return theme; }
+
+    static double clampScale(double v) {
+        if (Double.isNaN(v)) return MIN_SCALE;
+        return Math.max(MIN_SCALE, Math.min(MAX_SCALE, v));
+    }
     public ReadOnlyIntegerProperty eventCursorProperty() { return eventCursor; }
     public ReadOnlyDoubleProperty eventProgressProperty() { return eventProgress; }
 

@@ -26,6 +26,16 @@ public final class Sizes {
         return "0x" + Long.toHexString(v);
     }
 
+    /** A page frame number as every view writes it: {@code 0x104}. */
+    public static String frame(long pfn) {
+        return hex(pfn);
+    }
+
+    /** A physical address: {@code 0x104000}. */
+    public static String phys(long addr) {
+        return hex(addr);
+    }
+
     /** Lower-case hex, zero-padded to {@code digits}. */
     public static String hex(long v, int digits) {
         String s = Long.toHexString(v);
