@@ -67,6 +67,14 @@ public final class MainWindow {
     private final Label stepText = new Label();
     private final ComboBox<Integer> processes = new ComboBox<>();
     private final Label status = new Label();
+    private MenuBar menuBar;
+    private HBox toolbar;
+    private HBox timelineBar;
+    private HBox presenterStrip;
+    private LessonBar lessonBar;
+    private Presenter presenter;
+    private final Label zoomLabel = new Label();
+    private Runnable afterPresenter = () -> { };
     private Runnable onOpen = () -> { };
     private Runnable onSave = () -> { };
     private Runnable onExport = () -> { };
@@ -95,7 +103,7 @@ public final class MainWindow {
         refreshProcesses();
     }
 
-    public Parent root() { return root; }
+    public BorderPane root() { return root; }
     public LayoutView layoutView() { return layoutView; }
     public StructuresView structuresView() { return structuresView; }
     public TextPanes texts() { return texts; }
@@ -153,7 +161,10 @@ public final class MainWindow {
     private void createView() {
         root.getStyleClass().add(STYLE_CLASS);
         root.setId("main-window");
-        VBox top = new VBox(menuBar(), toolbar(), timelineBar());
+        menuBar = menuBar();
+        toolbar = toolbar();
+        timelineBar = timelineBar();
+        VBox top = new VBox(menuBar, toolbar, timelineBar);
         root.setTop(top);
 
         for (Map.Entry<ViewKind, Node> e : built.entrySet()) addView(e.getKey().id(), e.getKey().title(), e.getValue());
@@ -175,7 +186,9 @@ public final class MainWindow {
         status.setId("status-line");
         status.getStyleClass().add("status-line");
         status.setMaxWidth(Double.MAX_VALUE);
-        VBox bottom = new VBox(new LessonBar(controller, views), narration, commandBar, status);
+        lessonBar = new LessonBar(controller, views);
+        presenterStrip = buildPresenterStrip();
+        VBox bottom = new VBox(presenterStrip, lessonBar, narration, commandBar, status);
         root.setBottom(bottom);
         new AskPrompt(controller, bottom);
         layoutView.setOnTouch(controller::touch);
@@ -193,7 +206,7 @@ public final class MainWindow {
             KeyCombination.SHORTCUT_DOWN), () -> onOpen.run());
         MenuItem save = item("Save scenario…", "menu-save", new KeyCodeCombination(KeyCode.S,
             KeyCombination.SHORTCUT_DOWN), () -> onSave.run());
-        MenuItem export = item("Export PNG…", "menu-export", new KeyCodeCombination(KeyCode.E,
+        MenuItem export = item("Export…", "menu-export", new KeyCodeCombination(KeyCode.E,
             KeyCombination.SHORTCUT_DOWN), () -> onExport.run());
         MenuItem quit = item("Quit", "menu-quit", new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN),
             () -> onQuit.run());
@@ -210,9 +223,41 @@ public final class MainWindow {
         MenuItem help = item("Keyboard shortcuts", "menu-shortcuts", new KeyCodeCombination(KeyCode.F1),
             () -> onHelp.run());
         Menu helpMenu = new Menu("Help", null, help);
-        MenuBar bar = new MenuBar(file, lessonsMenu, helpMenu);
+        MenuBar bar = new MenuBar(file, lessonsMenu, viewMenu(), helpMenu);
         bar.setId("menu-bar");
         return bar;
+    }
+
+    /** View: the theme, the zoom, presenter mode and reduce motion; every key of it is in {@link Shortcuts}. */
+    private Menu viewMenu() {
+        javafx.scene.control.ToggleGroup themes = new javafx.scene.control.ToggleGroup();
+        Menu theme = new Menu("Theme");
+        theme.setId("menu-theme");
+        for (vmalab.viewmodel.Theme t : vmalab.viewmodel.Theme.values()) {
+            javafx.scene.control.RadioMenuItem r = new javafx.scene.control.RadioMenuItem(t.title());
+            r.setId("menu-theme-" + t.id());
+            r.setToggleGroup(themes);
+            r.setSelected(session.themeProperty().get() == t);
+            r.setOnAction(e -> session.themeProperty().set(t));
+            session.themeProperty().addListener((o, a, b) -> r.setSelected(b == t));
+            theme.getItems().add(r);
+        }
+        MenuItem toggleTheme = item("Switch light / dark", "menu-toggle-theme", Shortcuts.TOGGLE_THEME,
+            () -> Shortcuts.toggleTheme(session));
+        theme.getItems().addAll(new javafx.scene.control.SeparatorMenuItem(), toggleTheme);
+        MenuItem in = item("Zoom in", "menu-zoom-in", Shortcuts.ZOOM_IN, () -> Shortcuts.zoom(session, 1));
+        MenuItem out = item("Zoom out", "menu-zoom-out", Shortcuts.ZOOM_OUT, () -> Shortcuts.zoom(session, -1));
+        MenuItem actual = item("Actual size (100 %)", "menu-zoom-reset", Shortcuts.ZOOM_RESET,
+            () -> Shortcuts.zoom(session, 0));
+        MenuItem presenting = item("Presenter mode", "menu-presenter", Shortcuts.PRESENTER,
+            () -> presenter().toggle());
+        javafx.scene.control.CheckMenuItem reduce = new javafx.scene.control.CheckMenuItem("Reduce motion");
+        reduce.setId("menu-reduce-motion");
+        reduce.selectedProperty().bindBidirectional(session.reduceMotionProperty());
+        Menu view = new Menu("View", null, theme, new javafx.scene.control.SeparatorMenuItem(), in, out, actual,
+            new javafx.scene.control.SeparatorMenuItem(), presenting, reduce);
+        view.setId("view-menu");
+        return view;
     }
 
     private static MenuItem item(String text, String id, KeyCombination key, Runnable action) {
@@ -238,6 +283,7 @@ public final class MainWindow {
         play.textProperty().bind(javafx.beans.binding.Bindings.when(controller.playingProperty())
             .then("❚❚ Pause").otherwise("▶ Play"));
         play.setFocusTraversable(false);
+        play.setMinWidth(Region.USE_PREF_SIZE);
         ComboBox<Double> speed = new ComboBox<>();
         speed.setId("speed");
         speed.getItems().addAll(0.25, 0.5, 1.0, 2.0, 4.0);
@@ -260,7 +306,9 @@ public final class MainWindow {
         reduce.selectedProperty().bindBidirectional(session.reduceMotionProperty());
         reduce.setTooltip(new Tooltip("Show every step at once, without animation"));
         reduce.setFocusTraversable(false);
-        Button export = button("Export PNG…", "export", "Export a view or the window as PNG (Ctrl+E)",
+        reduce.setMinWidth(Region.USE_PREF_SIZE);
+        speed.setMinWidth(Region.USE_PREF_SIZE);
+        Button export = button("Export…", "export", "Export a view, the window or a lesson's slides (Ctrl+E)",
             () -> onExport.run());
         Button help = button("?", "help", "Keyboard shortcuts (F1)", () -> onHelp.run());
 
@@ -287,11 +335,22 @@ public final class MainWindow {
         speedLabel.getStyleClass().add("toolbar-label");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(open, save, sep(), restart, back, event, step, play, speedLabel, speed, sep(), reduce,
-            sep(), export, help, spacer, procLabel, processes);
+        zoomLabel.setId("zoom-label");
+        zoomLabel.getStyleClass().add("toolbar-label");
+        zoomLabel.setTooltip(new Tooltip("Type and line scale: Ctrl+plus / Ctrl+minus / Ctrl+0"));
+        processes.setMinWidth(Region.USE_PREF_SIZE);
+        Separator s1 = sep();
+        Separator s2 = sep();
+        Separator s3 = sep();
+        HBox bar = new HBox(open, save, s1, restart, back, event, step, play, speedLabel, speed, s2, reduce,
+            s3, export, help, spacer, zoomLabel, procLabel, processes);
         bar.setId("toolbar");
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("app-toolbar");
+        // a narrow window (1280×720, a large zoom) drops these first, in this order; each is in a menu too
+        ToolbarFit.install(bar, java.util.List.of(java.util.List.of(zoomLabel), java.util.List.of(reduce, s2),
+            java.util.List.of(open, save, s1), java.util.List.of(speedLabel, procLabel), java.util.List.of(speed),
+            java.util.List.of(event), java.util.List.of(restart), java.util.List.of(help, s3)));
         return bar;
     }
 
@@ -303,6 +362,7 @@ public final class MainWindow {
 
     private static Button button(String text, String id, String tip, Runnable action) {
         Button b = new Button(text);
+        b.setMinWidth(Region.USE_PREF_SIZE);
         b.setId(id);
         b.setTooltip(new Tooltip(tip));
         b.setOnAction(e -> action.run());
@@ -324,7 +384,8 @@ public final class MainWindow {
         slider.setPrefWidth(600);
         stepText.setId("step-text");
         stepText.getStyleClass().add("step-text");
-        stepText.setMinWidth(200);
+        stepText.setMinWidth(120);
+        slider.setMinWidth(160);
         HBox bar = new HBox(stepLabel, slider, stepText);
         bar.getStyleClass().add("timeline-bar");
         HBox.setHgrow(slider, Priority.ALWAYS);
@@ -349,6 +410,8 @@ public final class MainWindow {
             session.selectedPidProperty().set(b);
         });
         status.textProperty().bind(controller.statusProperty());
+        zoomLabel.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+            () -> Math.round(session.fontScale() * 100) + " %", session.fontScaleProperty()));
         controller.statusIsErrorProperty().addListener((o, a, b) -> {
             status.getStyleClass().remove("error");
             if (b) status.getStyleClass().add("error");
@@ -388,6 +451,66 @@ public final class MainWindow {
         Task t = pid == null || k == null ? null : k.task(pid);
         if (t == null) return pid == null ? "" : Integer.toString(pid);
         return t.pid() + " " + t.comm() + (t.isThread() ? " (thread of " + t.tgid() + ")" : "");
+    }
+
+    /** Presenter mode (F11): made on first use. */
+    Presenter presenter() {
+        if (presenter == null) presenter = new Presenter(this);
+        return presenter;
+    }
+
+    /** The chrome presenter mode hides: menu bar, toolbar, timeline, command bar, status line. */
+    java.util.List<Node> chrome() {
+        return java.util.List.of(menuBar, toolbar, timelineBar, commandBar, status);
+    }
+
+    /** The compact step controls presenter mode shows instead of the toolbar. */
+    HBox presenterStrip() {
+        return presenterStrip;
+    }
+
+    /** Runs after presenter mode gave the chrome back (the Story tab folds the text panes again). */
+    void setAfterPresenter(Runnable r) {
+        afterPresenter = r;
+    }
+
+    void afterPresenter() {
+        afterPresenter.run();
+    }
+
+    private HBox buildPresenterStrip() {
+        Button back = button("◀ Back", "presenter-back", "Step back (Backspace)", controller::stepBack);
+        Button step = button("Step ▶", "presenter-step", "Run the next operation (Space)", controller::stepOp);
+        ToggleButton play = new ToggleButton();
+        play.setId("presenter-play");
+        play.setFocusTraversable(false);
+        play.setMinWidth(Region.USE_PREF_SIZE);
+        play.selectedProperty().bindBidirectional(controller.playingProperty());
+        play.textProperty().bind(javafx.beans.binding.Bindings.when(controller.playingProperty())
+            .then("❚❚ Pause").otherwise("▶ Play"));
+        play.setTooltip(new Tooltip("Play / pause (P)"));
+        Label where = new Label();
+        where.setId("presenter-step-label");
+        where.getStyleClass().add("step-label");
+        where.setMinWidth(Region.USE_PREF_SIZE);
+        where.textProperty().bind(stepLabel.textProperty());
+        Label what = new Label();
+        what.setId("presenter-step-text");
+        what.getStyleClass().add("step-text");
+        what.textProperty().bind(stepText.textProperty());
+        what.setMinWidth(0);
+        what.setWrapText(true);
+        HBox.setHgrow(what, Priority.ALWAYS);
+        what.setMaxWidth(Double.MAX_VALUE);
+        Button exit = button("✕ Exit", "presenter-exit", "Leave presenter mode (F11 or Esc)",
+            () -> presenter().activeProperty().set(false));
+        HBox strip = new HBox(10, back, step, play, where, what, exit);
+        strip.setId("presenter-strip");
+        strip.getStyleClass().add("presenter-strip");
+        strip.setAlignment(Pos.CENTER_LEFT);
+        strip.setVisible(false);
+        strip.setManaged(false);
+        return strip;
     }
 
     /** Focuses the command bar (for the "/" key). */

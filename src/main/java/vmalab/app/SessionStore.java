@@ -25,8 +25,9 @@ import vmalab.viewmodel.Timeline;
  * the same lesson notes as before.
  */
 public final class SessionStore {
-    /** The themes this build has; the stylesheet is the one "light" theme. */
-    public static final List<String> THEMES = List.of("light");
+    /** The themes this build has, by the names sessions use. */
+    public static final List<String> THEMES = java.util.Arrays.stream(vmalab.viewmodel.Theme.values())
+        .map(vmalab.viewmodel.Theme::id).toList();
 
     private final Workbench wb;
 
@@ -36,7 +37,8 @@ public final class SessionStore {
 
     /** The theme on show. */
     public String theme() {
-        return THEMES.get(0);
+        vmalab.viewmodel.Theme t = wb.session().themeProperty().get();
+        return t == null ? vmalab.viewmodel.Theme.LIGHT.id() : t.id();
     }
 
     /** What the window shows now. */
@@ -55,7 +57,8 @@ public final class SessionStore {
         return new SessionData(t.fileName(), c.sourceText(), typed, t.position(), wb.window().selectedView(),
             selectedText(), dividers, s.selectedPidProperty().get(), s.selectedVmaProperty().get(),
             s.selectedAddressProperty().get(), wb.window().layoutView().viewport(), s.reduceMotionProperty().get(),
-            c.director().speedProperty().get(), theme(), Instant.now().truncatedTo(ChronoUnit.SECONDS));
+            c.director().speedProperty().get(), theme(), Instant.now().truncatedTo(ChronoUnit.SECONDS),
+            s.fontScale());
     }
 
     /** Writes the session to {@code file} (a temporary file, then a rename); null when done, else why not. */
@@ -131,7 +134,9 @@ public final class SessionStore {
             w.split().setDividerPositions(div);
         }
         w.layoutView().setViewport(d.layout());
-        if (!THEMES.contains(d.theme())) notes.add("theme \"" + d.theme() + "\" is not known here, showing " + theme());
+        vmalab.viewmodel.Theme.byId(d.theme()).ifPresentOrElse(s.themeProperty()::set,
+            () -> notes.add("theme \"" + d.theme() + "\" is not known here, showing " + theme()));
+        s.fontScaleProperty().set(d.fontScale());
         return notes.isEmpty() ? null : String.join("; ", notes);
     }
 

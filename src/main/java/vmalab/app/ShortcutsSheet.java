@@ -32,7 +32,7 @@ final class ShortcutsSheet {
         a.setTitle("Keyboard shortcuts");
         a.setHeaderText(null);
         a.getDialogPane().setContent(content());
-        a.getDialogPane().getStylesheets().add(VmaLabApp.stylesheet());
+        // the theme and the type scale come from Looks, as the dialog shows
         a.show();
     }
 }

@@ -32,6 +32,7 @@ final class StartPage extends BorderPane {
     static final double THUMB_HEIGHT = 200;
 
     private final TilePane cards = new TilePane();
+    private final java.util.Map<Lesson, StackPane> thumbs = new java.util.LinkedHashMap<>();
     private final Runnable onClose;
 
     StartPage(List<Lesson> lessons, Consumer<Lesson> onOpen, Runnable onFreeLab, Runnable onClose) {
@@ -45,6 +46,7 @@ final class StartPage extends BorderPane {
         cards.setAlignment(Pos.TOP_CENTER);
         cards.setTileAlignment(Pos.TOP_LEFT);
         for (int i = 0; i < lessons.size(); i++) cards.getChildren().add(card(i + 1, lessons.get(i), onOpen));
+        drawThumbnails();
         ScrollPane scroll = new ScrollPane(cards);
         scroll.setId("lesson-scroll");
         scroll.getStyleClass().add("lesson-scroll");
@@ -121,7 +123,7 @@ final class StartPage extends BorderPane {
         HBox.setHgrow(words, Priority.ALWAYS);
         Button free = new Button("Free lab ▸");
         free.setId("start-free-lab");
-        free.getStyleClass().add("start-free-lab");
+        free.getStyleClass().addAll("start-free-lab", atlantafx.base.theme.Styles.ACCENT);
         free.setOnAction(e -> onFreeLab.run());
         free.setMinWidth(Region.USE_PREF_SIZE);
         HBox bar = new HBox(24, words, free);
@@ -130,20 +132,28 @@ final class StartPage extends BorderPane {
         return bar;
     }
 
-    private static VBox card(int number, Lesson lesson, Consumer<Lesson> onOpen) {
+    /** Asks for every card's picture (again, after a theme change: in the theme now on). */
+    void drawThumbnails() {
+        for (java.util.Map.Entry<Lesson, StackPane> e : thumbs.entrySet()) {
+            StackPane thumb = e.getValue();
+            Thumbnails.request(e.getKey(), img -> {
+                ImageView iv = new ImageView(img);
+                iv.setFitWidth(THUMB_WIDTH);
+                iv.setFitHeight(THUMB_HEIGHT);
+                iv.setPreserveRatio(true);
+                iv.setSmooth(true);
+                thumb.getChildren().setAll(iv);
+            });
+        }
+    }
+
+    private VBox card(int number, Lesson lesson, Consumer<Lesson> onOpen) {
         StackPane thumb = new StackPane(new Label("drawing…"));
+        thumbs.put(lesson, thumb);
         thumb.getStyleClass().add("lesson-thumb");
         thumb.setMinSize(THUMB_WIDTH, THUMB_HEIGHT);
         thumb.setPrefSize(THUMB_WIDTH, THUMB_HEIGHT);
         thumb.setMaxSize(THUMB_WIDTH, THUMB_HEIGHT);
-        Thumbnails.request(lesson, img -> {
-            ImageView iv = new ImageView(img);
-            iv.setFitWidth(THUMB_WIDTH);
-            iv.setFitHeight(THUMB_HEIGHT);
-            iv.setPreserveRatio(true);
-            iv.setSmooth(true);
-            thumb.getChildren().setAll(iv);
-        });
         Label title = new Label(lesson.title());
         title.setId(CARD_ID + lesson.name() + "-title");
         title.getStyleClass().add("lesson-card-title");

@@ -20,7 +20,12 @@ public final class StartPageHost {
 
     private StartPageHost(Workbench wb) {
         this.wb = wb;
+        Thumbnails.setTheme(wb.session().themeProperty().get());
         this.page = new StartPage(Lessons.all(), this::open, this::freeLab, this::hide);
+        wb.session().themeProperty().addListener((o, a, t) -> {
+            Thumbnails.setTheme(t);
+            page.drawThumbnails();
+        });
         Scene scene = wb.scene();
         scene.setRoot(shell);
         shell.getChildren().addAll(wb.window().root(), page);

@@ -16,6 +16,8 @@ final class StoryTab {
     static void install(MainWindow window, Controller controller) {
         StoryTab s = new StoryTab();
         window.views().getSelectionModel().selectedItemProperty().addListener((o, a, b) -> s.show(window, controller));
+        // presenter mode takes the text panes out; when it gives them back, the Story tab folds them again
+        window.setAfterPresenter(() -> s.show(window, controller));
         s.show(window, controller);
     }
 
@@ -24,7 +26,7 @@ final class StoryTab {
         boolean story = sel != null && ("tab-" + ViewKind.STORY.id()).equals(sel.getId());
         controller.director().waitForTeacherProperty().set(story);
         SplitPane split = window.split();
-        if (split == null || split.getDividers().isEmpty()) return;
+        if (split == null || split.getDividers().isEmpty() || split.getItems().size() < 2) return;
         if (story && divider < 0) {
             divider = split.getDividerPositions()[0];
             window.widenViews(1);

@@ -32,6 +32,8 @@ final class Thumbnails {
     static final double WIDTH = 360;
 
     private static final Map<String, Image> DONE = new HashMap<>();
+    /** The theme the pictures are drawn in (the window's; a new theme draws them again). */
+    private static vmalab.viewmodel.Theme theme = vmalab.viewmodel.Theme.LIGHT;
     private static final Map<String, List<Consumer<Image>>> WAITING = new HashMap<>();
     private static final Deque<Lesson> QUEUE = new ArrayDeque<>();
     private static boolean running;
@@ -41,12 +43,12 @@ final class Thumbnails {
 
     /** Calls {@code use} with the lesson's picture: now when it is made, else once it is. FX thread only. */
     static void request(Lesson lesson, Consumer<Image> use) {
-        Image done = DONE.get(lesson.name());
+        Image done = DONE.get(key(lesson));
         if (done != null) {
             use.accept(done);
             return;
         }
-        List<Consumer<Image>> w = WAITING.computeIfAbsent(lesson.name(), k -> new ArrayList<>());
+        List<Consumer<Image>> w = WAITING.computeIfAbsent(key(lesson), k -> new ArrayList<>());
         if (w.isEmpty()) QUEUE.add(lesson);
         w.add(use);
         if (!running) {
@@ -71,11 +73,20 @@ final class Thumbnails {
         // a view paints through a PaintRequest queued during layout: snapshot on the turn after it
         Platform.runLater(() -> {
             Image img = laidOut == null ? null : snapshot(laidOut);
-            if (img != null) DONE.put(l.name(), img);
-            List<Consumer<Image>> w = WAITING.remove(l.name());
+            if (img != null) DONE.put(key(l), img);
+            List<Consumer<Image>> w = WAITING.remove(key(l));
             if (img != null && w != null) for (Consumer<Image> c : w) c.accept(img);
             Platform.runLater(Thumbnails::next);
         });
+    }
+
+    /** Draws the pictures asked for from now on in {@code t}. */
+    static void setTheme(vmalab.viewmodel.Theme t) {
+        theme = t;
+    }
+
+    private static String key(Lesson l) {
+        return l.name() + "@" + theme.id();
     }
 
     /** The lesson at its end in a view laid out off-screen; null if it does not load. */
@@ -92,7 +103,7 @@ final class Thumbnails {
         StackPane host = new StackPane();
         host.getStyleClass().add("thumbnail-host");
         Scene scene = new Scene(host, VIEW_WIDTH, VIEW_HEIGHT);
-        scene.getStylesheets().add(VmaLabApp.stylesheet());
+        scene.getStylesheets().setAll(Themes.stylesheets(theme));
         // the view joins a scene already styled: it resolves its palette as it does
         host.getChildren().add(view);
         host.applyCss();

@@ -22,6 +22,11 @@ public final class VmaLabApp extends Application {
     public static final String DEMO_RESOURCE = "/vmalab/demo.vlab";
     public static final double WIDTH = 1600;
     public static final double HEIGHT = 1000;
+    /** Below this the window takes the whole visual screen (a projector). */
+    static final double SMALL_SCREEN_WIDTH = 1400;
+    static final double SMALL_SCREEN_HEIGHT = 860;
+    static final double MIN_WIDTH = 800;
+    static final double MIN_HEIGHT = 560;
     private Autosave autosave;
 
     /** The stylesheet's URL. */
@@ -41,8 +46,14 @@ public final class VmaLabApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        StartupReport.mark("fx-start");
         javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
-        Workbench wb = Workbench.create(Math.min(WIDTH, screen.getWidth()), Math.min(HEIGHT, screen.getHeight()));
+        boolean small = screen.getWidth() < SMALL_SCREEN_WIDTH || screen.getHeight() < SMALL_SCREEN_HEIGHT;
+        // most of a desktop screen, up to 1600×1000; all of a projector's 1280×720
+        double width = small ? screen.getWidth() : Math.min(WIDTH, Math.round(screen.getWidth() * 0.9));
+        double height = small ? screen.getHeight() : Math.min(HEIGHT, Math.round(screen.getHeight() * 0.9));
+        Workbench wb = Workbench.create(width, height);
+        StartupReport.mark("workbench");
         Controller c = wb.controller();
         MainWindow w = wb.window();
         List<String> args = getParameters().getUnnamed();
@@ -60,8 +71,28 @@ public final class VmaLabApp extends Application {
         w.setOnQuit(Platform::exit);
         stage.setTitle("vmalab — Linux process memory");
         stage.setScene(wb.scene());
+        stage.setMinWidth(MIN_WIDTH);
+        stage.setMinHeight(MIN_HEIGHT);
+        stage.setResizable(true);
+        if (small) {
+            stage.setX(screen.getMinX());
+            stage.setY(screen.getMinY());
+        }
+        fullScreenWhilePresenting(stage, w.presenter());
+        StartupReport.arm(wb.scene());
         stage.show();
+        StartupReport.mark("shown");
         autosave = SessionActions.install(stage, wb, start::hide);
+    }
+
+    /** Presenter mode is full screen, without the exit hint; Esc is presenter mode's, not the stage's. */
+    private static void fullScreenWhilePresenting(Stage stage, Presenter presenter) {
+        stage.setFullScreenExitHint("");
+        stage.setFullScreenExitKeyCombination(javafx.scene.input.KeyCombination.NO_MATCH);
+        presenter.activeProperty().addListener((o, a, on) -> stage.setFullScreen(on));
+        stage.fullScreenProperty().addListener((o, a, fs) -> {
+            if (!fs) presenter.activeProperty().set(false);
+        });
     }
 
     /** A clean quit (File ▸ Quit or the window closed): the autosave goes, there is nothing to restore. */

@@ -6,7 +6,7 @@ import vmalab.viewmodel.Timeline;
 
 /**
  * Everything one window needs, wired: the session, its timeline, the controller, the window's content in a
- * scene with the stylesheet and the keyboard shortcuts. The app, the headless export and the tests all build
+ * scene styled by the session's theme and font scale, and the keyboard shortcuts. The app, the headless export and the tests all build
  * the window through here.
  */
 public record Workbench(Session session, Timeline timeline, Controller controller, MainWindow window,
@@ -19,7 +19,7 @@ public record Workbench(Session session, Timeline timeline, Controller controlle
         Controller controller = new Controller(session, timeline);
         MainWindow window = new MainWindow(controller);
         Scene scene = new Scene(window.root(), width, height);
-        scene.getStylesheets().add(VmaLabApp.stylesheet());
+        Looks.install(scene, session);
         Shortcuts.install(scene, window, controller);
         StoryTab.install(window, controller);
         return new Workbench(session, timeline, controller, window, scene);

@@ -10,11 +10,19 @@ import vmalab.io.ScenarioParser;
  * {@code name}) plus the lines typed or clicked since, each at the step it sits at; the step reached; and what
  * the window showed: the view's tab, the text pane's tab ({@code maps}, {@code pmap} …), the split's dividers,
  * the selection (pid or null, a VMA's vm_start or -1, an address or -1), the layout view's viewport, reduce
- * motion, the speed and the theme.
+ * motion, the speed, the theme and the font scale (1 to 2.5; 1 when a session from before the zoom has none).
  */
 public record SessionData(String name, String text, List<Typed> typed, int step, String view, String texts,
                           List<Double> dividers, Integer pid, long vma, long address, Viewport layout,
-                          boolean reduceMotion, double speed, String theme, Instant saved) {
+                          boolean reduceMotion, double speed, String theme, Instant saved, double fontScale) {
+
+    /** A session at font scale 1. */
+    public SessionData(String name, String text, List<Typed> typed, int step, String view, String texts,
+                       List<Double> dividers, Integer pid, long vma, long address, Viewport layout,
+                       boolean reduceMotion, double speed, String theme, Instant saved) {
+        this(name, text, typed, step, view, texts, dividers, pid, vma, address, layout, reduceMotion, speed, theme,
+            saved, 1);
+    }
 
     /** A typed (or clicked) scenario line, step {@code at} (0-based) of the whole timeline. */
     public record Typed(int at, String text) { }
@@ -23,6 +31,7 @@ public record SessionData(String name, String text, List<Typed> typed, int step,
         typed = List.copyOf(typed);
         dividers = List.copyOf(dividers);
         if (layout == null) layout = Viewport.FIT;
+        if (!(fontScale > 0)) fontScale = 1;
     }
 
     /**

@@ -29,7 +29,7 @@ import vmalab.io.ScenarioParser;
  *                  "typed" : [ { "at" : 3, "line" : "…" } ] },
  *   "step" : 4,
  *   "window" : { "view" : "layout", "texts" : "maps", "dividers" : [ 0.5 ], "theme" : "light",
- *                "reduceMotion" : false, "speed" : 1.0 },
+ *                "reduceMotion" : false, "speed" : 1.0, "fontScale" : 1.0 },
  *   "selection" : { "pid" : 1, "vma" : "0x555555559000", "address" : null },
  *   "layout" : { "fit" : false, "trueScale" : false, "zoom" : 3.5, "offset" : 120.0 } }
  * }</pre>
@@ -72,6 +72,7 @@ public final class SessionFormat {
         w.put("theme", d.theme());
         w.put("reduceMotion", d.reduceMotion());
         w.put("speed", d.speed());
+        w.put("fontScale", d.fontScale());
         ObjectNode sel = root.putObject("selection");
         if (d.pid() == null) sel.putNull("pid");
         else sel.put("pid", d.pid());
@@ -196,6 +197,8 @@ public final class SessionFormat {
             boolean reduce = bool("/window/reduceMotion", false);
             double speed = number("/window/speed", 1);
             if (!(speed > 0)) throw new Bad(ptr("/window/speed"), "the speed must be above 0");
+            double fontScale = number("/window/fontScale", 1);
+            if (!(fontScale > 0)) throw new Bad(ptr("/window/fontScale"), "the font scale must be above 0");
             JsonNode pidNode = root.at("/selection/pid");
             Integer pid = pidNode.isMissingNode() || pidNode.isNull() ? null : integer("/selection/pid", null);
             long vma = address("/selection/vma");
@@ -204,7 +207,7 @@ public final class SessionFormat {
                 number("/layout/zoom", 1), number("/layout/offset", 0));
             if (!(layout.zoom() > 0)) throw new Bad(ptr("/layout/zoom"), "the zoom must be above 0");
             return new SessionData(name, text, typed, step, view, texts, dividers, pid, vma, address, layout, reduce,
-                speed, theme, saved);
+                speed, theme, saved, fontScale);
         }
 
         private String scenarioText() throws Bad {
