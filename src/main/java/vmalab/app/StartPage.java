@@ -46,7 +46,10 @@ final class StartPage extends BorderPane {
         cards.setAlignment(Pos.TOP_CENTER);
         cards.setTileAlignment(Pos.TOP_LEFT);
         for (int i = 0; i < lessons.size(); i++) cards.getChildren().add(card(i + 1, lessons.get(i), onOpen));
-        drawThumbnails();
+        // the pictures are drawn once the page is on screen, so they never hold up its first frame
+        sceneProperty().addListener((o, a, sc) -> {
+            if (sc != null && a == null && !thumbsAsked) afterFirstPulse(sc);
+        });
         ScrollPane scroll = new ScrollPane(cards);
         scroll.setId("lesson-scroll");
         scroll.getStyleClass().add("lesson-scroll");
@@ -132,8 +135,21 @@ final class StartPage extends BorderPane {
         return bar;
     }
 
+    private boolean thumbsAsked;
+
+    private void afterFirstPulse(Scene sc) {
+        thumbsAsked = true;
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> {
+            sc.removePostLayoutPulseListener(once[0]);
+            javafx.application.Platform.runLater(this::drawThumbnails);
+        };
+        sc.addPostLayoutPulseListener(once[0]);
+    }
+
     /** Asks for every card's picture (again, after a theme change: in the theme now on). */
     void drawThumbnails() {
+        thumbsAsked = true;
         for (java.util.Map.Entry<Lesson, StackPane> e : thumbs.entrySet()) {
             StackPane thumb = e.getValue();
             Thumbnails.request(e.getKey(), img -> {

@@ -53,11 +53,14 @@ public final class StartPageHost {
         wb.controller().playingProperty().set(false);
         page.setVisible(true);
         wb.window().root().setVisible(false);
+        // off the scene while covered: no CSS or layout for the lab under the page (the first frame is the page)
+        shell.getChildren().remove(wb.window().root());
         page.focusFirst();
         javafx.application.Platform.runLater(page::focusFirst); // once the stage shows, when called before
     }
 
     public void hide() {
+        if (!shell.getChildren().contains(wb.window().root())) shell.getChildren().add(0, wb.window().root());
         wb.window().root().setVisible(true);
         page.setVisible(false);
     }

@@ -58,12 +58,14 @@ public final class VmaLabApp extends Application {
         MainWindow w = wb.window();
         List<String> args = getParameters().getUnnamed();
         StartPageHost start = StartPageHost.install(wb);
+        StartupReport.mark("start-page");
         String err = args.isEmpty() ? null : openArg(c, w, args.get(0));
         if (args.isEmpty() || err != null) {
             StartPageHost.loadDemo(c);
             if (err != null) c.say(err, true);
             else start.show();
         }
+        StartupReport.mark("loaded");
         w.setOnOpen(() -> open(stage, c));
         w.setOnSave(() -> save(stage, c));
         w.setOnExport(() -> ExportDialog.run(stage, w, c));
@@ -80,6 +82,7 @@ public final class VmaLabApp extends Application {
         }
         fullScreenWhilePresenting(stage, w.presenter());
         StartupReport.arm(wb.scene());
+        StartupReport.mark("before-show");
         stage.show();
         StartupReport.mark("shown");
         autosave = SessionActions.install(stage, wb, start::hide);
