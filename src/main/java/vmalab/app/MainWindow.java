@@ -192,6 +192,7 @@ public final class MainWindow {
         root.setBottom(bottom);
         new AskPrompt(controller, bottom);
         layoutView.setOnTouch(controller::touch);
+        presenter = new Presenter(this);
     }
 
     private void addView(String name, String title, Node content) {
@@ -491,7 +492,7 @@ public final class MainWindow {
         play.setTooltip(new Tooltip("Play / pause (P)"));
         Label where = new Label();
         where.setId("presenter-step-label");
-        where.getStyleClass().add("step-label");
+        where.getStyleClass().add("presenter-step-label");
         where.setMinWidth(Region.USE_PREF_SIZE);
         where.textProperty().bind(stepLabel.textProperty());
         Label what = new Label();

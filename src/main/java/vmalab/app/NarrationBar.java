@@ -38,10 +38,12 @@ final class NarrationBar extends VBox {
         text.setId("narration-text");
         text.getStyleClass().add("narration-text");
         text.setMaxWidth(Double.MAX_VALUE);
+        text.setWrapText(true); // a long line wraps rather than ending in "…"
         count.setId("narration-count");
         count.getStyleClass().add("narration-count");
         trail.setId("narration-trail");
         trail.getStyleClass().add("narration-count");
+        trail.setWrapText(true);
         HBox line = new HBox(14, function, text, count);
         line.getStyleClass().add(STYLE_CLASS + "-line");
         HBox.setHgrow(text, Priority.ALWAYS);
