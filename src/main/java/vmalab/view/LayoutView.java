@@ -7,7 +7,7 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.geometry.Point2D;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
-import javafx.scene.canvas.GraphicsContext;
+import javafx.geometry.Dimension2D;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
@@ -28,6 +28,10 @@ import vmalab.model.mm.Vma;
 import vmalab.view.anim.Motion;
 import vmalab.view.anim.Palette;
 import vmalab.view.layout.LayoutPainter;
+import vmalab.view.paint.Pen;
+import vmalab.view.paint.SlideSource;
+import vmalab.view.paint.TextFit;
+import vmalab.view.paint.Type;
 import vmalab.viewmodel.AddressAxis;
 import vmalab.viewmodel.AddressAxis.Row;
 import vmalab.viewmodel.Session;
@@ -38,11 +42,12 @@ import vmalab.viewmodel.VmaKind;
  * The address space of the selected process, high addresses at the top: one band per VMA coloured by what it
  * is, large gaps collapsed into a break with their size (or everything to true scale), start_brk/brk and
  * mmap_base marked. Scroll zooms, drag pans; when zoomed in far enough a band shows its pages, present ones in
- * full colour. A click selects a VMA; a click on a page asks the controller for a read touch (Shift: a write);
- * a click where nothing is mapped asks for a touch there, which ends in SIGSEGV. Paints on one Canvas and only
- * the rows in sight, so 65,530 VMAs stay fast.
+ * full colour (the zero page and COW-shared pages in theirs). A plain click only selects (the VMA and the address:
+ * the model is never changed by a selection); Ctrl+click (Cmd+click) asks the controller for a read touch of the
+ * address, Ctrl+Shift+click for a write, which where nothing is mapped ends in SIGSEGV. Paints on one Canvas and
+ * only the rows in sight, so 65,530 VMAs stay fast.
  */
-public final class LayoutView extends CanvasView {
+public final class LayoutView extends CanvasView implements SlideSource {
     public static final String STYLE_CLASS = "layout-view";
     public static final String CONTROLS_CLASS = "view-controls";
     public static final String HINT_CLASS = "view-hint";
@@ -53,7 +58,11 @@ public final class LayoutView extends CanvasView {
         void touch(long addr, char access);
     }
 
-    /** Where the bands start, left of them the address column. */
+    /** What the header says about the mouse: the one place that names the modifier. */
+    public static final String HINT = "click: select · Ctrl+click: fault (read) · Ctrl+Shift+click: write"
+        + " · scroll: zoom · drag: pan";
+
+    /** The narrowest address column; {@link #bandLeft()} is where the bands start at the current font scale. */
     public static final double ADDR_COL = LayoutPainter.ADDR_COL;
     private static final double PAGE_TICKS_MIN_PX = LayoutPainter.PAGE_TICKS_MIN_PX;
 
@@ -93,7 +102,7 @@ public final class LayoutView extends CanvasView {
     public LayoutView(Session session) {
         super(session, STYLE_CLASS, "layout-view");
         this.palette = new Palette(canvasHost);
-        this.painter = new LayoutPainter(canvas, palette, session);
+        this.painter = new LayoutPainter(palette, session);
         createView();
         initListeners();
     }
@@ -111,7 +120,9 @@ public final class LayoutView extends CanvasView {
             autoFit = true;
             fit();
         });
-        Label hint = new Label("scroll: zoom · drag: pan · click a page: read · Shift+click: write");
+        Label hint = new Label(HINT);
+        hint.setId("layout-hint");
+        hint.setWrapText(true);
         hint.getStyleClass().add(HINT_CLASS);
         controls.getStyleClass().add(CONTROLS_CLASS);
         controls.getChildren().addAll(trueScaleButton, fit, hint);
@@ -126,6 +137,8 @@ public final class LayoutView extends CanvasView {
         addLegend("anon", "anon map");
         addLegend("stack", "stack");
         addLegend("kernel", "vdso / kernel");
+        addLegend("pte-zero-page", "zero page");
+        addLegend("pte-cow", "COW shared");
 
         tooltip.setShowDelay(Duration.millis(250));
         tooltip.setFont(Font.font("DejaVu Sans Mono", 15));
@@ -148,7 +161,15 @@ public final class LayoutView extends CanvasView {
         // the session's changes repaint through the one PaintRequest: a publish changes the state, the cursor and
         // the version one after the other, and the picture must not show them half-way
         repaintOn(session.versionProperty(), session.selectedVmaProperty(), session.selectedAddressProperty(),
-            session.stepStateProperty(), session.eventProgressProperty());
+            session.stepStateProperty(), session.eventProgressProperty(), session.fontScaleProperty());
+        session.themeProperty().addListener((o, a, b) -> {
+            palette.invalidate();
+            requestPaint();
+        });
+        session.fontScaleProperty().addListener((o, a, b) -> {
+            tooltip.setFont(Font.font("DejaVu Sans Mono", 15 * session.fontScale()));
+            tooltipRow = -1;
+        });
         session.selectedPidProperty().addListener((o, a, b) -> {
             needsFit = true;
             autoFit = true;
@@ -186,10 +207,10 @@ public final class LayoutView extends CanvasView {
             }
         });
         canvas.addEventHandler(MouseEvent.MOUSE_RELEASED, e -> {
-            if (!panning && e.isStillSincePress()) click(e.getX(), e.getY(), e.isShiftDown());
+            if (!panning && e.isStillSincePress()) click(e.getX(), e.getY(), e.isShortcutDown(), e.isShiftDown());
             panning = false;
         });
-        canvas.addEventHandler(MouseEvent.MOUSE_MOVED, e -> updateTooltip(e.getY()));
+        canvas.addEventHandler(MouseEvent.MOUSE_MOVED, e -> updateTooltip(e.getX(), e.getY()));
         canvas.addEventHandler(ScrollEvent.SCROLL, e -> {
             if (e.getDeltaY() == 0) return;
             stopCamera();
@@ -254,7 +275,7 @@ public final class LayoutView extends CanvasView {
             ? (row.yOf(page) + row.yOf(Math.min(page + Vma.PAGE_SIZE, row.end()))) / 2
             : row.top() + row.height() / 2;
         double y = uy * zoom - offset;
-        double x = ADDR_COL + (bandRight() - ADDR_COL) / 2;
+        double x = bandLeft() + (bandRight() - bandLeft()) / 2;
         return canvasHost.localToParent(canvas.localToParent(x, y));
     }
 
@@ -365,6 +386,11 @@ public final class LayoutView extends CanvasView {
         }
     }
 
+    /** Where the bands start (right of the address column, which grows with the font scale). */
+    public double bandLeft() {
+        return painter.bandLeft();
+    }
+
     /** Rows painted by the last redraw (only those in sight). */
     int paintedRows() {
         return paintedRows;
@@ -385,6 +411,7 @@ public final class LayoutView extends CanvasView {
         if (canvas.getWidth() != w || canvas.getHeight() != canvasH) {
             canvas.setWidth(w);
             canvas.setHeight(canvasH);
+            painter.size(w, canvasH);
             if (focusEnd > focusStart && !autoFit && camera == null && ensureAxis()) {
                 double[] to = target(focusStart, focusEnd, focusFill);
                 moveTo(to[0], to[1]);
@@ -462,34 +489,45 @@ public final class LayoutView extends CanvasView {
 
     // ---- interaction ----
 
-    private void click(double x, double y, boolean write) {
+    /**
+     * A plain click selects what is under the mouse (a VMA and the address, or just the address where nothing is
+     * mapped) and changes nothing in the model. With the shortcut modifier (Ctrl, Cmd on macOS) it also asks the
+     * controller for a touch of the address: a read, or a write with Shift as well.
+     */
+    private void click(double x, double y, boolean fault, boolean write) {
         if (!ensureAxis()) return;
         double uy = (y + offset) / zoom;
         if (uy < 0 || uy > axis.totalHeight()) return;
         Row row = axis.rowAt(uy);
         long addr = row.addressAt(uy);
-        char access = write ? 'w' : 'r';
-        switch (row.kind()) {
-            case VMA -> {
-                session.selectedVmaProperty().set(row.start());
-                session.selectedAddressProperty().set(addr);
-                if (pagePx(row) >= PAGE_TICKS_MIN_PX) onTouch.touch(addr, access);
-            }
-            case KERNEL, GAP, BREAK -> {
-                session.selectedVmaProperty().set(-1);
-                session.selectedAddressProperty().set(addr);
-                onTouch.touch(addr, access);
-            }
+        if (row.kind() == AddressAxis.Kind.VMA) {
+            session.selectedVmaProperty().set(row.start());
+        } else {
+            session.selectedVmaProperty().set(-1);
         }
+        session.selectedAddressProperty().set(addr);
+        if (fault) onTouch.touch(addr, write ? 'w' : 'r');
     }
 
-    private void updateTooltip(double y) {
+    private String tooltipText = "";
+
+    private void updateTooltip(double x, double y) {
         if (!ensureAxis()) return;
         double uy = (y + offset) / zoom;
         int i = axis.rowIndexAt(uy);
-        if (i == tooltipRow) return;
+        String label = painter.labelAt(x, y);
+        String text = (label == null ? "" : label + "\n") + describe(axis.rows().get(i))
+            + "\nclick: select · Ctrl+click: fault (read) · Ctrl+Shift+click: write";
         tooltipRow = i;
-        tooltip.setText(describe(axis.rows().get(i)));
+        if (!text.equals(tooltipText)) {
+            tooltipText = text;
+            tooltip.setText(text);
+        }
+    }
+
+    /** The tooltip's text for the last mouse position. */
+    public String tooltipText() {
+        return tooltip.getText();
     }
 
     private String describe(Row r) {
@@ -509,19 +547,14 @@ public final class LayoutView extends CanvasView {
 
     @Override
     protected void redraw() {
-        GraphicsContext g = canvas.getGraphicsContext2D();
+        Pen g = Pen.on(canvas);
         double w = canvas.getWidth();
         double h = canvas.getHeight();
         g.setFill(palette.color("paper"));
         g.fillRect(0, 0, w, h);
         if (w < 10 || h < 10) return;
         if (!ensureAxis()) {
-            g.setFill(palette.color("muted"));
-            g.setFont(Font.font("DejaVu Sans", 20));
-            g.setTextAlign(TextAlignment.CENTER);
-            g.setTextBaseline(VPos.CENTER);
-            g.fillText("No process yet: run  exec NAME x86_64", w / 2, h / 2);
-            g.setTextAlign(TextAlignment.LEFT);
+            empty(g, w, h);
             return;
         }
         if (needsFit || autoFit && (Math.abs(fitZoom() - zoom) > 1e-9 || offset != 0)) {
@@ -530,7 +563,56 @@ public final class LayoutView extends CanvasView {
             return;
         }
         clampOffset();
-        paintedRows = painter.paint(axis, axisMm, zoom, offset);
+        paintedRows = painter.paint(g, w, h, axis, axisMm, zoom, offset, true);
     }
 
+    private void empty(Pen g, double w, double h) {
+        Type t = Type.of(session.fontScale());
+        g.setFill(palette.color("muted"));
+        g.setFont(t.sans(20));
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.CENTER);
+        String s = TextFit.first(g.getFont(), w - 8, "No process yet: run  exec NAME x86_64", "No process yet");
+        g.fillText(s, w / 2, h / 2);
+        g.setTextAlign(TextAlignment.LEFT);
+    }
+
+    // ---- slide ----
+
+    /** The bands at a slide's size: wide enough for the columns at the font scale, as tall as the axis wants. */
+    @Override
+    public Dimension2D slideSize() {
+        double s = session.fontScale();
+        double h = 720 * Math.max(1, s * 0.75);
+        if (ensureAxis()) h = Math.max(540, Math.min(1080, axis.totalHeight())) * Math.max(1, s * 0.75);
+        return new Dimension2D(Math.round(Math.min(1920, 1040 * Math.max(1, s * 0.8))), Math.round(h));
+    }
+
+    /**
+     * What the view shows (fitted, or the range the user zoomed onto, kept in the middle), at the slide's size,
+     * without the selection or any control.
+     */
+    @Override
+    public void paintSlide(Pen g, double w, double h) {
+        g.setFill(palette.color("paper"));
+        g.fillRect(0, 0, w, h);
+        if (!ensureAxis()) {
+            empty(g, w, h);
+            return;
+        }
+        double z;
+        double off;
+        double ch = Math.max(1, canvas.getHeight());
+        if (autoFit || needsFit || ch < 10) {
+            z = Math.min(3, h / axis.totalHeight());
+            off = 0;
+        } else {
+            double centre = (offset + ch / 2) / zoom;
+            z = zoom * h / ch;
+            off = centre * z - h / 2;
+        }
+        painter.paint(g, w, h, axis, axisMm, z, off, false);
+        // the on-screen painter's columns follow the canvas again at the next paint
+        painter.size(canvas.getWidth(), canvas.getHeight());
+    }
 }

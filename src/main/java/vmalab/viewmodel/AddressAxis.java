@@ -60,6 +60,11 @@ public final class AddressAxis {
         this.trueScale = trueScale;
     }
 
+    /** The compressed height of a hole of {@code pages} pages: it grows with the logarithm of the size. */
+    public static double smallGapHeight(long pages) {
+        return SMALL_GAP_HEIGHT * (1 + Math.log(Math.max(1, pages)) / Math.log(2) / 2);
+    }
+
     /** The compressed height of a VMA of {@code pages} pages. */
     public static double vmaHeight(long pages) {
         return 28 + 6 * (63 - Long.numberOfLeadingZeros(Math.max(1, pages)));
@@ -91,7 +96,7 @@ public final class AddressAxis {
                     h = (above - gapStart) * perByte;
                 } else if (pages <= SMALL_GAP_PAGES) {
                     k = Kind.GAP;
-                    h = SMALL_GAP_HEIGHT;
+                    h = smallGapHeight(pages);
                 } else {
                     k = Kind.BREAK;
                     h = BREAK_HEIGHT;

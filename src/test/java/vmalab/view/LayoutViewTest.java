@@ -54,7 +54,7 @@ class LayoutViewTest {
             Point2D p = layout().pointOf(addr);
             Point2D inCanvas = layout().canvas().parentToLocal(layout().canvas().getParent().parentToLocal(p));
             WritableImage img = layout().canvas().snapshot(null, null);
-            c.set(img.getPixelReader().getColor((int) LayoutView.ADDR_COL + 7, (int) inCanvas.getY()));
+            c.set(img.getPixelReader().getColor((int) layout().bandLeft() + 7, (int) inCanvas.getY()));
         });
         return c.get();
     }
@@ -78,9 +78,9 @@ class LayoutViewTest {
         assertFalse(wb.session().kernel().pages().isPresent(mm, HEAP));
         Color before = pagePixel(robot, HEAP);
 
-        // when: Shift+click writes the page
+        // when: Ctrl+Shift+click writes the page
         Point2D p = ViewTesting.onFx(() -> layout().localToScreen(layout().pointOf(HEAP)));
-        robot.press(KeyCode.SHIFT).clickOn(p).release(KeyCode.SHIFT);
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT).clickOn(p).release(KeyCode.SHIFT, KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
 
         // then: one more step, a write touch of that page, and the page present in the model
@@ -125,12 +125,52 @@ class LayoutViewTest {
     }
 
     @Test
-    void aPlainClickReadsThePage(FxRobot robot) {
+    void aPlainClickOnlySelects(FxRobot robot) {
+        // given: the heap's pages on show, none present
+        WindowFixture.load(robot, wb, "exec cat x86_64\nbrk +8K", -1);
+        robot.interact(() -> layout().reveal(HEAP, HEAP + 0x2000));
+        WaitForAsyncUtils.waitForFxEvents();
+        int steps = wb.timeline().size();
+        int position = wb.timeline().position();
+        int version = wb.session().versionProperty().get();
+        assertEquals(-1, wb.session().selectedVmaProperty().get());
+
+        // when: a plain click on the second page
+        robot.clickOn(ViewTesting.onFx(() -> layout().localToScreen(layout().pointOf(HEAP + 0x1000))));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        // then: selected, the model untouched
+        assertEquals(HEAP, wb.session().selectedVmaProperty().get());
+        assertEquals(HEAP + 0x1000, wb.session().selectedAddressProperty().get() & -4096L);
+        assertEquals(steps, wb.timeline().size(), "no step added");
+        assertEquals(position, wb.timeline().position());
+        assertEquals(version, wb.session().versionProperty().get(), "the kernel state is unchanged");
+        assertFalse(wb.session().kernel().pages().isPresent(wb.session().selectedMm(), HEAP + 0x1000));
+    }
+
+    @Test
+    void aPlainClickAtFitOnTheHeapOnlySelects(FxRobot robot) {
+        WindowFixture.load(robot, wb, "exec cat x86_64\nbrk +8K", -1);
+        robot.interact(layout()::fit);
+        int steps = wb.timeline().size();
+        int version = wb.session().versionProperty().get();
+
+        robot.clickOn(ViewTesting.onFx(() -> layout().localToScreen(layout().pointOf(HEAP))));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertEquals(HEAP, wb.session().selectedVmaProperty().get());
+        assertEquals(steps, wb.timeline().size(), "no touch step inserted");
+        assertEquals(version, wb.session().versionProperty().get());
+    }
+
+    @Test
+    void aCtrlClickReadsThePage(FxRobot robot) {
         WindowFixture.load(robot, wb, "exec cat x86_64\nbrk +8K", -1);
         robot.interact(() -> layout().reveal(HEAP, HEAP + 0x2000));
         WaitForAsyncUtils.waitForFxEvents();
 
-        robot.clickOn(ViewTesting.onFx(() -> layout().localToScreen(layout().pointOf(HEAP + 0x1000))));
+        Point2D p = ViewTesting.onFx(() -> layout().localToScreen(layout().pointOf(HEAP + 0x1000)));
+        robot.press(KeyCode.CONTROL).clickOn(p).release(KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
 
         assertEquals("touch 0x55555555c000 r", wb.timeline().currentEntry().text());
@@ -144,8 +184,9 @@ class LayoutViewTest {
         // given
         WindowFixture.load(robot, wb, "exec cat x86_64", -1);
 
-        // when: click the collapsed gap below the program (the break at the bottom)
-        robot.clickOn(ViewTesting.onFx(() -> layout().localToScreen(layout().pointOf(0x1000))));
+        // when: Ctrl+click the collapsed gap below the program (the break at the bottom)
+        Point2D p = ViewTesting.onFx(() -> layout().localToScreen(layout().pointOf(0x1000)));
+        robot.press(KeyCode.CONTROL).clickOn(p).release(KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
 
         // then
