@@ -142,7 +142,7 @@ public final class TreeDiagram {
         int i = key < 0 ? -1 : s.indexOfKey(key);
         if (i < 0) return;
         autoFit = false;
-        camera.centreOn(i, s.depth(i), slideSx(), columns);
+        camera.centreOn(i, s.depth(i), Math.max(120, slideSx()), columns);
     }
 
     /** Screen centre of the node of {@code key} in the picture last painted (canvas coordinates), or null. */
