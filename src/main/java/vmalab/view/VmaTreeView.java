@@ -1,20 +1,23 @@
 package vmalab.view;
 
+import javafx.geometry.Dimension2D;
 import javafx.geometry.Point2D;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Region;
-import javafx.scene.text.Font;
-import javafx.scene.text.FontWeight;
+import javafx.util.Duration;
 import vmalab.model.mm.Mm;
 import vmalab.model.mm.Task;
-import vmalab.view.tree.Legend;
+import vmalab.view.paint.Pen;
+import vmalab.view.paint.SlideSource;
+import vmalab.view.paint.TextFit;
+import vmalab.view.paint.Type;
 import vmalab.view.tree.TreeDiagram;
 import vmalab.view.tree.TreePalette;
 import vmalab.viewmodel.Session;
@@ -23,9 +26,10 @@ import vmalab.viewmodel.fold.StepState;
 /**
  * The VMA red-black tree (mm_rb) of the selected process, with the vm_next list under it. Draws any state from
  * scratch; animates an operation's rb-tree steps as the session's event cursor moves over them. Scroll zooms,
- * drag pans, double-click fits; clicking a node selects its VMA.
+ * drag pans, double-click fits; clicking a node selects its VMA; hovering shows the whole VMA. Every font and
+ * stroke follows the session's font scale.
  */
-public final class VmaTreeView extends CanvasView {
+public final class VmaTreeView extends CanvasView implements SlideSource {
     public static final String STYLE_CLASS = "vma-tree-view";
     public static final String TITLE = "diagram-title";
     public static final String CAPTION = "diagram-caption";
@@ -34,53 +38,52 @@ public final class VmaTreeView extends CanvasView {
     private final TreePalette palette = new TreePalette();
     private final TreeDiagram state;
     private final Label caption = new Label(" ");
-    /** Carries the canvas label font from CSS ({@code .vma-tree-view .tree-node-label { -fx-font: ... }}). */
-    private final Label fontProbe = new Label();
+    private final Button fit = new Button("Fit");
+    private final Button toSelected = new Button("Zoom to selected");
+    private final Tooltip tip = new Tooltip();
+    private String titleText = "";
     private boolean dirty = true;
     private double pressX, pressY, lastX, lastY;
     private boolean dragged;
+    private long hovered = -1;
 
     public VmaTreeView(Session session) {
         super(session, STYLE_CLASS, "vma-tree-view");
         this.state = new TreeDiagram(palette);
         createView();
         initListeners();
+        applyScale();
     }
 
     private void createView() {
         caption.getStyleClass().add(CAPTION);
-        caption.setFont(Legend.TEXT_FONT);
         caption.setId("vma-tree-caption");
-        Button fit = new Button("Fit");
+        caption.setWrapText(true);
         fit.setId("vma-tree-fit");
-        fit.setFont(Legend.TEXT_FONT);
         fit.setOnAction(e -> zoomToFit());
-        Button toSelected = new Button("Zoom to selected");
         toSelected.setId("vma-tree-zoom-selected");
-        toSelected.setFont(Legend.TEXT_FONT);
         toSelected.setOnAction(e -> zoomToSelected());
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox top = new HBox(10, title, spacer, fit, toSelected);
+        for (Button b : new Button[] {fit, toSelected}) b.setMinWidth(Region.USE_PREF_SIZE);
+        title.setMinWidth(0);
+        FlowPane top = new FlowPane(10, 6, title, fit, toSelected);
         top.setAlignment(Pos.CENTER_LEFT);
         header.getChildren().addAll(top, state.legend(), caption);
-        fontProbe.getStyleClass().add(NODE_LABEL);
-        fontProbe.setFont(Font.font("Monospaced", FontWeight.BOLD, 15));
-        fontProbe.setManaged(false);
-        fontProbe.setVisible(false);
         canvas.setId("vma-tree-canvas");
-        getChildren().addAll(canvas, header, fontProbe);
-        palette.attachHidden(header, this::redraw);
-        state.setFont(fontProbe.getFont());
+        tip.setShowDelay(Duration.millis(250));
+        tip.setId("vma-tree-tooltip");
+        getChildren().addAll(canvas, header);
+        palette.attachHidden(header, this::requestPaint);
     }
 
     private void initListeners() {
         session.versionProperty().addListener((o, a, b) -> invalidateState());
         session.selectedPidProperty().addListener((o, a, b) -> invalidateState());
-        repaintOn(session.selectedVmaProperty(), session.stepStateProperty(), session.eventProgressProperty());
-        fontProbe.fontProperty().addListener((o, a, b) -> {
-            state.setFont(b);
-            redraw();
+        repaintOn(session.selectedVmaProperty(), session.stepStateProperty(), session.eventProgressProperty(),
+            session.themeProperty());
+        session.fontScaleProperty().addListener((o, a, b) -> {
+            applyScale();
+            requestLayout();
+            requestPaint();
         });
         canvas.addEventHandler(ScrollEvent.SCROLL, e -> {
             double dy = e.getDeltaY() != 0 ? e.getDeltaY() : e.getDeltaX();
@@ -113,6 +116,43 @@ public final class VmaTreeView extends CanvasView {
                 zoomToFit();
             }
         });
+        canvas.addEventHandler(MouseEvent.MOUSE_MOVED, e -> hover(e.getX(), e.getY()));
+        canvas.addEventHandler(MouseEvent.MOUSE_EXITED, e -> hover(-1e9, -1e9));
+    }
+
+    /** The tooltip follows the node under the mouse: the whole VMA, which a short label leaves out. */
+    private void hover(double x, double y) {
+        long key = state.keyAt(x, y);
+        if (key == hovered) return;
+        hovered = key;
+        String text = key < 0 ? null : state.tooltipAt(x, y);
+        if (text == null) {
+            Tooltip.uninstall(canvas, tip);
+            tip.hide();
+        } else {
+            tip.setText(text);
+            Tooltip.install(canvas, tip);
+        }
+    }
+
+    /** The tooltip's text for the node at (x, y) in canvas coordinates, or null: for tests. */
+    public String tooltipAt(double x, double y) {
+        return state.tooltipAt(x, y);
+    }
+
+    private Type type() {
+        return Type.of(session.fontScale());
+    }
+
+    private void applyScale() {
+        Type t = type();
+        state.setType(t);
+        title.setFont(t.bold(16));
+        caption.setFont(t.sans(14));
+        fit.setFont(t.sans(14));
+        toSelected.setFont(t.sans(14));
+        tip.setFont(t.mono(14));
+        header.setSpacing(t.px(6));
     }
 
     /** Every node in view. */
@@ -142,6 +182,19 @@ public final class VmaTreeView extends CanvasView {
         return state.zoom();
     }
 
+    /** The picture under the header, for tests: its size in px. */
+    public Dimension2D canvasSize() {
+        return new Dimension2D(canvas.getWidth(), canvas.getHeight());
+    }
+
+    /** Paints what the canvas shows with {@code pen} (tests record it). */
+    public String paintScreen(Pen pen) {
+        refresh();
+        StepState st = session.stepState();
+        return state.paint(pen, canvas.getWidth(), canvas.getHeight(), st.cursor(),
+            session.eventProgressProperty().get(), false, session.selectedVmaProperty().get());
+    }
+
     private void invalidateState() {
         dirty = true;
         requestPaint();
@@ -155,13 +208,18 @@ public final class VmaTreeView extends CanvasView {
         layoutCanvas();
     }
 
-    /** The header at the cursor: the VMAs the tree holds when the cursor's event has been shown. */
-    private String titleAt(StepState st) {
+    /** The header at the cursor, as long as the header has room for: the VMAs the tree holds, its height. */
+    private String titleAt(StepState st, double width) {
         Mm mm = session.selectedMm();
         Task t = session.selectedTask();
         if (t == null || mm == null) return "mm_rb: no process";
-        return String.format("mm_rb of %s (pid %d): %d VMAs, height %d", t.comm(), t.pid(),
-            st.counters(mm).mapCount(), state.height());
+        int n = st.counters(mm).mapCount();
+        String vmas = n + (n == 1 ? " VMA" : " VMAs");
+        return TextFit.first(title.getFont(), width,
+            String.format("mm_rb of %s (pid %d): %s, height %d", t.comm(), t.pid(), vmas, state.height()),
+            String.format("mm_rb of %s: %s, height %d", t.comm(), vmas, state.height()),
+            String.format("mm_rb: %s, height %d", vmas, state.height()),
+            "mm_rb: " + vmas);
     }
 
     @Override
@@ -169,12 +227,32 @@ public final class VmaTreeView extends CanvasView {
         refresh();
         // the folded state at its cursor; reduce motion only means no in-between frames (progress stays at 1)
         StepState st = session.stepState();
-        title.setText(titleAt(st));
-        caption.setText(state.paint(canvas.getGraphicsContext2D(), canvas.getWidth(), canvas.getHeight(),
-            st.cursor(), session.eventProgressProperty().get(), false, session.selectedVmaProperty().get()));
+        String t = titleAt(st, Math.max(40, getWidth() - 24));
+        if (!t.equals(titleText)) {
+            titleText = t;
+            title.setText(t);
+        }
+        caption.setText(state.paint(Pen.on(canvas), canvas.getWidth(), canvas.getHeight(), st.cursor(),
+            session.eventProgressProperty().get(), false, session.selectedVmaProperty().get()));
+    }
+
+    @Override
+    public Dimension2D slideSize() {
+        refresh();
+        return state.slideSize();
+    }
+
+    @Override
+    public void paintSlide(Pen pen, double width, double height) {
+        refresh();
+        StepState st = session.stepState();
+        state.paintSlide(pen, width, height, st.cursor(), session.eventProgressProperty().get(), false,
+            session.selectedVmaProperty().get());
     }
 
     private void layoutCanvas() {
+        state.setLegendWidth(getWidth() - snappedLeftInset() - snappedRightInset() - 24);
+        caption.setMaxWidth(Math.max(40, getWidth() - snappedLeftInset() - snappedRightInset() - 24));
         layoutHeaderAndCanvas(0);
         state.setArea(canvas.getWidth(), canvas.getHeight());
     }

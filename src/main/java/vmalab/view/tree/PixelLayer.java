@@ -1,9 +1,9 @@
 package vmalab.view.tree;
 
 import java.util.Arrays;
-import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
+import vmalab.view.paint.Pen;
 
 /**
  * An ARGB pixel buffer drawn onto a canvas with one image: for pictures of tens of thousands of tiny marks
@@ -85,7 +85,12 @@ public final class PixelLayer {
         if (x >= 0 && y >= 0 && x < width && y < height) pixels[y * width + x] = argb;
     }
 
-    public void drawTo(GraphicsContext g, double x, double y) {
+    /** Kept for painters not yet on a {@link Pen}. */
+    public void drawTo(javafx.scene.canvas.GraphicsContext g, double x, double y) {
+        drawTo(new vmalab.view.paint.FxPen(g), x, y);
+    }
+
+    public void drawTo(Pen g, double x, double y) {
         if (image == null) return;
         image.getPixelWriter().setPixels(0, 0, width, height, PixelFormat.getIntArgbInstance(), pixels, 0, width);
         g.drawImage(image, x, y);

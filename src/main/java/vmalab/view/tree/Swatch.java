@@ -36,6 +36,13 @@ public final class Swatch extends Region {
         setMaxSize(18, 18);
     }
 
+    /** The legend square's side, in px (it grows with the font scale). */
+    public void setSide(double px) {
+        setMinSize(px, px);
+        setPrefSize(px, px);
+        setMaxSize(px, px);
+    }
+
     /** The colour CSS gave this swatch's background, else the default. */
     public Color color() {
         Background b = getBackground();

@@ -8,9 +8,13 @@ package vmalab.view.tree;
 final class TreeCamera {
     static final double MIN_SX = 0.002;
     static final double MAX_SX = 400;
-    /** A row tall enough for a full three-line label box. */
+    /** A row tall enough for a full three-line label box, at 100 %. */
     static final double LABEL_ROW = 92;
     static final double TOP_PAD = 26;
+
+    private double labelRow = LABEL_ROW;
+    private double topPad = TOP_PAD;
+    private int columns = 1;
 
     private double sx = 60;
     private double centreCol;
@@ -19,21 +23,40 @@ final class TreeCamera {
     private double height = 1;
     private int levels = 1;
 
-    /** The tree area's size and the number of rows of the tree drawn. */
-    void setArea(double w, double h, int treeLevels) {
+    /** The tree area's size, the number of rows of the tree drawn and its number of columns. */
+    void setArea(double w, double h, int treeLevels, int treeColumns) {
         width = Math.max(1, w);
         height = Math.max(1, h);
         levels = Math.max(1, treeLevels);
+        columns = Math.max(1, treeColumns);
         clampPan();
+    }
+
+    /** The row height a full label needs and the margin above the root (both grow with the font scale). */
+    void setRowSizes(double fullLabelRow, double top) {
+        labelRow = Math.max(20, fullLabelRow);
+        topPad = Math.max(8, top);
+        clampPan();
+    }
+
+    /** The zoom at which every column is in view. */
+    double fitSx() {
+        return clamp((width - 16) / (columns + 1.0), MIN_SX, MAX_SX);
     }
 
     double sx() { return sx; }
     double width() { return width; }
     double height() { return height; }
 
+    /**
+     * At Fit and below the rows share the height (never taller than a full label needs); zoomed in, they grow with
+     * the zoom up to a full label's height, and the tree pans vertically too.
+     */
     double rowHeight() {
-        double fit = Math.max(8, (height - 2 * TOP_PAD) / levels);
-        return Math.min(LABEL_ROW, Math.max(Math.min(fit, LABEL_ROW), 1.6 * sx));
+        double fit = Math.max(8, (height - 2 * topPad) / levels);
+        double base = Math.min(fit, labelRow);
+        double f = fitSx();
+        return sx <= f ? base : Math.max(base, Math.min(labelRow, base * sx / f));
     }
 
     double screenX(double col) {
@@ -41,7 +64,7 @@ final class TreeCamera {
     }
 
     double screenY(double depth) {
-        return TOP_PAD + rowHeight() * (depth + 0.5) - panY;
+        return topPad + rowHeight() * (depth + 0.5) - panY;
     }
 
     /** The column nearest to screen x (may be outside the tree). */
@@ -50,7 +73,7 @@ final class TreeCamera {
     }
 
     double depthAt(double y) {
-        return (y + panY - TOP_PAD) / rowHeight() - 0.5;
+        return (y + panY - topPad) / rowHeight() - 0.5;
     }
 
     void zoomAt(double factor, double x, int columns) {
@@ -70,9 +93,8 @@ final class TreeCamera {
 
     /** Every column in view, rows fitting the height. */
     void fit(int columns) {
-        // as wide as the view allows, but no wider than lets every row fit the height (rows grow with sx)
-        double rowsFit = Math.max(8, (height - 2 * TOP_PAD) / levels);
-        sx = clamp(Math.min((width - 16) / (columns + 1.0), rowsFit / 1.6), MIN_SX, MAX_SX);
+        this.columns = Math.max(1, columns);
+        sx = fitSx();
         centreCol = columns / 2.0;
         panY = 0;
         clampPan();
@@ -83,7 +105,7 @@ final class TreeCamera {
         sx = clamp(Math.max(sx, minSx), MIN_SX, MAX_SX);
         centreCol = col + 0.5;
         clampCentre(columns);
-        double y = TOP_PAD + rowHeight() * (depth + 0.5);
+        double y = topPad + rowHeight() * (depth + 0.5);
         panY = y - height / 2;
         clampPan();
     }
@@ -93,7 +115,7 @@ final class TreeCamera {
     }
 
     private void clampPan() {
-        double content = 2 * TOP_PAD + rowHeight() * levels;
+        double content = 2 * topPad + rowHeight() * levels;
         panY = clamp(panY, 0, Math.max(0, content - height));
     }
 

@@ -1,48 +1,95 @@
 package vmalab.view.tree;
 
+import java.util.ArrayList;
+import java.util.List;
+import javafx.geometry.Dimension2D;
 import javafx.geometry.Point2D;
-import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
 import javafx.scene.layout.FlowPane;
-import javafx.scene.text.Font;
+import javafx.scene.layout.HBox;
 import vmalab.model.mm.Mm;
-import vmalab.viewmodel.fold.TreeShape;
+import vmalab.model.mm.Vma;
+import vmalab.view.paint.Pen;
+import vmalab.view.paint.TextFit;
+import vmalab.view.paint.Type;
 import vmalab.viewmodel.fold.ShadowTree;
 import vmalab.viewmodel.fold.TreeFrames;
+import vmalab.viewmodel.fold.TreeShape;
 import vmalab.viewmodel.fold.TreeStep;
 
 /**
  * The VMA tree picture behind {@link vmalab.view.VmaTreeView}: which frames the last operation has for the shown
- * mm, where the camera is, and painting the frame the event cursor points at. No JavaFX properties: the view
- * feeds it the session's values.
+ * mm, where the camera is, and painting the frame the event cursor points at, on screen or on a slide. No JavaFX
+ * properties: the view feeds it the session's values.
  */
 public final class TreeDiagram {
+    /** The legend's words for the label rule. */
+    public static final String LEGEND_NODE = "node: vm_start / vm_end / perms name";
+    public static final String LEGEND_LOD = "crowded: the step's, find_vma's, the selected and the top nodes keep "
+        + "their labels, others get shorter ones or a circle; hover a node for its VMA";
+
     private final TreePalette palette;
     private final TreePainter painter;
     private final TreeCamera camera = new TreeCamera();
+    private final FlowPane legend;
     private TreeFrames frames = TreeFrames.still(ShadowTree.empty());
     private long shownMm = -1;
     private boolean autoFit = true;
     private TreeMotion motion;
+    private TreeScene scene;
     private int columns;
+    private Type type = Type.of(1);
+
+    /** One frame to draw: the motion, the step, the caption. */
+    private record Frame(TreePainter.Picture picture, String caption) { }
 
     public TreeDiagram(TreePalette palette) {
         this.palette = palette;
         this.painter = new TreePainter(palette);
-    }
-
-    public FlowPane legend() {
-        return Legend.of(
+        this.legend = Legend.of(
             Legend.item(palette.black, "black node"),
             Legend.item(palette.red, "red node"),
             Legend.item(palette.selected, "selected VMA"),
             Legend.item(palette.step, "step being shown"),
             Legend.item(palette.path, "find_vma path"),
             Legend.item(palette.chainBox, "vm_next list"),
-            Legend.label("node: vm_start / vm_end / perms name"));
+            Legend.label(LEGEND_NODE),
+            Legend.label(LEGEND_LOD));
+        setType(Type.of(1));
     }
 
-    public void setFont(Font f) {
-        painter.setFont(f);
+    public FlowPane legend() {
+        return legend;
+    }
+
+    /** The type scale (the session's font scale): every font and stroke of the picture and its legend. */
+    public void setType(Type t) {
+        type = t;
+        painter.setType(t);
+        camera.setRowSizes(painter.labelRow(), painter.topPad());
+        legend.setHgap(t.px(16));
+        for (Node n : legend.getChildren()) {
+            if (n instanceof Label l) {
+                l.setFont(t.sans(14));
+                l.setWrapText(true);
+            } else if (n instanceof HBox item) {
+                item.setSpacing(t.px(6));
+                for (Node c : item.getChildren()) {
+                    if (c instanceof Label l) l.setFont(t.sans(14));
+                    if (c instanceof Swatch s) s.setSide(t.px(16));
+                }
+            }
+        }
+    }
+
+    /** The legend's free-text lines wrap at {@code w} rather than being cut short. */
+    public void setLegendWidth(double w) {
+        for (Node n : legend.getChildren()) if (n instanceof Label l) l.setMaxWidth(Math.max(40, w));
+    }
+
+    public Type type() {
+        return type;
     }
 
     /** Shows {@code mm}'s tree (null: none) through the frames the fold made of the operation on show. */
@@ -60,8 +107,13 @@ public final class TreeDiagram {
         return frames.end().height();
     }
 
+    public int size() {
+        return frames.end().size();
+    }
+
     public void setArea(double w, double h) {
-        camera.setArea(w, h - TreePainter.CHAIN_H, frames.end().height() + 1);
+        camera.setRowSizes(painter.labelRow(), painter.topPad());
+        camera.setArea(w, h - painter.chainHeight(), frames.end().height() + 1, columns);
         if (autoFit) camera.fit(columns);
     }
 
@@ -90,51 +142,141 @@ public final class TreeDiagram {
         int i = key < 0 ? -1 : s.indexOfKey(key);
         if (i < 0) return;
         autoFit = false;
-        camera.centreOn(i, s.depth(i), 120, columns);
+        camera.centreOn(i, s.depth(i), Math.max(120, slideSx()), columns);
     }
 
     /** Screen centre of the node of {@code key} in the picture last painted (canvas coordinates), or null. */
     public Point2D centreOf(long key) {
         TreeMotion m = motion != null ? motion : new TreeMotion(frames.end(), frames.end(), 1);
         int i = m.to().indexOfKey(key);
-        return i < 0 ? null : painter.centre(camera, m, i);
+        return i < 0 ? null : painter.centre(camera, m, i, scene);
     }
 
     /** vm_start of the node at (x, y), or -1. */
     public long keyAt(double x, double y) {
+        Vma v = vmaAt(x, y);
+        if (v != null) return v.start();
         if (motion == null) return -1;
-        int i = painter.hit(camera, motion, x, y);
+        int i = painter.hit(camera, motion, x, y, scene);
         return i < 0 ? -1 : motion.to().key(i);
     }
 
+    /** The VMA of the node at (x, y) in the picture last painted, or null. */
+    public Vma vmaAt(double x, double y) {
+        if (motion == null) return null;
+        int i = painter.hit(camera, motion, x, y, scene);
+        return i < 0 ? null : motion.to().vma(i);
+    }
+
+    /** The hover text for the node at (x, y), or null. */
+    public String tooltipAt(double x, double y) {
+        Vma v = vmaAt(x, y);
+        return v == null ? null : VmaText.tooltip(painter.mm(), v);
+    }
+
+    /** The frame for the session's event cursor and progress, and its caption. */
+    private Frame frame(int cursor, double progress, boolean reduceMotion, long selected) {
+        TreeStep step = null;
+        String caption = " ";
+        TreeMotion m;
+        double walked = 1;
+        int k = frames.frameAtCursor(cursor);
+        boolean atEnd = reduceMotion || k >= frames.frames() - 1 && progress >= 1;
+        Mm mm = painter.mm();
+        if (!frames.animated() || reduceMotion) {
+            m = new TreeMotion(frames.end(), frames.end(), 1);
+        } else {
+            TreeStep st = k > 0 ? frames.step(k) : null;
+            boolean moving = st != null && st.eventIndex() == cursor - 1 && progress < 1;
+            m = moving ? new TreeMotion(frames.shape(k - 1), frames.shape(k), progress)
+                : new TreeMotion(frames.shape(k), frames.shape(k), 1);
+            if (moving) walked = progress;
+            step = st;
+            if (st != null) {
+                caption = "step " + k + " of " + (frames.frames() - 1) + ": "
+                    + TreeCaption.of(st, frames.shape(k - 1), frames.shape(k), mm);
+            }
+        }
+        if (frames.animated() && atEnd) {
+            int last = frames.frames() - 1;
+            TreeStep lastStep = frames.step(last);
+            step = lastStep.path().isEmpty() ? null : lastStep;
+            caption = step == null ? " " : TreeCaption.of(step, frames.shape(last - 1), frames.shape(last), mm);
+            walked = 1;
+        }
+        return new Frame(new TreePainter.Picture(m, step, selected, walked), caption);
+    }
+
     /**
-     * Paints the frame for the session's event cursor and progress; returns the caption for it.
+     * Paints the frame for the session's event cursor and progress on screen; returns the caption for it.
      *
      * @param cursor   events of the last result shown so far
      * @param progress 0..1 through the event at {@code cursor - 1}
      */
-    public String paint(GraphicsContext g, double w, double h, int cursor, double progress, boolean reduceMotion,
+    public String paint(Pen g, double w, double h, int cursor, double progress, boolean reduceMotion,
                         long selected) {
-        TreeStep step = null;
-        String caption = " ";
-        int k = frames.frameAtCursor(cursor);
-        boolean atEnd = reduceMotion || k >= frames.frames() - 1 && progress >= 1;
-        if (!frames.animated() || reduceMotion) {
-            motion = new TreeMotion(frames.end(), frames.end(), 1);
-        } else {
-            TreeStep st = k > 0 ? frames.step(k) : null;
-            boolean moving = st != null && st.eventIndex() == cursor - 1 && progress < 1;
-            motion = moving ? new TreeMotion(frames.shape(k - 1), frames.shape(k), progress)
-                : new TreeMotion(frames.shape(k), frames.shape(k), 1);
-            step = st;
-            if (st != null) caption = "step " + k + " of " + (frames.frames() - 1) + ": " + st.caption();
+        Frame f = frame(cursor, progress, reduceMotion, selected);
+        motion = f.picture().motion();
+        TreeScene s = painter.paint(g, w, h, camera, f.picture());
+        scene = TreePainter.dots(camera) ? null : s;
+        return f.caption();
+    }
+
+    /** The picture last painted on screen (null in the dots picture): for tests. */
+    TreeScene scene() {
+        return scene;
+    }
+
+    /** The scene {@code paint} would draw at this cursor with a fresh camera fitted to w × h: for tests. */
+    TreeScene sceneAt(double w, double h, int cursor, double progress, long selected, Pen pen) {
+        TreeCamera cam = slideCamera(w, h);
+        return painter.paint(pen, w, h, cam, frame(cursor, progress, false, selected).picture());
+    }
+
+    private TreeCamera slideCamera(double w, double h) {
+        TreeCamera cam = new TreeCamera();
+        cam.setRowSizes(painter.labelRow(), painter.topPad());
+        cam.setArea(w, h - painter.chainHeight(), frames.end().height() + 1, columns);
+        cam.fit(columns);
+        return cam;
+    }
+
+    /** Pixels per column at which every node has room for its full label (neighbours on a row are 2 apart). */
+    private double slideSx() {
+        TreeShape s = frames.end();
+        NodeLabels labels = painter.labels();
+        double widest = 0;
+        int n = s.size();
+        int stride = Math.max(1, n / 2000);
+        for (int i = 0; i < n; i += stride) {
+            List<NodeLook> forms = labels.forms(painter.mm(), s.vma(i), s.key(i));
+            widest = Math.max(widest, 2 * forms.get(0).halfWidth());
         }
-        if (frames.animated() && atEnd) {
-            TreeStep lastStep = frames.step(frames.frames() - 1);
-            step = lastStep.path().isEmpty() ? null : lastStep;
-            caption = step == null ? " " : step.caption();
-        }
-        painter.paint(g, w, h, camera, new TreePainter.Picture(motion, step, selected));
-        return caption;
+        return Math.max(40, widest / 2 + type.px(6));
+    }
+
+    /** The slide: the tree at a size that gives every node its full label (within 3840 × 2160), the list under it. */
+    public Dimension2D slideSize() {
+        int n = Math.max(1, frames.end().size());
+        int levels = frames.end().height() + 1;
+        double sx = slideSx();
+        double w = Math.max(560, Math.min(3840, (n + 1) * sx + 16));
+        w = Math.max(w, TextFit.width(TreeChainPainter.TITLE, type.sans(13)) + 40);
+        double h = 2 * painter.topPad() + levels * painter.labelRow() + painter.chainHeight();
+        return new Dimension2D(Math.ceil(w), Math.ceil(Math.max(240, Math.min(2160, h))));
+    }
+
+    /** Paints the diagram alone, fitted to w × h, at the cursor (background included). */
+    public void paintSlide(Pen g, double w, double h, int cursor, double progress, boolean reduceMotion,
+                           long selected) {
+        painter.paint(g, w, h, slideCamera(w, h), frame(cursor, progress, reduceMotion, selected).picture());
+    }
+
+    /** The texts a node's label may show, for tests: vm_start and vm_end in the label's words. */
+    static List<String> addressTexts(Vma v) {
+        List<String> out = new ArrayList<>();
+        out.add(VmaText.hex(v.start()));
+        out.add(VmaText.hex(v.end()));
+        return out;
     }
 }

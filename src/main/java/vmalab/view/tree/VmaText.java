@@ -3,15 +3,20 @@ package vmalab.view.tree;
 import vmalab.io.ProcNames;
 import vmalab.model.mm.Mm;
 import vmalab.model.mm.Vma;
+import vmalab.model.mm.VmFlags;
+import vmalab.viewmodel.Sizes;
 
-/** How a VMA is named on the diagrams: short hex, a short mapping name. */
+/** How a VMA is named on the tree view: addresses in hex with 0x (one formatter, {@link Sizes}), short names. */
 public final class VmaText {
+    /** The dash between vm_start and vm_end. */
+    public static final String DASH = "–";
+
     private VmaText() {
     }
 
-    /** An address as lower-case hex without leading zeros: {@code 7ffff7fc3000}. */
+    /** {@code 0x7ffff7fc3000}. */
     public static String hex(long addr) {
-        return Long.toHexString(addr);
+        return Sizes.hex(addr);
     }
 
     /**
@@ -25,13 +30,45 @@ public final class VmaText {
         return n == null ? "anon" : n;
     }
 
+    /** A name worth printing, or null for a plain anonymous mapping. */
+    static String nameOrNull(Mm mm, Vma v) {
+        String n = shortName(mm, v);
+        return n.isEmpty() || n.equals("anon") ? null : n;
+    }
+
     /** {@code r-xp libc.so.6}. */
     public static String permsAndName(Mm mm, Vma v) {
         return v == null ? "" : v.perms() + " " + shortName(mm, v);
     }
 
-    /** {@code 7ffff7fc3000-7ffff7fc7000}. */
+    /** {@code 0x7ffff7fc3000–0x7ffff7fc7000}. */
     public static String range(Vma v) {
-        return v == null ? "" : hex(v.start()) + "-" + hex(v.end());
+        return v == null ? "" : hex(v.start()) + DASH + hex(v.end());
+    }
+
+    /**
+     * A node as captions name it, in the words its box shows: {@code [heap] 0x555555559000–0x55555557a000},
+     * or the range alone for an anonymous mapping; {@code key} in hex when the VMA is not known.
+     */
+    public static String node(Mm mm, Vma v, long key) {
+        if (v == null) return hex(key);
+        String n = nameOrNull(mm, v);
+        return n == null ? range(v) : n + " " + range(v);
+    }
+
+    /** The hover text: the whole VMA. */
+    public static String tooltip(Mm mm, Vma v) {
+        if (v == null) return "";
+        StringBuilder sb = new StringBuilder();
+        sb.append("vm_start ").append(hex(v.start())).append("\nvm_end   ").append(hex(v.end()))
+            .append("  (").append(Sizes.human(v.length())).append(")\n");
+        sb.append("perms    ").append(v.perms()).append("\nvm_flags ").append(VmFlags.names(v.flags())).append('\n');
+        if (v.file() != null) {
+            sb.append("file     ").append(v.file().path()).append(" @ ").append(hex(v.pgoff() * Vma.PAGE_SIZE));
+        } else {
+            sb.append("file     none (anonymous").append(nameOrNull(mm, v) == null ? "" : ", " + shortName(mm, v))
+                .append(')');
+        }
+        return sb.toString();
     }
 }
