@@ -179,6 +179,7 @@ public final class MainWindow {
         root.setBottom(bottom);
         new AskPrompt(controller, bottom);
         layoutView.setOnTouch(controller::touch);
+        ((vmalab.view.PageTableView) built.get(ViewKind.PAGETABLE)).setOnPageClicked((a, w) -> controller.touch(a, w ? 'w' : 'r'));
     }
 
     private void addView(String name, String title, Node content) {
