@@ -193,6 +193,7 @@ public final class MainWindow {
         new AskPrompt(controller, bottom);
         layoutView.setOnTouch(controller::touch);
         presenter = new Presenter(this);
+        ((vmalab.view.PageTableView) built.get(ViewKind.PAGETABLE)).setOnPageClicked((a, w) -> controller.touch(a, w ? 'w' : 'r'));
     }
 
     private void addView(String name, String title, Node content) {

@@ -71,6 +71,9 @@ public final class PagingPalette {
         Swatch.attachHidden(holder, onChange, all);
     }
 
+    public Color backgroundColor() { return background.color(); }
+    public Color textColor() { return text.color(); }
+    public Color faintColor() { return faint.color(); }
     public Color notPresentColor() { return notPresent.color(); }
     public Color writableColor() { return writable.color(); }
     public Color readOnlyColor() { return readOnly.color(); }
