@@ -135,6 +135,17 @@ public final class StructuresView extends Region implements SlideSource {
         return board.mode();
     }
 
+    /** Scrolls so that {@code n} (a node on the board) is in sight. */
+    public void reveal(Node n) {
+        layout();
+        javafx.geometry.Bounds b = board.sceneToLocal(n.localToScene(n.getBoundsInLocal()));
+        double ch = board.getHeight() - scroll.getViewportBounds().getHeight();
+        double cw = board.getWidth() - scroll.getViewportBounds().getWidth();
+        if (ch > 0) scroll.setVvalue(Math.min(1, Math.max(0, (b.getMinY() - 20) / ch)));
+        if (cw > 0) scroll.setHvalue(Math.min(1, Math.max(0, (b.getMinX() - 20) / cw)));
+        layout();
+    }
+
     /** The node the boxes and arrows are laid out in (for tests). */
     public Board board() {
         return board;
