@@ -47,7 +47,7 @@ class MainWindowTest {
         assertEquals("brk +8K", wb.timeline().currentEntry().text());
         assertEquals("", robot.lookup("#command-field").queryAs(TextField.class).getText());
         assertFalse(robot.lookup("#command-error").queryAs(Label.class).isVisible());
-        assertTrue(robot.lookup("#maps-text").queryAs(TextArea.class).getText().contains("[heap]"));
+        assertTrue(robot.lookup("#maps-text").queryAs(vmalab.view.panes.LinePane.class).text().contains("[heap]"));
     }
 
     @Test
@@ -91,7 +91,7 @@ class MainWindowTest {
         // given: the demo at step 5
         WindowFixture.load(robot, wb, VmaLabApp.demoScenario(), 5);
         String stateBefore = StateText.of(wb.session().kernel());
-        String mapsBefore = robot.lookup("#maps-text").queryAs(TextArea.class).getText();
+        String mapsBefore = robot.lookup("#maps-text").queryAs(vmalab.view.panes.LinePane.class).text();
         Mm mm = wb.session().selectedMm();
         long[] fieldsBefore = {mm.startBrk(), mm.brk(), mm.totalVm(), mm.mapCount(), mm.startStack(), mm.mmapBase()};
 
@@ -108,7 +108,7 @@ class MainWindowTest {
         // then
         assertEquals(5, wb.timeline().position());
         assertEquals(stateBefore, StateText.of(wb.session().kernel()));
-        assertEquals(mapsBefore, robot.lookup("#maps-text").queryAs(TextArea.class).getText());
+        assertEquals(mapsBefore, robot.lookup("#maps-text").queryAs(vmalab.view.panes.LinePane.class).text());
         Mm after = wb.session().selectedMm();
         assertEquals(fieldsBefore[0], after.startBrk());
         assertEquals(fieldsBefore[1], after.brk());

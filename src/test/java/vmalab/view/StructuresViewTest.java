@@ -65,8 +65,11 @@ class StructuresViewTest {
         for (Label l : robot.lookup("." + StructuresView.CHIP).queryAllAs(Label.class)) {
             if (l.getText().contains("555555555000 r-xp")) text = l;
         }
-        // the side column may run past the pane's edge at this window size: click the chip's left end
-        robot.clickOn(text.localToScreen(30, text.getHeight() / 2));
+        // at this width the list box may sit under the mm_struct, below the fold: scroll it into sight first
+        Label chip = text;
+        robot.interact(() -> wb.window().structuresView().reveal(chip));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn(chip.localToScreen(30, chip.getHeight() / 2));
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(0x555555555000L, wb.session().selectedVmaProperty().get());
     }
