@@ -59,7 +59,10 @@ final class Laser {
         s.addEventFilter(MouseEvent.MOUSE_MOVED, this::moved);
         s.addEventFilter(MouseEvent.MOUSE_DRAGGED, this::moved);
         s.addEventFilter(MouseEvent.MOUSE_EXITED_TARGET, e -> {
-            if (e.getTarget() == s.getRoot() || e.getTarget() == s) {
+            // only a real exit: a window going full screen reports an exit with the mouse still inside it
+            boolean inside = e.getSceneX() >= 0 && e.getSceneY() >= 0 && e.getSceneX() < s.getWidth()
+                && e.getSceneY() < s.getHeight();
+            if ((e.getTarget() == s.getRoot() || e.getTarget() == s) && !inside) {
                 idle.stop();
                 dot.setVisible(false);
             }

@@ -146,6 +146,28 @@ public final class MainWindow {
         split.setDividerPositions(fraction);
     }
 
+    /**
+     * Puts the split's dividers where a saved session had them. The text panes keep their width when the split is
+     * resized, so a layout pass that briefly sees another width (the toolbar fitting itself after a load, a new
+     * font scale) would move a divider set now: it is set again once the window has settled after the next pulse.
+     */
+    public void restoreDividers(double[] positions) {
+        double[] div = positions.clone();
+        split.setDividerPositions(div);
+        javafx.scene.Scene scene = root.getScene();
+        if (scene == null) return;
+        Runnable[] once = new Runnable[1];
+        int[] passes = {0};
+        once[0] = () -> {
+            double[] now = split.getDividerPositions();
+            boolean same = now.length == div.length;
+            for (int i = 0; same && i < div.length; i++) same = Math.abs(now[i] - div[i]) < 1e-4;
+            if (same || ++passes[0] > 5) scene.removePostLayoutPulseListener(once[0]);
+            else split.setDividerPositions(div);
+        };
+        scene.addPostLayoutPulseListener(once[0]);
+    }
+
     /** Brings a view's tab to the front (a snapshot of a hidden tab is empty). */
     public void selectView(String name) {
         Tab t = viewTabs.get(name);

@@ -44,6 +44,10 @@ final class NarrationBar extends VBox {
         trail.setId("narration-trail");
         trail.getStyleClass().add("narration-count");
         trail.setWrapText(true);
+        // the function's name and the step count are short: they keep their whole width, the narration wraps
+        function.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        count.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        text.setMinWidth(0);
         HBox line = new HBox(14, function, text, count);
         line.getStyleClass().add(STYLE_CLASS + "-line");
         HBox.setHgrow(text, Priority.ALWAYS);

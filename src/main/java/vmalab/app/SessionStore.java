@@ -131,7 +131,7 @@ public final class SessionStore {
         if (!d.dividers().isEmpty()) {
             double[] div = new double[d.dividers().size()];
             for (int i = 0; i < div.length; i++) div[i] = d.dividers().get(i);
-            w.split().setDividerPositions(div);
+            w.restoreDividers(div);
         }
         w.layoutView().setViewport(d.layout());
         vmalab.viewmodel.Theme.byId(d.theme()).ifPresentOrElse(s.themeProperty()::set,

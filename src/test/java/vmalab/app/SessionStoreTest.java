@@ -216,9 +216,9 @@ class SessionStoreTest {
     @Test
     void anUnknownThemeIsANoteAndTheRestGoesOn(FxRobot robot) throws Exception {
         build(robot, wb);
-        Path file = dir.resolve("dark.vsession");
+        Path file = dir.resolve("sepia.vsession");
         on(robot, () -> new SessionStore(wb).save(file));
-        Files.writeString(file, Files.readString(file).replace("\"theme\" : \"light\"", "\"theme\" : \"dark\""),
+        Files.writeString(file, Files.readString(file).replace("\"theme\" : \"light\"", "\"theme\" : \"sepia\""),
             StandardCharsets.UTF_8);
         Workbench other = secondWindow(robot);
 
@@ -227,9 +227,27 @@ class SessionStoreTest {
         assertNull(err);
         assertEquals(model(wb.session().kernel()), model(other.session().kernel()));
         String status = other.controller().statusProperty().get();
-        assertTrue(status.contains("theme \"dark\" is not known here, showing light"), status);
+        assertTrue(status.contains("theme \"sepia\" is not known here, showing light"), status);
         assertFalse(other.controller().statusIsErrorProperty().get());
         assertEquals("light", new SessionStore(other).theme());
+    }
+
+    @Test
+    void theThemeAndTheFontScaleComeBackWithTheSession(FxRobot robot) {
+        build(robot, wb);
+        robot.interact(() -> {
+            wb.session().themeProperty().set(vmalab.viewmodel.Theme.DARK);
+            wb.session().fontScaleProperty().set(1.75);
+        });
+        Path file = dir.resolve("dark.vsession");
+        assertNull(on(robot, () -> new SessionStore(wb).save(file)));
+        Workbench other = secondWindow(robot);
+
+        assertNull(on(robot, () -> new SessionStore(other).open(file)));
+
+        assertEquals(vmalab.viewmodel.Theme.DARK, other.session().themeProperty().get());
+        assertEquals(1.75, other.session().fontScaleProperty().get(), 1e-9);
+        assertEquals("dark", new SessionStore(other).theme());
     }
 
     @Test

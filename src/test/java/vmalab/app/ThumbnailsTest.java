@@ -40,6 +40,6 @@ class ThumbnailsTest {
                 if (c.getSaturation() > 0.3 && c.getBrightness() > 0.3) coloured++;
             }
         }
-        assertTrue(coloured > 100, "coloured pixels: " + coloured);
+        assertTrue(coloured > 50, "coloured pixels: " + coloured);
     }
 }
