@@ -123,7 +123,10 @@ class SessionStoreTest {
             ((ComboBox<Double>) wb.window().root().lookup("#speed")).setValue(2.0);
         });
         Path file = dir.resolve("lesson.vsession");
-        assertNull(on(robot, () -> new SessionStore(wb).save(file)));
+        double[] savedSplit = on(robot, () -> {
+            assertNull(new SessionStore(wb).save(file));
+            return wb.window().split().getDividerPositions();
+        });
         Viewport zoomed = on(robot, () -> wb.window().layoutView().viewport());
         assertFalse(zoomed.fit(), "the scroll zoomed in");
 
@@ -146,8 +149,8 @@ class SessionStoreTest {
         assertEquals(1, other.session().selectedPidProperty().get());
         assertEquals("buddy", other.window().selectedView());
         assertEquals(2, other.window().texts().tabs().getSelectionModel().getSelectedIndex());
-        assertArrayEquals(wb.window().split().getDividerPositions(), other.window().split().getDividerPositions(),
-            1e-3);
+        // the split as it was when saved (the first window's own layout passes may nudge it after)
+        assertArrayEquals(savedSplit, other.window().split().getDividerPositions(), 1e-3);
         assertEquals(zoomed, on(robot, () -> other.window().layoutView().viewport()));
         assertEquals(2.0, other.controller().director().speedProperty().get());
         assertEquals(2.0, ((ComboBox<?>) other.window().root().lookup("#speed")).getValue());
