@@ -97,7 +97,7 @@ public final class BuddyView extends CanvasView implements SlideSource {
         zoomBar.setId("buddy-zoom");
         legend = diagram.legend();
         header.getChildren().add(title);
-        body.getChildren().addAll(zoomBar, legend, caption, canvas, hint);
+        body.getChildren().addAll(zoomBar, caption, canvas, legend, hint);
         body.setPadding(new Insets(0, 10, 4, 10));
         body.setFillWidth(false);
         scroll.setId("buddy-scroll");
@@ -243,8 +243,8 @@ public final class BuddyView extends CanvasView implements SlideSource {
         Type t = type();
         double vh = scroll.getViewportBounds().getHeight();
         if (vh <= 1) vh = getHeight();
-        double above = zoomBar.getHeight() + legend.getHeight() + caption.getHeight() + 3 * body.getSpacing();
-        return Math.max(t.px(220), vh - above - t.px(90));
+        double above = zoomBar.getHeight() + caption.getHeight() + 2 * body.getSpacing();
+        return Math.max(t.px(200), vh - above - t.px(70));
     }
 
     /** Paints the on-screen diagram with {@code pen} into w × h, as the canvas shows it; returns the caption. */

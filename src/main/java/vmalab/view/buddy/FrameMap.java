@@ -26,6 +26,8 @@ final class FrameMap {
     private static final double MAX_CELL = 44;
     /** Smallest cell side the used-frames fit allows at 1×, px. */
     static final double MIN_CELL = 14;
+    /** The fewest frames the fit to the frames in use shows. */
+    private static final long CONTEXT = 64;
 
     private final BuddyPalette pal;
     private final PixelLayer pixels = new PixelLayer();
@@ -129,6 +131,11 @@ final class FrameMap {
         if (askSpan == 0) {
             lo = usedLo < 0 ? 0 : usedLo;
             hi = usedHi < 0 ? frames - 1 : usedHi;
+            if (hi - lo + 1 < CONTEXT) {
+                // a handful of frames in use: show them among their free neighbours, not as a 2-column strip
+                lo &= -CONTEXT;
+                hi = Math.min(frames - 1, Math.max(hi, lo + CONTEXT - 1));
+            }
         } else {
             lo = Math.max(0, Math.min(askFirst, frames - 1));
             hi = Math.min(frames - 1, lo + Math.min(askSpan, frames) - 1);
@@ -168,7 +175,8 @@ final class FrameMap {
     Point2D centre(long pfn) {
         if (pfn < first || pfn >= first + (long) cols * rows || pfn >= frames) return null;
         long i = pfn - first;
-        return new Point2D(gx + (i % cols) * cell + cell / 2.0, gy + (i / cols) * cell + cell / 2.0);
+        // the lower part of the cell: its pfn label, when it has one, sits in the upper part
+        return new Point2D(gx + (i % cols) * cell + cell / 2.0, gy + (i / cols) * cell + cell * 0.78);
     }
 
     long frameAt(double x, double y) {
@@ -301,14 +309,14 @@ final class FrameMap {
         }
         // the pfn in the cell itself when the cell has room for it
         String widest = Sizes.frame(Math.max(0, end));
-        if (cell >= TextFit.width(widest, lf) + t.px(6) && cell >= lh + 2) {
+        if (cell >= TextFit.width(widest, lf) + t.px(6) && cell >= 2 * lh) {
             g.setTextAlign(TextAlignment.CENTER);
-            g.setTextBaseline(VPos.CENTER);
+            g.setTextBaseline(VPos.TOP);
             for (long p = first; p <= end; p++) {
                 long i = p - first;
                 int c = argb[(int) p];
                 g.setFill(ink(Color.rgb((c >> 16) & 255, (c >> 8) & 255, c & 255)));
-                g.fillText(Sizes.frame(p), gx + (i % cols) * cell + cell / 2.0, gy + (i / cols) * cell + cell / 2.0);
+                g.fillText(Sizes.frame(p), gx + (i % cols) * cell + cell / 2.0, gy + (i / cols) * cell + t.px(2));
             }
         }
     }
