@@ -102,7 +102,7 @@ public final class BuddyView extends CanvasView implements SlideSource {
         body.setFillWidth(false);
         scroll.setId("buddy-scroll");
         scroll.setFitToWidth(true);
-        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.AS_NEEDED);
         scroll.setVbarPolicy(ScrollPane.ScrollBarPolicy.AS_NEEDED);
         scroll.getStyleClass().add("edge-to-edge");
         canvas.setId("buddy-canvas");
@@ -278,14 +278,16 @@ public final class BuddyView extends CanvasView implements SlideSource {
         double vw = scroll.getViewportBounds().getWidth();
         if (vw <= 1) vw = w;
         double cw = Math.max(1, Math.floor(vw - 20));
+        // narrower than the free lists' labels need (a half-width view at 250 %): the view scrolls sideways
+        double dw = Math.max(cw, diagram.minWidth(type(), session.stepState()));
         for (var r : new javafx.scene.layout.Region[] {zoomBar, legend, caption, hint}) {
             r.setMaxWidth(cw);
             r.setPrefWidth(cw);
         }
         legend.setPrefWrapLength(cw);
         zoomBar.setPrefWrapLength(cw);
-        double need = diagram.contentHeight(type(), cw, mapHeight(), session.stepState());
-        canvas.setWidth(cw);
+        double need = diagram.contentHeight(type(), dw, mapHeight(), session.stepState());
+        canvas.setWidth(dw);
         canvas.setHeight(Math.ceil(need));
         redraw();
     }

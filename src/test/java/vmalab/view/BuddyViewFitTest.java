@@ -153,7 +153,11 @@ class BuddyViewFitTest {
     }
 
     private static Color pixel(FxRobot robot, BuddyView v, WritableImage img, long pfn) {
-        Point2D c = ViewTesting.onFx(robot, () -> v.frameCentre(pfn));
+        Canvas canvas = robot.lookup("#buddy-canvas").queryAs(Canvas.class);
+        Point2D c = ViewTesting.onFx(robot, () -> {
+            Point2D p = v.frameCentre(pfn);
+            return p == null ? null : canvas.sceneToLocal(v.localToScene(p));
+        });
         assertNotNull(c, "frame " + pfn + " is in the window");
         return img.getPixelReader().getColor((int) Math.floor(c.getX()), (int) Math.floor(c.getY()));
     }
@@ -167,7 +171,7 @@ class BuddyViewFitTest {
         PhysicalMemory pm = Physical.of(wb.session().kernel());
         long zero = pm.zeroPfn();
         assertTrue(zero >= 0, "the lesson has a zero page");
-        WritableImage img = ViewTesting.shot(robot, v, "buddy-zero-page");
+        WritableImage img = ViewTesting.shot(robot, robot.lookup("#buddy-canvas").query(), "buddy-zero-page");
         Color z = pixel(robot, v, img, zero);
         assertTrue(ViewTesting.near(z, ZERO), "zero page " + z);
         assertTrue(!ViewTesting.near(z, KERNEL), "not the kernel's colour");
@@ -185,7 +189,7 @@ class BuddyViewFitTest {
             }
         }
         assertTrue(step >= 0, "fork-cow has COW-shared frames after the fork");
-        WritableImage cowShot = ViewTesting.shot(robot, v, "buddy-cow");
+        WritableImage cowShot = ViewTesting.shot(robot, robot.lookup("#buddy-canvas").query(), "buddy-cow");
         Color c = pixel(robot, v, cowShot, step);
         assertTrue(ViewTesting.near(c, COW), "COW-shared frame " + c);
         assertTrue(!ViewTesting.near(c, FIRST_PROCESS) && !ViewTesting.near(c, z), "distinct from anon and zero");

@@ -181,6 +181,14 @@ public final class BuddyDiagram {
         return plan(t, w, mapH, at == null ? null : at.lists()).height();
     }
 
+    /** The narrowest the diagram can be with every label whole: the free lists' labels, hand and one block. */
+    public double minWidth(Type t, StepState state) {
+        BuddyAt at = state == null ? null : state.buddy();
+        FreeListState l = at == null ? null : at.lists();
+        lists.measure(t, pm == null ? 1 : pm.frames(), l == null ? 11 : l.orders());
+        return Math.ceil(2 * t.px(10) + lists.minWidth());
+    }
+
     /** A comfortable width for the diagram at {@code t}: the lists at their natural width beside a map. */
     public double naturalWidth(Type t, StepState state) {
         BuddyAt at = state == null ? null : state.buddy();
@@ -259,7 +267,13 @@ public final class BuddyDiagram {
         String[] parts = s.trim().split("\\s+");
         // "Node", "0,", "zone", "Normal", counts...
         int headN = Math.min(4, parts.length);
-        out.add(String.join(" ", java.util.Arrays.copyOfRange(parts, 0, headN)));
+        String head = String.join(" ", java.util.Arrays.copyOfRange(parts, 0, headN));
+        if (TextFit.fits(head, f, w) || headN < 4) {
+            out.add(head);
+        } else {
+            out.add(parts[0] + " " + parts[1]);
+            out.add(parts[2] + " " + parts[3]);
+        }
         StringBuilder row = new StringBuilder();
         for (int i = headN; i < parts.length; i++) {
             String cell = String.format(Locale.ROOT, "%6s", parts[i]);
