@@ -51,8 +51,8 @@ import vmalab.viewmodel.Sizes;
 public final class BuddyView extends CanvasView implements SlideSource {
     public static final String STYLE_CLASS = "buddy-view";
     public static final String BUDDYINFO = "buddyinfo-text";
-    public static final String HINT = "Wheel: scroll the frames · Ctrl+wheel or − / +: zoom · click the bar of all"
-        + " memory to move there · hover a frame for what it holds";
+    public static final String HINT = "Ctrl+wheel or − / +: zoom the frames · wheel: scroll a zoomed map · click the"
+        + " bar of all memory to move there · hover a frame for what it holds";
 
     private final BuddyDiagram diagram = new BuddyDiagram();
     private final Label caption = new Label(" ");
@@ -132,8 +132,14 @@ public final class BuddyView extends CanvasView implements SlideSource {
         canvas.addEventHandler(ScrollEvent.SCROLL, e -> {
             if (diagram.frameAt(e.getX(), e.getY()) < 0 && diagram.miniAt(e.getX(), e.getY()) < 0) return;
             if (e.getDeltaY() == 0) return;
-            if (e.isControlDown()) moved(() -> diagram.zoom(e.getDeltaY() > 0 ? 0.5 : 2));
-            else moved(() -> diagram.scrollMap(e.getDeltaY() > 0 ? -2 : 2));
+            if (e.isControlDown()) {
+                moved(() -> diagram.zoom(e.getDeltaY() > 0 ? 0.5 : 2));
+            } else if (!diagram.fitsUsed() || !showsAllInUse()) {
+                // a window fitted round every frame in use leaves the wheel to the page; a zoomed one scrolls
+                moved(() -> diagram.scrollMap(e.getDeltaY() > 0 ? -2 : 2));
+            } else {
+                return;
+            }
             e.consume();
         });
         canvas.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
@@ -145,6 +151,12 @@ public final class BuddyView extends CanvasView implements SlideSource {
             }
             selectFrame(diagram.frameAt(e.getX(), e.getY()));
         });
+    }
+
+    private boolean showsAllInUse() {
+        long[] u = diagram.usedRange();
+        long f = diagram.windowFirst();
+        return u[0] < 0 || f <= u[0] && u[1] < f + diagram.windowFrames();
     }
 
     private void moved(Runnable zoom) {
@@ -243,8 +255,8 @@ public final class BuddyView extends CanvasView implements SlideSource {
         Type t = type();
         double vh = scroll.getViewportBounds().getHeight();
         if (vh <= 1) vh = getHeight();
-        double above = zoomBar.getHeight() + caption.getHeight() + 2 * body.getSpacing();
-        return Math.max(t.px(200), vh - above - t.px(70));
+        double above = zoomBar.getHeight() + (caption.isManaged() ? caption.getHeight() : 0) + 2 * body.getSpacing();
+        return Math.max(t.px(180), vh - above - t.px(16));
     }
 
     /** Paints the on-screen diagram with {@code pen} into w × h, as the canvas shows it; returns the caption. */
@@ -256,13 +268,18 @@ public final class BuddyView extends CanvasView implements SlideSource {
 
     @Override
     protected void redraw() {
-        caption.setText(paintScreen(Pen.on(canvas), canvas.getWidth(), canvas.getHeight()));
+        String said = paintScreen(Pen.on(canvas), canvas.getWidth(), canvas.getHeight());
+        boolean blank = said.isBlank();
+        if (caption.isManaged() == blank) {
+            caption.setManaged(!blank);
+            caption.setVisible(!blank);
+        }
+        caption.setText(said);
         title.setText(diagram.title());
         long n = diagram.windowFrames();
         long f = diagram.windowFirst();
-        window.setText(n <= 0 ? " " : "frames " + Sizes.frame(f) + "–" + Sizes.frame(f + n - 1) + " (" + n + " of "
-            + diagram.frames() + ")"
-            + (diagram.fitsUsed() ? ", fitted to the frames in use" : ""));
+        window.setText(n <= 0 ? " " : "frames " + Sizes.frame(f) + "–" + Sizes.frame(f + n - 1) + ": " + n + " of "
+            + diagram.frames() + (diagram.fitsUsed() ? ", fitted to those in use" : ""));
     }
 
     @Override

@@ -127,11 +127,24 @@ public final class BuddyDiagram {
     public long windowFirst() { return map.first(); }
     public long windowFrames() { return map.shown(); }
 
-    /** The lowest and highest frame in use (not free), or {-1, -1}. */
+    /**
+     * The lowest and highest frame in use, or {-1, -1}: the frames the lesson made (page tables, page cache,
+     * anonymous, alloc_pages and the zero page); the kernel image's reserve at the bottom only when nothing else
+     * is in use, since it would take the whole window and tell nothing.
+     */
     public long[] usedRange() {
         if (pm == null) return new long[] {-1, -1};
         long lo = -1;
         long hi = -1;
+        long zero = pm.zeroPfn();
+        for (int p = 0; p < pm.frames(); p++) {
+            FrameKind k = pm.frameKind(p);
+            if (k != FrameKind.FREE && k != FrameKind.KERNEL || p == zero) {
+                if (lo < 0) lo = p;
+                hi = p;
+            }
+        }
+        if (lo >= 0) return new long[] {lo, hi};
         for (int p = 0; p < pm.frames(); p++) {
             if (pm.frameKind(p) != FrameKind.FREE) {
                 if (lo < 0) lo = p;

@@ -133,8 +133,8 @@ final class FrameMap {
             hi = usedHi < 0 ? frames - 1 : usedHi;
             if (hi - lo + 1 < CONTEXT) {
                 // a handful of frames in use: show them among their free neighbours, not as a 2-column strip
-                lo &= -CONTEXT;
                 hi = Math.min(frames - 1, Math.max(hi, lo + CONTEXT - 1));
+                lo = Math.max(0, Math.min(lo, hi - CONTEXT + 1));
             }
         } else {
             lo = Math.max(0, Math.min(askFirst, frames - 1));
