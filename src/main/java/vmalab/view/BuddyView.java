@@ -62,7 +62,7 @@ public final class BuddyView extends CanvasView implements SlideSource {
     private final Button out = new Button("−");
     private final Button in = new Button("+");
     private final Label window = new Label(" ");
-    private final FlowPane zoomBar = new FlowPane(8, 6, used, all, out, in, window);
+    private final FlowPane zoomBar = new FlowPane(8, 6, used, all, out, in);
     private FlowPane legend = new FlowPane();
     private final VBox body = new VBox(6);
     private final ScrollPane scroll = new ScrollPane(body);
@@ -278,6 +278,7 @@ public final class BuddyView extends CanvasView implements SlideSource {
         title.setText(diagram.title());
         long n = diagram.windowFrames();
         long f = diagram.windowFirst();
+        // the minimap's title line says the same on the canvas; the label is for tests and screen readers
         window.setText(n <= 0 ? " " : "frames " + Sizes.frame(f) + "–" + Sizes.frame(f + n - 1) + ": " + n + " of "
             + diagram.frames() + (diagram.fitsUsed() ? ", fitted to those in use" : ""));
     }
