@@ -1,13 +1,23 @@
 package vmalab.view;
 
 import java.util.BitSet;
+import javafx.geometry.Dimension2D;
+import javafx.geometry.Insets;
 import javafx.geometry.Point2D;
+import javafx.geometry.Pos;
+import javafx.geometry.VPos;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.VBox;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
+import javafx.scene.text.TextAlignment;
 import vmalab.model.Kernel;
 import vmalab.model.mm.Mm;
 import vmalab.model.mm.Task;
@@ -16,24 +26,47 @@ import vmalab.model.paging.FrameInfo;
 import vmalab.model.paging.Mapping;
 import vmalab.model.paging.PhysicalMemory;
 import vmalab.view.buddy.BuddyDiagram;
+import vmalab.view.paging.CanvasTips;
+import vmalab.view.paging.HeaderScale;
+import vmalab.view.paging.SlideLegend;
+import vmalab.view.paint.Pen;
+import vmalab.view.paint.SlideSource;
+import vmalab.view.paint.TextFit;
+import vmalab.view.paint.Type;
 import vmalab.view.tree.Legend;
 import vmalab.viewmodel.Physical;
 import vmalab.viewmodel.Session;
+import vmalab.viewmodel.Sizes;
 
 /**
- * Physical memory: every page frame in a grid coloured by owner, the buddy allocator's free lists per order,
- * and /proc/buddyinfo. Splits and merges play as the event cursor moves over them. The frames of the selected
- * VMA are lit; clicking a frame a process maps selects that process, VMA and address.
+ * Physical memory: the frames in use in a zoomable grid coloured by owner (zero page and COW-shared frames in
+ * their own colours) under a minimap of all of memory, the buddy allocator's free lists per order, and
+ * /proc/buddyinfo. Splits and merges play as the event cursor moves over them. The frames of the selected VMA
+ * are lit; clicking a frame a process maps selects that process, VMA and address.
+ *
+ * <p>The map opens fitted to the frames in use; the wheel scrolls it, Ctrl+wheel and the − / + buttons zoom,
+ * a click on the minimap moves the window there. Type follows the session's font scale; when the diagram
+ * needs more room than the window has, it scrolls under the title.
  */
-public final class BuddyView extends CanvasView {
+public final class BuddyView extends CanvasView implements SlideSource {
     public static final String STYLE_CLASS = "buddy-view";
     public static final String BUDDYINFO = "buddyinfo-text";
+    public static final String HINT = "Ctrl+wheel or − / +: zoom the frames · wheel: scroll a zoomed map · click the"
+        + " bar of all memory to move there · hover a frame for what it holds";
 
     private final BuddyDiagram diagram = new BuddyDiagram();
     private final Label caption = new Label(" ");
-    private final Label buddyinfo = new Label();
-    private final Label buddyinfoTitle = new Label("/proc/buddyinfo (free blocks of order 0 … 10)");
+    private final Label hint = new Label(HINT);
+    private final Button used = new Button("Frames in use");
+    private final Button all = new Button("All memory");
+    private final Button out = new Button("−");
+    private final Button in = new Button("+");
+    private final Label window = new Label(" ");
+    private final FlowPane zoomBar = new FlowPane(8, 6, used, all, out, in);
     private FlowPane legend = new FlowPane();
+    private final VBox body = new VBox(6);
+    private final ScrollPane scroll = new ScrollPane(body);
+    private final CanvasTips tips = new CanvasTips();
     private boolean dirty = true;
 
     public BuddyView(Session session) {
@@ -43,40 +76,139 @@ public final class BuddyView extends CanvasView {
     }
 
     private void createView() {
+        title.setWrapText(true);
         caption.getStyleClass().add(VmaTreeView.CAPTION);
-        caption.setFont(Legend.TEXT_FONT);
         caption.setId("buddy-caption");
-        buddyinfo.getStyleClass().add(BUDDYINFO);
-        buddyinfo.setId("buddyinfo");
-        buddyinfo.setFont(Font.font("Monospaced", FontWeight.BOLD, 16));
-        buddyinfoTitle.setFont(Legend.TEXT_FONT);
+        caption.setWrapText(true);
+        hint.getStyleClass().add(VmaTreeView.CAPTION);
+        hint.setId("buddy-hint");
+        hint.setWrapText(true);
+        used.setId("buddy-fit-used");
+        all.setId("buddy-show-all");
+        out.setId("buddy-zoom-out");
+        in.setId("buddy-zoom-in");
+        window.setId("buddy-window");
+        window.setWrapText(true);
+        used.setTooltip(new Tooltip("Zoom the frame map to the frames in use"));
+        all.setTooltip(new Tooltip("Show every frame of physical memory"));
+        out.setTooltip(new Tooltip("Zoom out: twice as many frames"));
+        in.setTooltip(new Tooltip("Zoom in: half as many frames"));
+        zoomBar.setAlignment(Pos.CENTER_LEFT);
+        zoomBar.setId("buddy-zoom");
         legend = diagram.legend();
-        header.getChildren().addAll(title, legend, caption);
+        header.getChildren().add(title);
+        body.getChildren().addAll(zoomBar, caption, canvas, legend, hint);
+        body.setPadding(new Insets(0, 10, 4, 10));
+        body.setFillWidth(false);
+        scroll.setId("buddy-scroll");
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.AS_NEEDED);
+        scroll.setVbarPolicy(ScrollPane.ScrollBarPolicy.AS_NEEDED);
+        scroll.getStyleClass().add("edge-to-edge");
         canvas.setId("buddy-canvas");
-        getChildren().addAll(canvas, header, buddyinfoTitle, buddyinfo);
+        getChildren().addAll(scroll, header);
         diagram.palette().attachHidden(header, this::invalidate); // new colours: the owners are coloured again
+        tips.install(canvas, () -> Font.font(Type.SANS, 15 * session.fontScale()));
+        scaleHeader();
     }
 
     private void initListeners() {
         session.versionProperty().addListener((o, a, b) -> invalidate());
+        session.themeProperty().addListener((o, a, b) -> invalidate());
         repaintOn(session.selectedPidProperty(), session.selectedVmaProperty(), session.stepStateProperty(),
             session.eventProgressProperty());
+        session.fontScaleProperty().addListener((o, a, b) -> {
+            scaleHeader();
+            requestLayout();
+            requestPaint();
+        });
+        scroll.viewportBoundsProperty().addListener((o, a, b) -> {
+            if (a.getWidth() != b.getWidth() || a.getHeight() != b.getHeight()) requestLayout();
+        });
+        used.setOnAction(e -> moved(diagram::fitUsed));
+        all.setOnAction(e -> moved(diagram::showAll));
+        out.setOnAction(e -> moved(() -> diagram.zoom(2)));
+        in.setOnAction(e -> moved(() -> diagram.zoom(0.5)));
+        canvas.addEventHandler(ScrollEvent.SCROLL, e -> {
+            if (diagram.frameAt(e.getX(), e.getY()) < 0 && diagram.miniAt(e.getX(), e.getY()) < 0) return;
+            if (e.getDeltaY() == 0) return;
+            if (e.isControlDown()) {
+                moved(() -> diagram.zoom(e.getDeltaY() > 0 ? 0.5 : 2));
+            } else if (!diagram.fitsUsed() || !showsAllInUse()) {
+                // a window fitted round every frame in use leaves the wheel to the page; a zoomed one scrolls
+                moved(() -> diagram.scrollMap(e.getDeltaY() > 0 ? -2 : 2));
+            } else {
+                return;
+            }
+            e.consume();
+        });
         canvas.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
-            if (e.getButton() == MouseButton.PRIMARY) selectFrame(diagram.frameAt(e.getX(), e.getY()));
+            if (e.getButton() != MouseButton.PRIMARY) return;
+            long m = diagram.miniAt(e.getX(), e.getY());
+            if (m >= 0) {
+                moved(() -> diagram.centreOn(m));
+                return;
+            }
+            selectFrame(diagram.frameAt(e.getX(), e.getY()));
         });
     }
 
-    /** Centre of the grid cell of frame {@code pfn}, in this view's coordinates, or null. */
+    private boolean showsAllInUse() {
+        long[] u = diagram.usedRange();
+        long f = diagram.windowFirst();
+        return u[0] < 0 || f <= u[0] && u[1] < f + diagram.windowFrames();
+    }
+
+    private void moved(Runnable zoom) {
+        zoom.run();
+        redraw();
+    }
+
+    private Type type() {
+        return Type.of(session.fontScale());
+    }
+
+    private void scaleHeader() {
+        double s = session.fontScale();
+        title.setFont(Font.font("System", FontWeight.BOLD, 17 * s));
+        caption.setFont(Font.font("System", 15 * s));
+        hint.setFont(Font.font("System", 13 * s));
+        window.setFont(Font.font("System", 14 * s));
+        HeaderScale.apply(legend, s);
+        zoomBar.setHgap(8 * s);
+    }
+
+    /** Centre of the grid cell of frame {@code pfn}, in this view's coordinates, or null (not in the window). */
     public Point2D frameCentre(long pfn) {
+        layout();
         redraw();
         Point2D p = diagram.frameCentre(pfn);
-        return p == null ? null : canvas.localToParent(p);
+        return p == null ? null : sceneToLocal(canvas.localToScene(p));
     }
 
     /** The /proc/buddyinfo line shown. */
     public String buddyinfoText() {
         redraw();
-        return buddyinfo.getText();
+        return diagram.buddyinfo();
+    }
+
+    /** The side of a frame cell, px, in the last paint. */
+    public int frameCellSize() {
+        return diagram.cellSize();
+    }
+
+    /** The zoomed window: its first frame and how many frames it shows. */
+    public long windowFirst() { return diagram.windowFirst(); }
+    public long windowFrames() { return diagram.windowFrames(); }
+
+    /** The lowest and highest frame not free, or {-1, -1}. */
+    public long[] usedRange() {
+        return diagram.usedRange();
+    }
+
+    /** The full texts behind the canvas's cells and shortened labels (the hover tooltips). */
+    public CanvasTips tips() {
+        return tips;
     }
 
     private void selectFrame(long pfn) {
@@ -106,35 +238,118 @@ public final class BuddyView extends CanvasView {
         dirty = false;
         diagram.show(session.kernel());
         FlowPane fresh = diagram.legend();
-        header.getChildren().set(header.getChildren().indexOf(legend), fresh);
+        body.getChildren().set(body.getChildren().indexOf(legend), fresh);
         legend = fresh;
+        HeaderScale.apply(legend, session.fontScale());
+    }
+
+    private BitSet selected() {
+        Mm mm = session.selectedMm();
+        long sel = session.selectedVmaProperty().get();
+        Vma vma = mm == null || sel < 0 ? null : mm.vmaAt(sel);
+        return diagram.framesOf(mm, vma);
+    }
+
+    /** The frame map's height on screen: what the viewport leaves, so the map is seen whole without scrolling. */
+    private double mapHeight() {
+        Type t = type();
+        double vh = scroll.getViewportBounds().getHeight();
+        if (vh <= 1) vh = getHeight();
+        double above = zoomBar.getHeight() + (caption.isManaged() ? caption.getHeight() : 0) + 2 * body.getSpacing();
+        return Math.max(t.px(180), vh - above - t.px(16));
+    }
+
+    /** Paints the on-screen diagram with {@code pen} into w × h, as the canvas shows it; returns the caption. */
+    public String paintScreen(Pen pen, double w, double h) {
+        refresh();
+        return diagram.paint(pen, type(), w, h, mapHeight(), session.stepState(),
+            session.eventProgressProperty().get(), selected(), tips);
     }
 
     @Override
     protected void redraw() {
-        refresh();
-        Mm mm = session.selectedMm();
-        long sel = session.selectedVmaProperty().get();
-        Vma vma = mm == null || sel < 0 ? null : mm.vmaAt(sel);
-        BitSet selected = diagram.framesOf(mm, vma);
-        caption.setText(diagram.paint(canvas.getGraphicsContext2D(), canvas.getWidth(), canvas.getHeight(),
-            session.stepState(), session.eventProgressProperty().get(), selected));
-        buddyinfo.setText(diagram.buddyinfo());
+        String said = paintScreen(Pen.on(canvas), canvas.getWidth(), canvas.getHeight());
+        boolean blank = said.isBlank();
+        if (caption.isManaged() == blank) {
+            caption.setManaged(!blank);
+            caption.setVisible(!blank);
+        }
+        caption.setText(said);
         title.setText(diagram.title());
+        long n = diagram.windowFrames();
+        long f = diagram.windowFirst();
+        // the minimap's title line says the same on the canvas; the label is for tests and screen readers
+        window.setText(n <= 0 ? " " : "frames " + Sizes.frame(f) + "–" + Sizes.frame(f + n - 1) + ": " + n + " of "
+            + diagram.frames() + (diagram.fitsUsed() ? ", fitted to those in use" : ""));
     }
 
     @Override
     protected void layoutChildren() {
         refresh();
         double x = snappedLeftInset();
+        double y = snappedTopInset();
         double w = getWidth() - x - snappedRightInset();
-        double bh = buddyinfo.prefHeight(w);
-        double th = buddyinfoTitle.prefHeight(w);
-        double bottom = getHeight() - snappedBottomInset();
-        buddyinfo.resizeRelocate(x + 12, bottom - bh - 6, w - 24, bh);
-        buddyinfoTitle.resizeRelocate(x + 12, bottom - bh - th - 8, w - 24, th);
-        layoutHeaderAndCanvas(bh + th + 12);
+        double hh = header.prefHeight(w);
+        header.resizeRelocate(x, y, w, hh);
+        double sh = Math.max(1, getHeight() - y - hh - snappedBottomInset());
+        scroll.resizeRelocate(x, y + hh, w, sh);
+        double vw = scroll.getViewportBounds().getWidth();
+        if (vw <= 1) vw = w;
+        double cw = Math.max(1, Math.floor(vw - 20));
+        // narrower than the free lists' labels need (a half-width view at 250 %): the view scrolls sideways
+        double dw = Math.max(cw, diagram.minWidth(type(), session.stepState()));
+        for (var r : new javafx.scene.layout.Region[] {zoomBar, legend, caption, hint}) {
+            r.setMaxWidth(cw);
+            r.setPrefWidth(cw);
+        }
+        legend.setPrefWrapLength(cw);
+        zoomBar.setPrefWrapLength(cw);
+        double need = diagram.contentHeight(type(), dw, mapHeight(), session.stepState());
+        canvas.setWidth(dw);
+        canvas.setHeight(Math.ceil(need));
         redraw();
+    }
+
+    @Override
+    public Dimension2D slideSize() {
+        refresh();
+        Type t = type();
+        double w = diagram.naturalWidth(t, session.stepState());
+        double top = slideTop(null, t, w);
+        double h = diagram.contentHeight(t, w, t.px(420), session.stepState());
+        return new Dimension2D(w, Math.ceil(top + h));
+    }
+
+    @Override
+    public void paintSlide(Pen pen, double width, double height) {
+        refresh();
+        Type t = type();
+        pen.setFill(diagram.palette().backgroundColor());
+        pen.fillRect(0, 0, width, height);
+        double top = slideTop(pen, t, width);
+        pen.save();
+        pen.translate(0, top);
+        diagram.paint(pen, t, width, height - top, t.px(420), session.stepState(),
+            session.eventProgressProperty().get(), selected(), null);
+        pen.restore();
+    }
+
+    /** The slide's title line and legend (drawn when pen is not null); returns their height. */
+    private double slideTop(Pen pen, Type t, double w) {
+        double pad = t.px(12);
+        Font f = t.bold(17);
+        double lh = TextFit.lineHeight(f);
+        SlideLegend l = diagram.slideLegend();
+        if (pen != null) {
+            pen.setFill(diagram.palette().textColor());
+            pen.setFont(f);
+            pen.setTextAlign(TextAlignment.LEFT);
+            pen.setTextBaseline(VPos.TOP);
+            pen.fillText(TextFit.end(diagram.title(), f, w - 2 * pad), pad, pad);
+            l.paint(pen, t, pad, pad + lh + t.px(8), w - 2 * pad, diagram.palette().textColor(),
+                diagram.palette().backgroundColor().interpolate(diagram.palette().textColor(), 0.5));
+        }
+        return pad + lh + t.px(8) + l.height(t, w - 2 * pad) + t.px(10);
     }
 
     @Override

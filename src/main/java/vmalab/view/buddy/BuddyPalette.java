@@ -26,6 +26,9 @@ public final class BuddyPalette {
     public static final String SELECTED = "buddy-selected";
     public static final String STEP = "buddy-step";
     public static final String BLOCK = "buddy-block";
+    /** The zero page and COW-shared frames: the page-table and layout views' looked-up colours. */
+    public static final String ZERO_PAGE = "pte-zero-page";
+    public static final String COW = "pte-cow";
 
     final Swatch background = new Swatch(BACKGROUND);
     final Swatch free = new Swatch(FREE);
@@ -39,6 +42,8 @@ public final class BuddyPalette {
     final Swatch selected = new Swatch(SELECTED);
     final Swatch step = new Swatch(STEP);
     final Swatch block = new Swatch(BLOCK);
+    final Swatch zeroPage = new Swatch(ZERO_PAGE);
+    final Swatch cow = new Swatch(COW);
     final Swatch[] processes = {
         new Swatch(PROCESS_PREFIX + 0),
         new Swatch(PROCESS_PREFIX + 1),
@@ -74,12 +79,16 @@ public final class BuddyPalette {
 
     public void attachHidden(Pane holder, Runnable onChange) {
         List<Swatch> all = new ArrayList<>(List.of(background, free, kernel, pageTable, pageCache, shmem, allocPages,
-            text, faint, selected, step, block));
+            text, faint, selected, step, block, zeroPage, cow));
         all.addAll(List.of(processes));
         Swatch.attachHidden(holder, onChange, all);
     }
 
     public Color freeColor() { return free.color(); }
+    public Color backgroundColor() { return background.color(); }
+    public Color textColor() { return text.color(); }
+    public Color zeroPageColor() { return zeroPage.color(); }
+    public Color cowColor() { return cow.color(); }
     public Color kernelColor() { return kernel.color(); }
     public Color pageTableColor() { return pageTable.color(); }
     public Color processColor(int slot) { return process(slot); }

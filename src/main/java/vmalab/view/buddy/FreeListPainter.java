@@ -2,55 +2,96 @@ package vmalab.view.buddy;
 
 import java.util.List;
 import javafx.geometry.VPos;
-import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.text.Font;
-import javafx.scene.text.FontWeight;
 import javafx.scene.text.TextAlignment;
+import vmalab.view.paging.CanvasTips;
+import vmalab.view.paint.Pen;
+import vmalab.view.paint.TextFit;
+import vmalab.view.paint.Type;
+import vmalab.viewmodel.Sizes;
 import vmalab.viewmodel.fold.FreeListState.Block;
 import vmalab.viewmodel.fold.FreeListState;
 
 /**
  * {@code zone->free_area[]}: one row per order, its blocks from head to tail, and a column for the blocks in
  * hand (being split, merged, handed out or given back). Between two states each block slides from where it was
- * to where it goes; a split's halves start from their parent, a merge's parts fly into the merged block.
+ * to where it goes; a split's halves start from their parent (mm/page_alloc.c: expand()), a merge's parts fly
+ * into the merged block (__free_one_page()). Every width is measured in the fonts of the current scale.
  */
 final class FreeListPainter {
-    private static final double LABEL_W = 158;
-    private static final double BOX_W = 62;
-    private static final double GAP = 8;
-
     private final BuddyPalette pal;
-    private final Font bold = Font.font("System", FontWeight.BOLD, 15);
-    private final Font small = Font.font("System", 14);
-    private final Font mono = Font.font("Monospaced", FontWeight.BOLD, 14);
+    private Font bold;
+    private Font small;
+    private Font mono;
+    private double labelW;
+    private double boxW;
+    private double gap;
+    private double headH;
     private double x0;
     private double y0;
     private double w;
     private double rowH = 36;
     private int perRow;
+    private Type type = Type.of(1);
 
     FreeListPainter(BuddyPalette pal) {
         this.pal = pal;
     }
 
-    void layout(double x, double y, double width, double height, int orders) {
+    /** Measures the fonts of {@code t} for memory of {@code frames} frames and {@code orders} lists. */
+    void measure(Type t, int frames, int orders) {
+        type = t;
+        bold = t.bold(15);
+        small = t.sans(13);
+        mono = t.monoBold(13);
+        gap = t.px(8);
+        labelW = 0;
+        for (int o = 0; o < orders; o++) {
+            labelW = Math.max(labelW, TextFit.width("order " + o, bold));
+            labelW = Math.max(labelW, TextFit.width(countLine(o, 9999), small));
+        }
+        labelW += t.px(14);
+        boxW = TextFit.width(Sizes.frame(Math.max(0, frames - 1)), mono) + t.px(14);
+        rowH = Math.ceil(Math.max(TextFit.lineHeight(bold) + TextFit.lineHeight(small) + t.px(8),
+            TextFit.lineHeight(mono) + t.px(16)));
+        headH = Math.ceil(TextFit.lineHeight(bold) + t.px(8));
+    }
+
+    private static String countLine(int o, int free) {
+        return (1 << o) + (o == 0 ? " page, " : " pages, ") + free + " free";
+    }
+
+    /** The narrowest width that shows the labels, the hand and one block a row. */
+    double minWidth() {
+        return listX() + boxW + gap;
+    }
+
+    /** A width showing up to {@code blocks} blocks a row. */
+    double naturalWidth(int blocks) {
+        return listX() + Math.max(2, blocks) * (boxW + gap);
+    }
+
+    double height(int orders) {
+        return headH + orders * rowH + type.px(4);
+    }
+
+    void layout(double x, double y, double width, int orders) {
         x0 = x;
         y0 = y;
         w = width;
-        rowH = Math.max(26, Math.min(44, (height - 26) / Math.max(1, orders)));
-        perRow = (int) Math.max(1, (w - listX() - 8) / (BOX_W + GAP));
+        perRow = (int) Math.max(1, (w - listX()) / (boxW + gap));
     }
 
     private double handX() {
-        return x0 + LABEL_W;
+        return x0 + labelW;
     }
 
     private double listX() {
-        return handX() + 2 * (BOX_W + GAP) + 22 - x0;
+        return labelW + 2 * (boxW + gap) + type.px(14);
     }
 
     private double rowY(int order) {
-        return y0 + 26 + order * rowH;
+        return y0 + headH + order * rowH;
     }
 
     /** Where a block sits in state s, as {x, y}, or null when it is in neither a list nor the hand. */
@@ -60,32 +101,37 @@ final class FreeListPainter {
         int i = l.indexOf(b.pfn());
         if (i >= 0) {
             int shown = Math.min(i, perRow - 1);
-            return new double[] {x0 + listX() + shown * (BOX_W + GAP), rowY(b.order()), i >= perRow - 1 ? 0 : 1};
+            return new double[] {x0 + listX() + shown * (boxW + gap), rowY(b.order()), i >= perRow - 1 ? 0 : 1};
         }
         int j = 0;
         for (Block h : s.inHand()) {
-            if (h.equals(b)) return new double[] {handX() + j * (BOX_W + GAP), rowY(b.order()), 1};
+            if (h.equals(b)) return new double[] {handX() + j * (boxW + gap), rowY(b.order()), 1};
             if (h.order() == b.order()) j++;
         }
         return null;
     }
 
-    void paint(GraphicsContext g, FreeListState from, FreeListState to, double t, Block subject) {
+    void paint(Pen g, FreeListState from, FreeListState to, double t, Block subject, CanvasTips tips) {
         g.setTextBaseline(VPos.CENTER);
         g.setTextAlign(TextAlignment.LEFT);
         g.setFill(pal.text.color());
+        double hy = y0 + headH / 2;
         g.setFont(bold);
-        g.fillText("free_area[]", x0, y0 + 10);
+        head(g, tips, bold, "free_area[]", x0, hy, labelW - type.px(6), "free_area[]", "free_area");
         g.setFont(small);
-        g.fillText("in hand", handX(), y0 + 10);
-        g.fillText("free list: head → tail", x0 + listX(), y0 + 10);
+        head(g, tips, small, "in hand: blocks being split, merged, allocated or freed", handX(), hy,
+            listX() - labelW - type.px(10), "in hand", "hand");
+        head(g, tips, small, "free list of each order, head → tail", x0 + listX(), hy, w - listX(),
+            "free list: head → tail", "free list", "list");
         for (int o = 0; o < to.orders(); o++) {
             double y = rowY(o);
             g.setFill(pal.text.color());
             g.setFont(bold);
-            g.fillText("order " + o, x0, y + rowH * 0.3);
+            double lb = TextFit.lineHeight(bold);
+            double top = y + (rowH - lb - TextFit.lineHeight(small)) / 2;
+            g.fillText("order " + o, x0, top + lb / 2);
             g.setFont(small);
-            g.fillText((1 << o) + (o == 0 ? " page, " : " pages, ") + to.list(o).size() + " free", x0, y + rowH * 0.72);
+            g.fillText(countLine(o, to.list(o).size()), x0, top + lb + TextFit.lineHeight(small) / 2);
             g.setStroke(pal.faint.color());
             g.setLineWidth(1);
             g.strokeLine(x0, y + rowH - 0.5, x0 + w, y + rowH - 0.5);
@@ -93,13 +139,17 @@ final class FreeListPainter {
             if (n > perRow) {
                 g.setFill(pal.text.color());
                 g.setFont(small);
-                g.fillText("+" + (n - perRow + 1) + " more", x0 + listX() + (perRow - 1) * (BOX_W + GAP) + 4,
-                    y + rowH / 2);
+                int more = n - perRow + 1;
+                String full = "+" + more + " more";
+                String s = TextFit.first(small, boxW, full, "+" + more);
+                g.fillText(s, x0 + listX() + (perRow - 1) * (boxW + gap) + type.px(2), y + rowH / 2);
+                if (tips != null) tips.add(x0 + listX() + (perRow - 1) * (boxW + gap), y, boxW, rowH,
+                    more + " more free blocks of order " + o + " (" + n + " in all)");
             }
         }
         g.setStroke(pal.faint.color());
-        g.setLineDashes(5, 4);
-        g.strokeLine(x0 + listX() - 12, y0 + 22, x0 + listX() - 12, rowY(to.orders()));
+        g.setLineDashes(5 * type.fontScale(), 4 * type.fontScale());
+        g.strokeLine(x0 + listX() - type.px(7), y0 + headH - type.px(4), x0 + listX() - type.px(7), rowY(to.orders()));
         g.setLineDashes();
         double e = t * t * (3 - 2 * t);
         for (int o = 0; o < to.orders(); o++) {
@@ -123,6 +173,14 @@ final class FreeListPainter {
         }
     }
 
+    private static void head(Pen g, CanvasTips tips, Font f, String full, double x, double y, double room,
+                             String... forms) {
+        String s = TextFit.first(f, Math.max(0, room), forms);
+        if (s.isEmpty()) return;
+        g.fillText(s, x, y);
+        if (tips != null) tips.add(x, y - TextFit.lineHeight(f) / 2, TextFit.width(s, f), TextFit.lineHeight(f), full);
+    }
+
     /** Blocks of {@code from} that {@code to} no longer holds anywhere. */
     private List<Block> gone(FreeListState from, FreeListState to) {
         List<Block> out = new java.util.ArrayList<>(from.inHand());
@@ -138,7 +196,7 @@ final class FreeListPainter {
         if (b.order() + 1 < s.orders()) {
             long parent = b.pfn() & -(1L << (b.order() + 1));
             double[] p = where(s, new Block(parent, b.order() + 1));
-            if (p != null) return new double[] {p[0] + (b.pfn() == parent ? 0 : BOX_W / 2), p[1], 1};
+            if (p != null) return new double[] {p[0] + (b.pfn() == parent ? 0 : boxW / 2), p[1], 1};
         }
         if (b.order() > 0) {
             double[] c = where(s, new Block(b.pfn(), b.order() - 1));
@@ -148,7 +206,7 @@ final class FreeListPainter {
         return null;
     }
 
-    private void drawMoving(GraphicsContext g, FreeListState from, FreeListState to, Block b, double e,
+    private void drawMoving(Pen g, FreeListState from, FreeListState to, Block b, double e,
                             Block subject) {
         double[] dest = where(to, b);
         if (dest == null) return;
@@ -169,23 +227,26 @@ final class FreeListPainter {
         box(g, x, y, b, to.inHand().contains(b));
         if (b.equals(subject)) {
             g.setStroke(pal.step.color());
-            g.setLineWidth(4);
-            g.strokeRect(x - 3, y + 1, BOX_W + 6, rowH - 4);
+            double lw = type.line(3);
+            g.setLineWidth(lw);
+            g.strokeRect(x - lw, y + lw / 2 + 1, boxW + 2 * lw, rowH - lw - 2);
         }
         g.setGlobalAlpha(1);
     }
 
-    private void box(GraphicsContext g, double x, double y, Block b, boolean inHand) {
-        double h = rowH - 10;
+    private void box(Pen g, double x, double y, Block b, boolean inHand) {
+        double pad = type.px(5);
+        double h = rowH - 2 * pad;
+        double arc = type.px(6);
         g.setFill(inHand ? pal.step.color().interpolate(pal.background.color(), 0.55) : pal.block.color());
-        g.fillRoundRect(x, y + 5, BOX_W, h, 6, 6);
+        g.fillRoundRect(x, y + pad, boxW, h, arc, arc);
         g.setStroke(pal.text.color());
-        g.setLineWidth(1.5);
-        g.strokeRoundRect(x, y + 5, BOX_W, h, 6, 6);
+        g.setLineWidth(type.line(1.5));
+        g.strokeRoundRect(x, y + pad, boxW, h, arc, arc);
         g.setFill(pal.text.color());
         g.setFont(mono);
         g.setTextAlign(TextAlignment.CENTER);
-        g.fillText(Long.toString(b.pfn()), x + BOX_W / 2, y + 5 + h / 2);
+        g.fillText(Sizes.frame(b.pfn()), x + boxW / 2, y + pad + h / 2);
         g.setTextAlign(TextAlignment.LEFT);
     }
 }
