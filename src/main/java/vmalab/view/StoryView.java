@@ -80,6 +80,8 @@ public final class StoryView extends Region implements SlideSource {
     private final FreeAreaPainter buddy = new FreeAreaPainter(palette);
     private final PaintRequest paint = new PaintRequest(this::redraw);
     private Type type = Type.of(1);
+    /** The pen each panel canvas is painted with (tests record it). */
+    java.util.function.Function<Canvas, Pen> pens = Pen::on;
     private String sayFull = "";
     private String narrationFull = "";
     private final Map<Label, Tooltip> tips = new HashMap<>();
@@ -211,6 +213,11 @@ public final class StoryView extends Region implements SlideSource {
 
     // ---- painting ----
 
+    /** The panel canvases: pages, walk, buddy. */
+    List<Canvas> panelCanvases() {
+        return List.of(pagesCanvas, walkCanvas, buddyCanvas);
+    }
+
     /** Reads the folded state at the cursor and paints every panel. */
     void redraw() {
         StepState st = session.stepState();
@@ -333,7 +340,7 @@ public final class StoryView extends Region implements SlideSource {
 
     /** The panel's canvas cleared to paper, ready to paint. */
     private Pen blank(javafx.scene.canvas.Canvas c) {
-        Pen g = Pen.on(c);
+        Pen g = pens.apply(c);
         g.setFill(palette.color("paper"));
         g.fillRect(0, 0, c.getWidth(), c.getHeight());
         return g;
