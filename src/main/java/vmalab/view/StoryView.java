@@ -224,15 +224,22 @@ public final class StoryView extends Region implements SlideSource {
         Mm mm = session.selectedMm();
         focus = StoryFocus.of(st, mm, session.selectedVmaProperty().get(), session.selectedAddressProperty().get());
         String sayText = session.notesProperty().get() == null ? "" : session.notesProperty().get().sayText();
-        sayFull = sayText == null ? "" : sayText;
-        say.setText(sayFull);
+        String newSay = sayText == null ? "" : sayText;
         NarrationAt n = st.narration();
+        String newNarration;
         if (n.function() == null || n.function().isEmpty()) {
-            narrationFull = st.hasStep() ? "" : session.kernel() == null ? "No process yet." : "";
+            newNarration = st.hasStep() ? "" : session.kernel() == null ? "No process yet." : "";
         } else {
-            narrationFull = n.function() + "() — " + n.text();
+            newNarration = n.function() + "() — " + n.text();
         }
-        narration.setText(narrationFull);
+        // the labels show these fitted (layoutChildren): a new text lays the view out again
+        if (!newSay.equals(sayFull) || !newNarration.equals(narrationFull)) {
+            sayFull = newSay;
+            narrationFull = newNarration;
+            say.setText(sayFull);
+            narration.setText(narrationFull);
+            requestLayout();
+        }
         String pos = !st.hasStep() ? "" : st.atEnd() ? "Space: next step ▶" : "Space: more ▶";
         if (!pos.equals(position.getText())) {
             position.setText(pos);
@@ -519,7 +526,7 @@ public final class StoryView extends Region implements SlideSource {
         });
         t.setText(text);
         l.setMinHeight(Region.USE_PREF_SIZE);
-        return Math.ceil(textHeight(shown, f, tw) + inset);
+        return Math.ceil(textHeight(shown, f, tw) + inset + TextFit.lineHeight(f) * 0.2);
     }
 
     private static final javafx.scene.text.Text PROBE = new javafx.scene.text.Text();

@@ -87,7 +87,25 @@ public final class FreeAreaPainter {
         double summaryH = TextFit.lineHeight(t.sans(16)) * 1.3;
         double headH = TextFit.lineHeight(t.sans(16)) * 1.25;
         double minRow = (TextFit.lineHeight(t.bold(19)) + TextFit.lineHeight(t.sans(15))) * 1.1;
-        int room = (int) Math.max(1, Math.floor((h - capH - summaryH - headH) / minRow));
+        int room = (int) Math.floor((h - capH - summaryH - headH) / minRow);
+        if (room < 1) {
+            // too short for the lists: the free memory in one line, the caption if a second fits
+            long free = 0;
+            for (int o = 0; o < to.orders(); o++) free += (long) to.list(o).size() << o;
+            g.setTextBaseline(VPos.TOP);
+            g.setTextAlign(TextAlignment.LEFT);
+            g.setFill(pal.color("muted"));
+            g.setFont(t.sans(16));
+            double lh = TextFit.lineHeight(g.getFont());
+            if (lh <= h) put(g, x, y, w, Sizes.human(free * 4096) + " free in the lists", Sizes.human(free * 4096)
+                + " free");
+            g.setFont(t.bold(18));
+            g.setFill(pal.color("ink"));
+            if (!caption.isEmpty() && lh * 1.15 + TextFit.lineHeight(g.getFont()) <= h) {
+                put(g, x, y + lh * 1.15, w, caption, shortCaption());
+            }
+            return;
+        }
         // the orders the step touched first, then the lowest ones, as many as there is room for, in order
         java.util.TreeSet<Integer> rows = new java.util.TreeSet<>();
         for (int o : touched.descendingSet()) if (rows.size() < room && o < to.orders()) rows.add(o);
