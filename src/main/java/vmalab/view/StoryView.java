@@ -392,7 +392,7 @@ public final class StoryView extends Region implements SlideSource {
             g.setFill(palette.color("muted"));
             g.setFont(type.sans(20));
             g.setTextBaseline(javafx.geometry.VPos.TOP);
-            g.fillText(TextFit.first(g.getFont(), w - 2 * pad, st.hasStep()
+            g.fillText(vmalab.view.story.WalkRowPainter.whole(g.getFont(), w - 2 * pad, st.hasStep()
                 ? "This step touches no page: no page walk, no fault." : "No access on show.",
                 st.hasStep() ? "No page touched." : "No access.", "—"), pad, pad);
             return;

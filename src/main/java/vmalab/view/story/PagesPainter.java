@@ -102,9 +102,15 @@ public final class PagesPainter {
                 g.setFont(t.mono(17));
                 g.setTextAlign(TextAlignment.CENTER);
                 g.setTextBaseline(VPos.TOP);
-                String label = TextFit.first(g.getFont(), cell + gap * 0.8, Sizes.hex(addr),
-                    "+" + Sizes.hex(addr - vma.start()));
-                if (TextFit.fits(label, g.getFont(), cell + gap * 0.8)) g.fillText(label, cx + cell / 2, cy + cell + t.px(2));
+                // (or, narrower still, its index in the VMA): a form that fits whole, never one cut short
+                long off = addr - vma.start();
+                for (String label : new String[] {Sizes.hex(addr), "+" + Sizes.hex(off),
+                    "#" + (off >>> Vma.PAGE_SHIFT)}) {
+                    if (TextFit.fits(label, g.getFont(), cell + gap * 0.8)) {
+                        g.fillText(label, cx + cell / 2, cy + cell + t.px(2));
+                        break;
+                    }
+                }
             }
         }
         g.setTextAlign(TextAlignment.LEFT);

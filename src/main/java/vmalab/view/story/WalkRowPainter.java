@@ -129,7 +129,7 @@ public final class WalkRowPainter {
         double lh = TextFit.lineHeight(f);
         if (y + lh > bottom) return y;
         double pad = Math.min(f.getSize() * 0.4, w * 0.08);
-        String s = TextFit.first(f, w - 2 * pad, forms);
+        String s = whole(f, w - 2 * pad, forms);
         if (s.isEmpty()) return y;
         g.setFont(f);
         g.setFill(c);
@@ -214,6 +214,12 @@ public final class WalkRowPainter {
 
     /** The first of {@code forms} that fits {@code w} in the pen's font (cut on purpose, longest form first). */
     static String fit(Pen g, double w, String... forms) {
-        return TextFit.first(g.getFont(), Math.max(0, w), forms);
+        return whole(g.getFont(), Math.max(0, w), forms);
+    }
+
+    /** The first of {@code forms} that fits whole, or "" (never a form cut with "…"). */
+    public static String whole(javafx.scene.text.Font f, double w, String... forms) {
+        for (String s : forms) if (TextFit.fits(s, f, w)) return s;
+        return "";
     }
 }
