@@ -21,7 +21,14 @@ import vmalab.view.story.CounterTiles;
 import vmalab.view.story.FreeAreaPainter;
 import vmalab.view.story.PagesPainter;
 import vmalab.view.story.StoryFocus;
-import vmalab.view.story.StoryType;
+import vmalab.view.paint.Pen;
+import vmalab.view.paint.SlideSource;
+import vmalab.view.paint.TextFit;
+import vmalab.view.paint.Type;
+import javafx.geometry.Dimension2D;
+import javafx.geometry.VPos;
+import javafx.scene.control.Tooltip;
+import javafx.scene.text.TextAlignment;
 import vmalab.view.story.WalkRowPainter;
 import vmalab.view.tree.VmaText;
 import vmalab.viewmodel.Sizes;
@@ -38,7 +45,7 @@ import vmalab.viewmodel.fold.StepState;
  * state at the event cursor ({@link Session#stepStateProperty()}), and the highlights of the step stay until
  * the next one. Sizes follow the view (a 16:9 projector at 1920 × 1080 down to 1280 × 720).
  */
-public final class StoryView extends Region {
+public final class StoryView extends Region implements SlideSource {
     public static final String STYLE_CLASS = "story-view";
     public static final String SAY = "story-say";
     public static final String NARRATION = "story-narration";
@@ -72,7 +79,13 @@ public final class StoryView extends Region {
     private final WalkRowPainter walk = new WalkRowPainter(palette);
     private final FreeAreaPainter buddy = new FreeAreaPainter(palette);
     private final PaintRequest paint = new PaintRequest(this::redraw);
-    private StoryType type = StoryType.forSize(1880, 800);
+    private Type type = Type.of(1);
+    /** The pen each panel canvas is painted with (tests record it). */
+    java.util.function.Function<Canvas, Pen> pens = Pen::on;
+    private String sayFull = "";
+    private String narrationFull = "";
+    private final Map<Label, Tooltip> tips = new HashMap<>();
+    private final Map<Label, String> full = new HashMap<>();
     private final Map<Label, ObjectProperty<Font>> fonts = new HashMap<>();
     private StoryFocus focus = StoryFocus.NONE;
     private long walkAddr = -1;
@@ -126,6 +139,13 @@ public final class StoryView extends Region {
             session.selectedPidProperty(), session.selectedVmaProperty(), session.selectedAddressProperty()}) {
             o.addListener(x -> paint.request());
         }
+        // the type follows the user's font scale; a theme change restyles the diagrams (looked-up colours)
+        session.fontScaleProperty().addListener((o, a, b) -> requestLayout());
+        session.themeProperty().addListener((o, a, b) -> {
+            palette.invalidate();
+            requestLayout();
+            paint.request();
+        });
         sceneProperty().addListener((o, a, b) -> {
             palette.invalidate();
             if (b != null) b.getStylesheets().addListener((javafx.beans.Observable x) -> {
@@ -179,11 +199,11 @@ public final class StoryView extends Region {
     }
 
     public String sayText() {
-        return say.getText();
+        return sayFull;
     }
 
     public String narrationText() {
-        return narration.getText();
+        return narrationFull;
     }
 
     /** What the last buddy step shown did, or empty. */
@@ -193,22 +213,41 @@ public final class StoryView extends Region {
 
     // ---- painting ----
 
+    /** The panel canvases: pages, walk, buddy. */
+    List<Canvas> panelCanvases() {
+        return List.of(pagesCanvas, walkCanvas, buddyCanvas);
+    }
+
     /** Reads the folded state at the cursor and paints every panel. */
     void redraw() {
         StepState st = session.stepState();
         Mm mm = session.selectedMm();
         focus = StoryFocus.of(st, mm, session.selectedVmaProperty().get(), session.selectedAddressProperty().get());
         String sayText = session.notesProperty().get() == null ? "" : session.notesProperty().get().sayText();
-        say.setText(sayText == null ? "" : sayText);
+        String newSay = sayText == null ? "" : sayText;
         NarrationAt n = st.narration();
+        String newNarration;
         if (n.function() == null || n.function().isEmpty()) {
-            narration.setText(st.hasStep() ? "" : session.kernel() == null ? "No process yet." : "");
+            newNarration = st.hasStep() ? "" : session.kernel() == null ? "No process yet." : "";
         } else {
-            narration.setText(n.function() + "() — " + n.text());
+            newNarration = n.function() + "() — " + n.text();
         }
-        position.setText(!st.hasStep() ? "" : st.atEnd() ? "Space: next step ▶" : "Space: more ▶");
+        // the labels show these fitted (layoutChildren): a new text lays the view out again
+        if (!newSay.equals(sayFull) || !newNarration.equals(narrationFull)) {
+            sayFull = newSay;
+            narrationFull = newNarration;
+            say.setText(sayFull);
+            narration.setText(narrationFull);
+            requestLayout();
+        }
+        String pos = !st.hasStep() ? "" : st.atEnd() ? "Space: next step ▶" : "Space: more ▶";
+        if (!pos.equals(position.getText())) {
+            position.setText(pos);
+            requestLayout();
+        }
         aimCamera(st, mm);
-        layoutTitle.setText(layoutCaption(mm));
+        String[] lc = layoutCaption(mm);
+        title(layoutTitle, lc);
         Counters now = mm == null ? null : st.counters(mm);
         Counters before = mm == null || !st.hasStep() ? null : st.step().at(0).counters(mm);
         counters.show(before, now);
@@ -252,54 +291,96 @@ public final class StoryView extends Region {
         return endFocus;
     }
 
-    private String layoutCaption(Mm mm) {
-        if (mm == null) return "Address space";
+    /** The layout panel's title, longest form first. */
+    private String[] layoutCaption(Mm mm) {
+        if (mm == null) return new String[] {"Address space"};
         Vma v = focus.vma();
         if (v == null) {
-            return focus.framed() ? "Address space: nothing mapped at " + Sizes.hex(focus.start()) : "Address space";
+            return focus.framed() ? new String[] {"Address space: nothing mapped at " + Sizes.hex(focus.start()),
+                "Nothing mapped at " + Sizes.hex(focus.start()), "Unmapped", "Address space"}
+                : new String[] {"Address space"};
         }
         String name = VmaText.shortName(mm, v);
         Vma b = focus.before();
         String size = b == null || b.length() == v.length() ? Sizes.human(v.length())
             : Sizes.human(b.length()) + " → " + Sizes.human(v.length());
-        return "Address space: " + name + " " + v.perms() + ", " + size;
+        return new String[] {"Address space: " + name + " " + v.perms() + ", " + size, name + " " + v.perms() + ", "
+            + size, name + ", " + Sizes.human(v.length()), name, "Layout"};
+    }
+
+    /**
+     * A panel title: the first of {@code forms} that fits its width in its font, the full text in the tooltip
+     * when it was shortened (and nothing else shortens it: no "…").
+     */
+    private void title(Label l, String... forms) {
+        full.put(l, forms[0]);
+        Font f = fonts.get(l).get();
+        double room = l.getWidth() - l.getPadding().getLeft() - l.getPadding().getRight() - 2;
+        String shown = forms[forms.length - 1];
+        if (room <= 0) shown = forms[0];
+        else for (String s : forms) if (TextFit.fits(s, f, room)) { shown = s; break; }
+        if (room > 0 && !TextFit.fits(shown, f, room)) shown = "";
+        l.setText(shown);
+        Tooltip t = tips.computeIfAbsent(l, k -> {
+            Tooltip tt = new Tooltip();
+            Tooltip.install(k, tt);
+            return tt;
+        });
+        t.setText(forms[0]);
+    }
+
+    /** A title's full text (the label may show a shorter form). */
+    public String fullTitle(String which) {
+        Label l = switch (which) {
+            case "layout" -> layoutTitle;
+            case "pages" -> pagesTitle;
+            case "walk" -> walkTitle;
+            default -> buddyTitle;
+        };
+        return full.getOrDefault(l, l.getText());
+    }
+
+    /** The view's own size factor: 1 for the story area of a full-HD window (1880 × 800). */
+    static double fit(double w, double h) {
+        return Math.max(0.62, Math.min(1.35, Math.min(w / 1880, h / 800)));
     }
 
     /** The panel's canvas cleared to paper, ready to paint. */
-    private GraphicsContext blank(javafx.scene.canvas.Canvas c) {
-        GraphicsContext g = c.getGraphicsContext2D();
+    private Pen blank(javafx.scene.canvas.Canvas c) {
+        Pen g = pens.apply(c);
         g.setFill(palette.color("paper"));
         g.fillRect(0, 0, c.getWidth(), c.getHeight());
         return g;
     }
 
     private void paintPages(StepState st, Mm mm) {
-        GraphicsContext g = blank(pagesCanvas);
+        Pen g = blank(pagesCanvas);
         double w = pagesCanvas.getWidth();
         double h = pagesCanvas.getHeight();
         Vma v = focus.vma();
         if (mm == null || v == null) {
             pages.cells().clear();
-            pagesTitle.setText("Pages");
+            title(pagesTitle, "Pages");
             return;
         }
         PtesAtCursor ptes = st.ptes(mm);
-        pagesTitle.setText("Pages of " + VmaText.shortName(mm, v) + ": " + Sizes.pages(v.pages()) + ", "
-            + ptes.presentIn(v) + " present");
+        title(pagesTitle, "Pages of " + VmaText.shortName(mm, v) + ": " + Sizes.pages(v.pages()) + ", "
+            + ptes.presentIn(v) + " present", VmaText.shortName(mm, v) + ": " + ptes.presentIn(v) + "/" + v.pages()
+            + " present", "Pages: " + ptes.presentIn(v) + "/" + v.pages(), "Pages");
         double pad = type.px(12);
         pages.paint(g, type, pad, pad, w - 2 * pad, h - 2 * pad, v, ptes, focus.pages(), focus.addr(),
             st.hasStep() ? focus.before() : v);
     }
 
     private void paintWalk(StepState st, Mm mm) {
-        GraphicsContext g = blank(walkCanvas);
+        Pen g = blank(walkCanvas);
         double w = walkCanvas.getWidth();
         double h = walkCanvas.getHeight();
         walk.boxes().clear();
         walkAddr = -1;
         PhysicalMemory pm = st.kernel() != null && st.kernel().pages() instanceof PhysicalMemory p ? p : null;
         if (mm == null || pm == null) {
-            walkTitle.setText("Page walk");
+            title(walkTitle, "Page walk");
             return;
         }
         PtesAtCursor ptes = st.ptes(mm);
@@ -307,24 +388,28 @@ public final class StoryView extends Region {
         if (addr < 0 && focus.addr() >= 0 && st.hasStep()) addr = focus.addr();
         double pad = type.px(12);
         if (addr < 0) {
-            walkTitle.setText("Page walk");
+            title(walkTitle, "Page walk");
             g.setFill(palette.color("muted"));
             g.setFont(type.sans(20));
             g.setTextBaseline(javafx.geometry.VPos.TOP);
-            g.fillText(st.hasStep() ? "This step touches no page: no page walk, no fault." : "No access on show.",
-                pad, pad);
+            g.fillText(vmalab.view.story.WalkRowPainter.whole(g.getFont(), w - 2 * pad, st.hasStep()
+                ? "This step touches no page: no page walk, no fault." : "No access on show.",
+                st.hasStep() ? "No page touched." : "No access.", "—"), pad, pad);
             return;
         }
         walkAddr = addr & -Vma.PAGE_SIZE;
-        walkTitle.setText("Page walk of " + Sizes.hex(walkAddr) + ": mm->pgd, one index per level");
+        title(walkTitle, "Page walk of " + Sizes.hex(walkAddr) + ": mm->pgd, one index per level",
+            "Page walk of " + Sizes.hex(walkAddr), "Walk " + Sizes.hex(walkAddr), "Page walk", "Walk");
         walk.paint(g, type, pad, pad, w - 2 * pad, h - 2 * pad, walkAddr, ptes.walk(walkAddr));
     }
 
     private void paintBuddy(StepState st) {
-        GraphicsContext g = blank(buddyCanvas);
+        Pen g = blank(buddyCanvas);
         double w = buddyCanvas.getWidth();
         double h = buddyCanvas.getHeight();
         double pad = type.px(12);
+        title(buddyTitle, "Buddy allocator: zone->free_area[]", "Buddy: zone->free_area[]", "Buddy: free_area[]",
+            "free_area[]", "Buddy");
         buddy.paint(g, type, pad, pad, w - 2 * pad, h - 2 * pad, st.buddy(), st.cursor(),
             session.eventProgressProperty().get());
     }
@@ -335,11 +420,9 @@ public final class StoryView extends Region {
     protected void layoutChildren() {
         double w = getWidth();
         double h = getHeight();
-        type = StoryType.forSize(w, h);
+        type = new Type(session.fontScale(), fit(w, h));
         double pad = Math.max(8, type.px(14));
         double gap = Math.max(6, type.px(12));
-        font(say, type.bold(32));
-        font(narration, type.sans(22));
         font(position, type.bold(20));
         for (Label l : new Label[] {layoutTitle, pagesTitle, walkTitle, buddyTitle}) font(l, type.bold(20));
         counters.scale(type);
@@ -347,29 +430,30 @@ public final class StoryView extends Region {
         double posW = position.getText().isEmpty() ? 0 : position.prefWidth(-1);
         double textW = w - 2 * pad;
         double y = pad;
-        if (!say.getText().isEmpty()) {
-            double sh = Math.min(say.prefHeight(textW), type.size(32, 18) * 1.3 * 3);
-            say.resizeRelocate(pad, y, textW, sh);
-            y += sh + type.px(6);
-        } else {
-            say.resizeRelocate(pad, y, textW, 0);
-        }
-        double nh = Math.min(narration.prefHeight(textW - posW - gap), type.size(22, 14) * 1.3 * 2);
+        // the say line and the narration get the height their wrapped text needs, in their size or smaller down
+        // to the floor; they never take more than a third of the view together
+        double sh = wrapped(say, sayFull, textW, h * 0.2, 32);
+        say.resizeRelocate(pad, y, textW, sh);
+        if (sh > 0) y += sh + type.px(6);
+        double nh = wrapped(narration, narrationFull, textW - posW - gap, h * 0.16, 22);
         narration.resizeRelocate(pad, y, textW - posW - gap, nh);
-        position.resizeRelocate(w - pad - posW, y, posW, position.prefHeight(posW));
-        y += Math.max(nh, type.size(22, 14) * 1.3) + gap;
+        double ph = posW == 0 ? 0 : position.prefHeight(posW);
+        position.resizeRelocate(w - pad - posW, y, posW, ph);
+        y += Math.max(Math.max(nh, ph), TextFit.lineHeight(type.sans(22))) + gap;
 
         double bodyH = Math.max(50, h - y - pad);
-        double leftW = Math.max(390, Math.min(560, w * 0.27));
+        double leftW = Math.max(Math.min(390 * type.fontScale(), w * 0.36), Math.min(560 * type.fontScale(), w * 0.27));
         double rightX = pad + leftW + gap;
         double rightW = Math.max(50, w - rightX - pad);
-        double titleH = type.size(20, 13) * 1.45;
+        double titleH = TextFit.lineHeight(type.bold(20)) * 1.3;
         // a short view (720p) stacks the counters two by two over the layout, so the free lists keep their rows
         low = bodyH < 520;
         counters.setColumns(low ? 2 : 4);
         // the tiles get the height their text needs (squeezed, their values would spill over the panel below);
         // in the two-by-two stack they may take up to 60% of the left column
-        double countersH = Math.min(bodyH * (low ? 0.6 : 0.45), counters.prefHeight(low ? leftW : rightW));
+        counters.resize(low ? leftW : rightW, 1);
+        counters.layout();
+        double countersH = counters.prefHeight(low ? leftW : rightW);
         double layoutY = y;
         double rightY = y;
         if (low) {
@@ -384,7 +468,10 @@ public final class StoryView extends Region {
         layout.resizeRelocate(pad + 2, layoutY + titleH + 2, leftW - 4, Math.max(10, layoutH - titleH - 4));
 
         double rightH = y + bodyH - rightY;
-        double walkH = low ? Math.max(118, rightH * 0.36) : Math.max(150, type.px(250));
+        double walkNeed = titleH + 2 * TextFit.lineHeight(type.monoBold(20)) * 1.3
+            + 4.2 * TextFit.lineHeight(type.mono(16));
+        double walkH = Math.min(rightH * 0.55, Math.max(walkNeed, low ? Math.max(118, rightH * 0.36)
+            : Math.max(150, type.px(250))));
         double midY = rightY;
         double midH = Math.max(40, rightH - walkH - gap);
         double pagesW = Math.max(60, (rightW - gap) * 0.42);
@@ -398,6 +485,57 @@ public final class StoryView extends Region {
         panel(walkPanel, walkTitle, rightX, walkY, rightW, walkH, titleH);
         canvas(walkCanvas, rightX + 2, walkY + titleH, rightW - 4, walkH - titleH - 2);
         redraw();
+    }
+
+    /**
+     * Sizes {@code l}'s font so that {@code text}, wrapped to {@code w}, fits {@code maxH}: its base size, else
+     * smaller down to the floor; at the floor the text is cut at a word with the whole in the tooltip. Returns
+     * the height it needs.
+     */
+    private double wrapped(Label l, String text, double w, double maxH, double base) {
+        if (text.isEmpty()) {
+            l.setText("");
+            return 0;
+        }
+        double floor = Type.FLOOR * type.fontScale();
+        double inset = l.snappedTopInset() + l.snappedBottomInset() + 2;
+        double tw = Math.max(1, w - l.snappedLeftInset() - l.snappedRightInset() - 2);
+        javafx.scene.text.FontWeight weight = l == say ? javafx.scene.text.FontWeight.BOLD
+            : javafx.scene.text.FontWeight.NORMAL;
+        Font f = Font.font(Type.SANS, weight, floor);
+        for (double px = type.size(base); px >= floor - 0.01; px -= Math.max(1, px * 0.08)) {
+            f = Font.font(Type.SANS, weight, Math.max(floor, px));
+            if (textHeight(text, f, tw) + inset <= maxH) break;
+        }
+        String shown = text;
+        double least = TextFit.lineHeight(f) * 1.3 + inset;
+        while (textHeight(shown, f, tw) + inset > Math.max(maxH, least) && shown.contains(" ")) {
+            shown = shown.substring(0, shown.lastIndexOf(' ')).stripTrailing() + " ▸";
+            shown = shown.substring(0, shown.length() - 2);
+            if (textHeight(shown + " ▸", f, tw) + inset <= Math.max(maxH, least)) {
+                shown = shown + " ▸";
+                break;
+            }
+        }
+        font(l, f);
+        if (!shown.equals(l.getText())) l.setText(shown);
+        Tooltip t = tips.computeIfAbsent(l, k -> {
+            Tooltip tt = new Tooltip();
+            Tooltip.install(k, tt);
+            return tt;
+        });
+        t.setText(text);
+        l.setMinHeight(Region.USE_PREF_SIZE);
+        return Math.ceil(textHeight(shown, f, tw) + inset + TextFit.lineHeight(f) * 0.2);
+    }
+
+    private static final javafx.scene.text.Text PROBE = new javafx.scene.text.Text();
+
+    private static double textHeight(String s, Font f, double w) {
+        PROBE.setFont(f);
+        PROBE.setWrappingWidth(w);
+        PROBE.setText(s);
+        return PROBE.getLayoutBounds().getHeight();
     }
 
     private void font(Label l, Font f) {
@@ -435,5 +573,199 @@ public final class StoryView extends Region {
     @Override
     protected double computeMinHeight(double width) {
         return 0;
+    }
+
+    // ---- slide ----
+
+    /** The slide's type: the user's font scale at the full-HD size. */
+    private Type slideType() {
+        return Type.of(session.fontScale());
+    }
+
+    /** The slide's columns and rows at its type: the say and narration lines, the tiles, the pages the VMA has. */
+    private double[] slideRows(Type t, double w) {
+        double pad = t.px(24);
+        double textW = w - 2 * pad;
+        double sayH = wrap(sayFull, t.bold(30), textW).size() * TextFit.lineHeight(t.bold(30)) * 1.1;
+        double narH = wrap(narrationFull, t.sans(22), textW).size() * TextFit.lineHeight(t.sans(22)) * 1.1;
+        double tileH = TextFit.lineHeight(t.bold(19)) + TextFit.lineHeight(t.monoBold(28))
+            + TextFit.lineHeight(t.bold(21)) + t.px(20);
+        double titleH = TextFit.lineHeight(t.bold(20)) * 1.3;
+        Vma v = focus.vma();
+        long n = v == null ? 0 : v.pages();
+        double cell = t.px(64) + TextFit.lineHeight(t.mono(17)) * 1.15 + t.px(8);
+        double rightW = w * 0.68 - pad;
+        int cols = (int) Math.max(1, Math.floor(rightW * 0.42 / (t.px(72))));
+        double pagesH = titleH + Math.max(3, Math.min(8, (n + cols - 1) / cols)) * cell + t.px(24);
+        double walkH = titleH + 2 * TextFit.lineHeight(t.monoBold(20)) * 1.3 + 4.6 * TextFit.lineHeight(t.mono(16))
+            + t.px(24);
+        return new double[] {pad, sayH, narH, tileH, pagesH, walkH, titleH};
+    }
+
+    @Override
+    public Dimension2D slideSize() {
+        Type t = slideType();
+        double w = Math.round(Math.min(3840, 1600 * Math.max(1, t.fontScale() * 0.85)));
+        double[] r = slideRows(t, w);
+        double pad = r[0];
+        double h = pad + r[1] + r[2] + pad * 0.5 + r[3] + pad * 0.5 + Math.max(r[4], t.px(360)) + pad * 0.5 + r[5]
+            + pad;
+        return new Dimension2D(w, Math.round(h));
+    }
+
+    /** The story's panels without the hint or any control, in the current theme at the current font scale. */
+    @Override
+    public void paintSlide(Pen g, double w, double h) {
+        Type t = slideType();
+        Type saved = type;
+        type = t;
+        try {
+            paintSlideWith(g, t, w, h);
+        } finally {
+            type = saved;
+            paint.request();
+        }
+    }
+
+    private void paintSlideWith(Pen g, Type t, double w, double h) {
+        StepState st = session.stepState();
+        Mm mm = session.selectedMm();
+        double[] r = slideRows(t, w);
+        double pad = r[0];
+        double titleH = r[6];
+        g.setFill(palette.color("paper"));
+        g.fillRect(0, 0, w, h);
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.TOP);
+        double y = pad;
+        y = lines(g, sayFull, t.bold(30), palette.color("ink"), pad, y, w - 2 * pad);
+        y = lines(g, narrationFull, t.sans(22), palette.color("muted"), pad, y, w - 2 * pad);
+        y += pad * 0.5;
+        double gap = t.px(14);
+        double tileW = (w - 2 * pad - 3 * gap) / 4;
+        String[][] tiles = {{"RSS", "rss"}, {"VSZ", "vsz"}, {"free frames", "free"}, {"minflt (this step)", "minflt"}};
+        for (int i = 0; i < 4; i++) {
+            double tx = pad + i * (tileW + gap);
+            boolean lit = counters.changed(tiles[i][1]);
+            g.setFill(lit ? palette.color("story-step") : palette.color("grid"));
+            g.fillRoundRect(tx, y, tileW, r[3], t.px(10), t.px(10));
+            g.setFill(palette.color("paper"));
+            g.fillRoundRect(tx + t.line(3), y + t.line(3), tileW - 2 * t.line(3), r[3] - 2 * t.line(3), t.px(8),
+                t.px(8));
+            double ty = y + t.px(10);
+            double room = tileW - t.px(28);
+            ty = slideLine(g, t.bold(19), palette.color("muted"), tx + t.px(14), ty, room, tiles[i][0],
+                tiles[i][1]);
+            String v = counters.value(tiles[i][1]);
+            String vs = counters.shownValue(tiles[i][1]);
+            ty = slideLine(g, t.monoBold(28), palette.color("ink"), tx + t.px(14), ty, room, v, vs,
+                v.contains(" → ") ? v.substring(v.indexOf(" → ") + 3) : v);
+            slideLine(g, t.bold(21), lit ? palette.color("story-step") : palette.color("muted"), tx + t.px(14), ty,
+                room, counters.delta(tiles[i][1]), "");
+        }
+        y += r[3] + pad * 0.5;
+        double bottom = h - pad;
+        double leftW = (w - 2 * pad) * 0.3;
+        double rightX = pad + leftW + gap;
+        double rightW = w - pad - rightX;
+        double walkH = r[5];
+        double midH = Math.max(titleH * 2, bottom - y - walkH - gap);
+        // the address space, fitted, under its title
+        String[] lc = layoutCaption(mm);
+        slidePanel(g, t, pad, y, leftW, bottom - y, titleH, lc);
+        g.save();
+        g.beginPath();
+        g.rect(pad + 2, y + titleH, leftW - 4, bottom - y - titleH - 2);
+        g.clip();
+        g.translate(pad + 2, y + titleH);
+        layout.paintSlide(g, leftW - 4, bottom - y - titleH - 2);
+        g.restore();
+        double pagesW = (rightW - gap) * 0.42;
+        Vma v = focus.vma();
+        PtesAtCursor ptes = mm == null ? null : st.ptes(mm);
+        slidePanel(g, t, rightX, y, pagesW, midH, titleH, v == null || mm == null ? new String[] {"Pages"}
+            : new String[] {"Pages of " + VmaText.shortName(mm, v) + ": " + Sizes.pages(v.pages()) + ", "
+                + ptes.presentIn(v) + " present", VmaText.shortName(mm, v) + ": " + ptes.presentIn(v) + "/"
+                + v.pages() + " present", "Pages"});
+        double ip = t.px(12);
+        if (v != null && mm != null) {
+            pages.paint(g, t, rightX + ip, y + titleH + ip, pagesW - 2 * ip, midH - titleH - 2 * ip, v, ptes,
+                focus.pages(), focus.addr(), st.hasStep() ? focus.before() : v);
+        }
+        double buddyX = rightX + pagesW + gap;
+        double buddyW = rightW - pagesW - gap;
+        slidePanel(g, t, buddyX, y, buddyW, midH, titleH, new String[] {"Buddy allocator: zone->free_area[]",
+            "Buddy: free_area[]", "Buddy"});
+        buddy.paint(g, t, buddyX + ip, y + titleH + ip, buddyW - 2 * ip, midH - titleH - 2 * ip, st.buddy(),
+            st.cursor(), 1);
+        double walkY = y + midH + gap;
+        PhysicalMemory pm = st.kernel() != null && st.kernel().pages() instanceof PhysicalMemory p ? p : null;
+        long addr = ptes == null ? -1 : ptes.lastWalkAddr();
+        if (addr < 0 && focus.addr() >= 0 && st.hasStep()) addr = focus.addr();
+        if (mm == null || pm == null || addr < 0) {
+            slidePanel(g, t, rightX, walkY, rightW, bottom - walkY, titleH, new String[] {"Page walk"});
+        } else {
+            long a = addr & -Vma.PAGE_SIZE;
+            slidePanel(g, t, rightX, walkY, rightW, bottom - walkY, titleH, new String[] {"Page walk of "
+                + Sizes.hex(a) + ": mm->pgd, one index per level", "Page walk of " + Sizes.hex(a), "Page walk"});
+            walk.paint(g, t, rightX + ip, walkY + titleH + ip, rightW - 2 * ip, bottom - walkY - titleH - 2 * ip, a,
+                ptes.walk(a));
+        }
+    }
+
+    private void slidePanel(Pen g, Type t, double x, double y, double w, double h, double titleH, String[] title) {
+        g.setStroke(palette.color("grid"));
+        g.setLineWidth(t.line(1.5));
+        g.strokeRoundRect(x, y, w, h, t.px(8), t.px(8));
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.TOP);
+        slideLine(g, t.bold(20), palette.color("ink"), x + t.px(10), y + titleH * 0.12, w - t.px(20), title);
+    }
+
+    /** The first form that fits, drawn; nothing when none does. Returns where the next line goes. */
+    private static double slideLine(Pen g, Font f, javafx.scene.paint.Color c, double x, double y, double w,
+                                    String... forms) {
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.TOP);
+        for (String s : forms) {
+            if (!s.isEmpty() && TextFit.fits(s, f, w)) {
+                g.setFont(f);
+                g.setFill(c);
+                g.fillText(s, x, y);
+                break;
+            }
+        }
+        return y + TextFit.lineHeight(f) * 1.05;
+    }
+
+    private static double lines(Pen g, String text, Font f, javafx.scene.paint.Color c, double x, double y,
+                                double w) {
+        g.setFont(f);
+        g.setFill(c);
+        for (String l : wrap(text, f, w)) {
+            g.fillText(l, x, y);
+            y += TextFit.lineHeight(f) * 1.1;
+        }
+        return y;
+    }
+
+    /** {@code text} broken at spaces into lines no wider than {@code w} (a word wider than w alone on its line). */
+    static List<String> wrap(String text, Font f, double w) {
+        List<String> out = new java.util.ArrayList<>();
+        if (text == null || text.isBlank()) return out;
+        StringBuilder line = new StringBuilder();
+        for (String word : text.split(" ")) {
+            String next = line.length() == 0 ? word : line + " " + word;
+            if (line.length() > 0 && !TextFit.fits(next, f, w)) {
+                out.add(line.toString());
+                line.setLength(0);
+                line.append(word);
+            } else {
+                line.setLength(0);
+                line.append(next);
+            }
+        }
+        if (line.length() > 0) out.add(line.toString());
+        return out;
     }
 }

@@ -9,6 +9,10 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.Region;
+import vmalab.view.paint.TextFit;
+import vmalab.view.paint.Type;
 import vmalab.viewmodel.Sizes;
 import vmalab.viewmodel.fold.Counters;
 
@@ -27,8 +31,8 @@ public final class CounterTiles extends GridPane {
 
     private final Tile rss = new Tile("rss", "RSS");
     private final Tile vsz = new Tile("vsz", "VSZ");
-    private final Tile free = new Tile("free", "free frames");
-    private final Tile minflt = new Tile("minflt", "minflt (this step)");
+    private final Tile free = new Tile("free", "free frames", "free");
+    private final Tile minflt = new Tile("minflt", "minflt (this step)", "minflt");
     private double scaled = -1;
     private int columns;
 
@@ -76,18 +80,23 @@ public final class CounterTiles extends GridPane {
         } else {
             long d = now.freeFrames() - b.freeFrames();
             String v = d == 0 ? Long.toString(now.freeFrames()) : b.freeFrames() + " → " + now.freeFrames();
-            free.set(v, d == 0 ? Sizes.human(now.freeFrames() * 4096) : signed(d) + " (" + sizeSigned(d * 4096) + ")",
-                d != 0);
+            String[] vs = d == 0 ? new String[] {v} : new String[] {v, Long.toString(now.freeFrames())};
+            String[] ds = d == 0 ? new String[] {Sizes.human(now.freeFrames() * 4096)}
+                : new String[] {signed(d) + " (" + sizeSigned(d * 4096) + ")", signed(d)};
+            free.set(vs, ds, d != 0);
         }
         long d = now.minorFaults() - b.minorFaults();
-        minflt.set(d == 0 ? Long.toString(now.minorFaults()) : b.minorFaults() + " → " + now.minorFaults(),
-            d == 0 ? "no fault" : signed(d) + (d == 1 ? " fault" : " faults"), d != 0);
+        minflt.set(d == 0 ? new String[] {Long.toString(now.minorFaults())}
+                : new String[] {b.minorFaults() + " → " + now.minorFaults(), Long.toString(now.minorFaults())},
+            d == 0 ? new String[] {"no fault", "none"} : new String[] {signed(d) + (d == 1 ? " fault" : " faults"),
+                signed(d)}, d != 0);
     }
 
     private static void size(Tile t, long before, long now) {
         long d = now - before;
-        t.set(d == 0 ? kib(now) : count(before / 1024) + " → " + kib(now), d == 0 ? "unchanged" : sizeSigned(d),
-            d != 0);
+        t.set(d == 0 ? new String[] {kib(now), Sizes.human(now)}
+                : new String[] {count(before / 1024) + " → " + kib(now), kib(now), Sizes.human(now)},
+            d == 0 ? new String[] {"unchanged", "="} : new String[] {sizeSigned(d)}, d != 0);
     }
 
     /** In KiB as ps prints RSS and VSZ, digits grouped: a change of one page always shows. */
@@ -109,11 +118,16 @@ public final class CounterTiles extends GridPane {
 
     /** The text of one tile's value ({@code rss}, {@code vsz}, {@code free}, {@code minflt}), for tests. */
     public String value(String which) {
-        return tile(which).value.getText();
+        return tile(which).fullValue();
     }
 
     public String delta(String which) {
-        return tile(which).delta.getText();
+        return tile(which).fullDelta();
+    }
+
+    /** The value as the tile shows it (shortened to fit), for tests. */
+    public String shownValue(String which) {
+        return tile(which).value.getText();
     }
 
     public boolean changed(String which) {
@@ -130,59 +144,109 @@ public final class CounterTiles extends GridPane {
     }
 
     /** Sizes the type: the value large, the name and the change smaller. */
-    public void scale(StoryType t) {
-        if (t.scale() == scaled) return;
-        scaled = t.scale();
+    public void scale(Type t) {
+        if (t.px(1) == scaled) return;
+        scaled = t.px(1);
         setHgap(t.px(12));
         setVgap(t.px(12));
         for (Tile tile : new Tile[] {rss, vsz, free, minflt}) {
-            tile.name.fontProperty().unbind();
-            tile.name.fontProperty().bind(new SimpleObjectProperty<>(t.bold(19)));
-            tile.valueSize = t.size(28, 12);
+            tile.nameFont = t.bold(19);
+            tile.deltaFont = t.bold(21);
+            tile.valueSize = t.size(28);
+            tile.floor = Type.FLOOR * t.fontScale();
             tile.fitValue();
-            tile.delta.fontProperty().unbind();
-            tile.delta.fontProperty().bind(new SimpleObjectProperty<>(t.bold(21)));
             tile.setPadding(new Insets(t.px(8), t.px(14), t.px(8), t.px(14)));
         }
     }
 
     private static final class Tile extends VBox {
         double valueSize = 28;
+        double floor = Type.FLOOR;
+        Font nameFont = Font.font(Type.SANS, FontWeight.BOLD, 19);
+        Font deltaFont = Font.font(Type.SANS, FontWeight.BOLD, 21);
         final Label name = new Label();
         final Label value = new Label();
         final Label delta = new Label();
+        final Tooltip tip = new Tooltip();
+        private String[] names;
+        private String[] values = {""};
+        private String[] deltas = {""};
 
-        Tile(String id, String title) {
+        Tile(String id, String... titles) {
             getStyleClass().add(TILE);
             setId("story-" + id + "-tile");
-            name.setText(title);
+            names = titles;
             name.getStyleClass().add(NAME);
             value.getStyleClass().add(VALUE);
             value.setId("story-" + id);
             delta.getStyleClass().add(DELTA);
             delta.setId("story-" + id + "-delta");
-            for (Label l : new Label[] {name, value, delta}) l.setMinWidth(0);
+            for (Label l : new Label[] {name, value, delta}) {
+                l.setMinWidth(0);
+                l.setMinHeight(Region.USE_PREF_SIZE);
+            }
             widthProperty().addListener((o, a, b) -> fitValue());
             getChildren().addAll(name, value, delta);
+            Tooltip.install(this, tip);
         }
 
-        /** The value in its size, smaller when it would not fit the tile's width (DejaVu Sans Mono: 0.61 em). */
+        /**
+         * Every line measured against the tile's width: the value in its size, smaller down to the floor, then
+         * its shorter form; the name and the change in their shorter forms. The tooltip has the full text.
+         */
         void fitValue() {
-            double room = getWidth() - snappedLeftInset() - snappedRightInset();
-            int chars = Math.max(1, value.getText().length());
-            double px = room <= 0 ? valueSize : Math.min(valueSize, room / (chars * 0.62));
-            Font f = Font.font(vmalab.view.story.StoryType.MONO, FontWeight.BOLD, Math.max(11, Math.floor(px)));
-            if (!f.equals(value.getFont())) {
-                value.fontProperty().unbind();
-                value.fontProperty().bind(new SimpleObjectProperty<>(f));
+            double room = getWidth() - snappedLeftInset() - snappedRightInset() - 2;
+            if (room <= 0) room = Double.MAX_VALUE;
+            String v = values[values.length - 1];
+            Font vf = Font.font(Type.MONO, FontWeight.BOLD, floor);
+            search:
+            for (String form : values) {
+                for (double px = Math.floor(valueSize); px >= floor; px -= 1) {
+                    Font f = Font.font(Type.MONO, FontWeight.BOLD, px);
+                    if (TextFit.fits(form, f, room)) {
+                        v = form;
+                        vf = f;
+                        break search;
+                    }
+                }
             }
+            put(value, TextFit.fits(v, vf, room) ? v : "", vf);
+            put(name, fit(nameFont, room, names), nameFont);
+            put(delta, fit(deltaFont, room, deltas), deltaFont);
+        }
+
+        private static String fit(Font f, double room, String[] forms) {
+            for (String s : forms) if (TextFit.fits(s, f, room)) return s;
+            return "";
+        }
+
+        private static void put(Label l, String text, Font f) {
+            if (!f.equals(l.getFont())) {
+                l.fontProperty().unbind();
+                l.fontProperty().bind(new SimpleObjectProperty<>(f));
+            }
+            if (!text.equals(l.getText())) l.setText(text);
+        }
+
+        /** Each of the value's and the change's forms, longest first. */
+        void set(String[] v, String[] d, boolean changed) {
+            values = v;
+            deltas = d;
+            tip.setText(names[0] + ": " + v[0] + (d[0].isEmpty() ? "" : "\n" + d[0]));
+            fitValue();
+            pseudoClassStateChanged(CHANGED, changed);
         }
 
         void set(String v, String d, boolean changed) {
-            value.setText(v);
-            fitValue();
-            delta.setText(d);
-            pseudoClassStateChanged(CHANGED, changed);
+            set(new String[] {v}, new String[] {d}, changed);
+        }
+
+        String fullValue() {
+            return values[0];
+        }
+
+        String fullDelta() {
+            return deltas[0];
         }
     }
 }

@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javafx.geometry.VPos;
-import javafx.scene.canvas.GraphicsContext;
+import vmalab.view.paint.Pen;
+import vmalab.view.paint.Type;
+import vmalab.view.paint.TextFit;
 import javafx.scene.text.TextAlignment;
 import vmalab.model.buddy.BuddyEvent;
 import vmalab.view.anim.Motion;
@@ -47,7 +49,7 @@ public final class FreeAreaPainter {
         return caption;
     }
 
-    public void paint(GraphicsContext g, StoryType t, double x, double y, double w, double h, BuddyAt b, int cursor,
+    public void paint(Pen g, Type t, double x, double y, double w, double h, BuddyAt b, int cursor,
                double progress) {
         caption = "";
         ringed.clear();
@@ -55,7 +57,7 @@ public final class FreeAreaPainter {
             g.setFill(pal.color("muted"));
             g.setFont(t.sans(18));
             g.setTextBaseline(VPos.TOP);
-            g.fillText("No physical memory model.", x, y);
+            put(g, x, y, w, "No physical memory model.", "No memory model");
             return;
         }
         FreeListState to = b.lists();
@@ -81,11 +83,29 @@ public final class FreeAreaPainter {
             caption = "expand: " + split + " · " + caption;
         }
 
-        double capH = t.size(30, 19);
-        double summaryH = t.size(28, 18);
-        double headH = t.size(26, 18);
-        double minRow = t.size(46, 30);
-        int room = (int) Math.max(1, Math.floor((h - capH - summaryH - headH) / minRow));
+        double capH = TextFit.lineHeight(t.bold(18)) * 1.3;
+        double summaryH = TextFit.lineHeight(t.sans(16)) * 1.3;
+        double headH = TextFit.lineHeight(t.sans(16)) * 1.25;
+        double minRow = (TextFit.lineHeight(t.bold(19)) + TextFit.lineHeight(t.sans(15))) * 1.1;
+        int room = (int) Math.floor((h - capH - summaryH - headH) / minRow);
+        if (room < 1) {
+            // too short for the lists: the free memory in one line, the caption if a second fits
+            long free = 0;
+            for (int o = 0; o < to.orders(); o++) free += (long) to.list(o).size() << o;
+            g.setTextBaseline(VPos.TOP);
+            g.setTextAlign(TextAlignment.LEFT);
+            g.setFill(pal.color("muted"));
+            g.setFont(t.sans(16));
+            double lh = TextFit.lineHeight(g.getFont());
+            if (lh <= h) put(g, x, y, w, Sizes.human(free * 4096) + " free in the lists", Sizes.human(free * 4096)
+                + " free");
+            g.setFont(t.bold(18));
+            g.setFill(pal.color("ink"));
+            if (!caption.isEmpty() && lh * 1.15 + TextFit.lineHeight(g.getFont()) <= h) {
+                put(g, x, y + lh * 1.15, w, caption, shortCaption());
+            }
+            return;
+        }
         // the orders the step touched first, then the lowest ones, as many as there is room for, in order
         java.util.TreeSet<Integer> rows = new java.util.TreeSet<>();
         for (int o : touched.descendingSet()) if (rows.size() < room && o < to.orders()) rows.add(o);
@@ -95,13 +115,15 @@ public final class FreeAreaPainter {
         }
         shownOrders = new java.util.ArrayList<>(rows);
         int shown = shownOrders.size();
-        rowH = Math.min(t.px(70), (h - capH - summaryH - headH) / Math.max(1, shown));
+        rowH = Math.max(Math.min(Math.max(t.px(70), minRow), (h - capH - summaryH - headH) / Math.max(1, shown)),
+            Math.min(minRow, (h - capH - summaryH - headH) / Math.max(1, shown)));
         boxH = rowH * 0.72;
         gap = t.px(8);
         x0 = x;
         y0 = y + headH;
-        labelW = t.size(150, 100);
-        boxW = Math.max(t.size(86, 64), t.size(18, 12) * 0.62 * 6 + t.px(12));
+        labelW = Math.max(TextFit.width("order 10", t.bold(19)), TextFit.width("4 MiB · 99 free", t.sans(15)))
+            + t.px(10);
+        boxW = Math.max(t.px(86), TextFit.width("0x3ff0", t.monoBold(18)) + t.px(12));
         handW = boxW * 2 + gap * 2 + t.px(16);
         perRow = (int) Math.max(1, (w - labelW - handW - t.px(12)) / (boxW + gap));
 
@@ -109,18 +131,21 @@ public final class FreeAreaPainter {
         g.setTextAlign(TextAlignment.LEFT);
         g.setFill(pal.color("muted"));
         g.setFont(t.sans(16));
-        g.fillText("order · size", x0, y);
-        g.fillText("in hand", x0 + labelW, y);
-        g.fillText("free list: head → tail", x0 + labelW + handW, y);
+        put(g, x0, y, labelW - t.px(6), "order · size", "order");
+        put(g, x0 + labelW, y, handW - t.px(6), "in hand", "hand");
+        put(g, x0 + labelW + handW, y, x + w - (x0 + labelW + handW), "free list: head → tail", "free list", "free");
         for (int o : shownOrders) {
             double ry = rowY(o);
             g.setFill(pal.color("ink"));
             g.setFont(t.bold(19));
             g.setTextBaseline(VPos.CENTER);
-            g.fillText("order " + o, x0, ry + rowH * 0.32);
+            put(g, x0, ry + rowH * 0.32, labelW - t.px(6), "order " + o, "o" + o);
             g.setFont(t.sans(15));
             g.setFill(pal.color("muted"));
-            g.fillText(Sizes.human(4096L << o) + " · " + to.list(o).size() + " free", x0, ry + rowH * 0.72);
+            if (rowH >= minRow * 0.95) {
+                put(g, x0, ry + rowH * 0.72, labelW - t.px(6), Sizes.human(4096L << o) + " · " + to.list(o).size()
+                    + " free", Sizes.human(4096L << o));
+            }
             g.setStroke(pal.color("grid"));
             g.setLineWidth(1);
             g.strokeLine(x0, ry + rowH - 0.5, x + w, ry + rowH - 0.5);
@@ -128,8 +153,9 @@ public final class FreeAreaPainter {
             if (n > perRow) {
                 g.setFill(pal.color("muted"));
                 g.setFont(t.sans(15));
-                g.fillText("+" + (n - perRow + 1) + " more", listX() + (perRow - 1) * (boxW + gap) + t.px(4),
-                    ry + rowH / 2);
+                put(g, listX() + (perRow - 1) * (boxW + gap) + t.px(4), ry + rowH / 2,
+                    x + w - (listX() + (perRow - 1) * (boxW + gap) + t.px(4)), "+" + (n - perRow + 1) + " more",
+                    "+" + (n - perRow + 1));
             }
         }
         g.setStroke(pal.color("grid"));
@@ -171,14 +197,17 @@ public final class FreeAreaPainter {
         if (shown < to.orders()) {
             g.setFill(pal.color("muted"));
             g.setFont(t.sans(16));
-            g.fillText(String.format("other orders (up to %d): %d blocks, %s free", to.orders() - 1, blocks,
-                Sizes.human(frames * 4096)), x0, by);
+            if (by + TextFit.lineHeight(g.getFont()) <= y + h + 0.5) {
+                put(g, x0, by, w, String.format("other orders (up to %d): %d blocks, %s free", to.orders() - 1, blocks,
+                    Sizes.human(frames * 4096)), String.format("orders to %d: %s free", to.orders() - 1,
+                    Sizes.human(frames * 4096)), Sizes.human(frames * 4096) + " free elsewhere");
+            }
         }
         by += summaryH;
         if (!caption.isEmpty()) {
             g.setFill(pal.color("ink"));
             g.setFont(t.bold(18));
-            g.fillText(WalkRowPainter.fit(caption, w, t.size(18, 13) * 0.95), x0, by);
+            if (by + TextFit.lineHeight(g.getFont()) <= y + h + 0.5) put(g, x0, by, w, caption, shortCaption());
         }
     }
 
@@ -210,13 +239,32 @@ public final class FreeAreaPainter {
         return m;
     }
 
+    /**
+     * The first of {@code forms} that fits {@code maxW} in the pen's font, drawn at (x, y) as the pen is set up;
+     * nothing when none fits (a shortened caption's full text is {@link #caption()}).
+     */
+    private static void put(Pen g, double x, double y, double maxW, String... forms) {
+        for (String f : forms) {
+            if (TextFit.fits(f, g.getFont(), maxW)) {
+                g.fillText(f, x, y);
+                return;
+            }
+        }
+    }
+
+    /** The caption without the split that led to it, for a narrow panel. */
+    private String shortCaption() {
+        int i = caption.indexOf(" · ");
+        return i < 0 ? caption : caption.substring(i + 3);
+    }
+
     /** A split's half comes out of its parent: where the parent was. */
     private static double[] parentOf(Map<Block, double[]> src, Block b) {
         long parent = b.pfn() & -(1L << (b.order() + 1));
         return src.get(new Block(parent, b.order() + 1));
     }
 
-    private void box(GraphicsContext g, StoryType t, double x, double y, Block b, boolean inHand, boolean ring) {
+    private void box(Pen g, Type t, double x, double y, Block b, boolean inHand, boolean ring) {
         g.setFill(inHand ? pal.color("story-hand") : pal.color("buddy-block"));
         g.fillRoundRect(x, y, boxW, boxH, t.px(8), t.px(8));
         g.setStroke(pal.color("ink"));
@@ -231,7 +279,7 @@ public final class FreeAreaPainter {
         g.setFont(t.monoBold(18));
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.CENTER);
-        g.fillText(Sizes.hex(b.pfn()), x + boxW / 2, y + boxH / 2);
+        if (TextFit.lineHeight(g.getFont()) <= boxH + 2) put(g, x + boxW / 2, y + boxH / 2, boxW - 4, Sizes.hex(b.pfn()));
         g.setTextAlign(TextAlignment.LEFT);
     }
 

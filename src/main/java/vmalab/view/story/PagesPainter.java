@@ -4,12 +4,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import javafx.geometry.VPos;
-import javafx.scene.canvas.GraphicsContext;
+import vmalab.view.paint.Pen;
+import vmalab.view.paint.Type;
+import vmalab.view.paint.TextFit;
 import javafx.scene.paint.Color;
 import javafx.scene.text.TextAlignment;
 import vmalab.model.mm.Vma;
 import vmalab.model.paging.Pte;
 import vmalab.view.anim.Palette;
+import vmalab.viewmodel.Sizes;
 import vmalab.viewmodel.fold.PtesAtCursor;
 
 /**
@@ -35,18 +38,19 @@ public final class PagesPainter {
     }
 
     /** Paints into (x, y, w, h); returns the height used. */
-    public double paint(GraphicsContext g, StoryType t, double x, double y, double w, double h, Vma vma, PtesAtCursor ptes,
+    public double paint(Pen g, Type t, double x, double y, double w, double h, Vma vma, PtesAtCursor ptes,
                  Set<Long> changed, long touched, Vma before) {
         cells.clear();
         if (vma == null) return 0;
         long n = vma.pages();
         double gap = t.px(8);
-        double labelH = t.size(20, 14);
+        double labelH = TextFit.lineHeight(t.mono(17)) * 1.15;
         // the largest cells with which every page fits, within bounds; else the smallest and a window of pages
         double cell = t.px(30);
         int cols = 1;
         int rows = 1;
-        for (double c = Math.min(t.px(150), h - labelH - gap); c >= t.px(30); c -= 2) {
+        double smallest = Math.min(t.px(30), Math.max(8, h - labelH - gap));
+        for (double c = Math.min(t.px(150), h - labelH - gap); c >= smallest; c -= 2) {
             int cc = (int) Math.max(1, Math.floor((w + gap) / (c + gap)));
             int rr = (int) Math.max(1, Math.floor((h + gap) / (c + labelH + gap)));
             cell = c;
@@ -62,7 +66,7 @@ public final class PagesPainter {
         firstShown = vma.start() + (first << Vma.PAGE_SHIFT);
         long shown = Math.min(n - first, fit);
         lastShown = firstShown + (shown << Vma.PAGE_SHIFT);
-        boolean labels = cell >= t.px(60);
+        boolean labels = cell >= t.px(60) && cell + labelH <= h + 0.5;
         for (long i = 0; i < shown; i++) {
             long addr = firstShown + (i << Vma.PAGE_SHIFT);
             int r = (int) (i / cols);
@@ -88,16 +92,25 @@ public final class PagesPainter {
                 g.setFont(t.bold(17));
                 g.setTextAlign(TextAlignment.CENTER);
                 g.setTextBaseline(VPos.TOP);
-                g.fillText("new", cx + cell / 2, cy + t.px(6));
+                if (TextFit.fits("new", g.getFont(), cell - 4) && cell >= 3 * TextFit.lineHeight(g.getFont())) {
+                    g.fillText("new", cx + cell / 2, cy + t.px(2));
+                }
             }
             if (labels) {
-                // the page's last five hex digits: enough to tell the pages apart, the range is in the title
-                String hex = Long.toHexString(addr);
+                // the page's address, else its offset in the VMA (the VMA's start is in the title)
                 g.setFill(pal.color("ink"));
                 g.setFont(t.mono(17));
                 g.setTextAlign(TextAlignment.CENTER);
                 g.setTextBaseline(VPos.TOP);
-                g.fillText("…" + hex.substring(Math.max(0, hex.length() - 5)), cx + cell / 2, cy + cell + t.px(3));
+                // (or, narrower still, its index in the VMA): a form that fits whole, never one cut short
+                long off = addr - vma.start();
+                for (String label : new String[] {Sizes.hex(addr), "+" + Sizes.hex(off),
+                    "#" + (off >>> Vma.PAGE_SHIFT)}) {
+                    if (TextFit.fits(label, g.getFont(), cell + gap * 0.8)) {
+                        g.fillText(label, cx + cell / 2, cy + cell + t.px(2));
+                        break;
+                    }
+                }
             }
         }
         g.setTextAlign(TextAlignment.LEFT);
@@ -106,8 +119,12 @@ public final class PagesPainter {
             g.setFill(pal.color("muted"));
             g.setFont(t.sans(16));
             g.setTextBaseline(VPos.TOP);
-            g.fillText(String.format("pages %d–%d of %d", first + 1, first + shown, n), x, y + used);
-            used += t.size(22, 15);
+            String more = TextFit.first(g.getFont(), w, String.format("pages %d–%d of %d", first + 1, first + shown, n),
+                String.format("%d–%d of %d", first + 1, first + shown, n), String.format("of %d", n));
+            if (y + used + TextFit.lineHeight(g.getFont()) <= y + h + 0.5 && TextFit.fits(more, g.getFont(), w)) {
+                g.fillText(more, x, y + used);
+            }
+            used += TextFit.lineHeight(g.getFont()) * 1.1;
         }
         return used;
     }
@@ -119,7 +136,7 @@ public final class PagesPainter {
         return p.write() ? pal.color("pte-present-rw") : pal.color("pte-present-ro");
     }
 
-    private void drawCell(GraphicsContext g, StoryType t, double x, double y, double s, Pte p, boolean changed,
+    private void drawCell(Pen g, Type t, double x, double y, double s, Pte p, boolean changed,
                           String absent) {
         g.setFill(fill(p));
         g.fillRoundRect(x, y, s, s, t.px(10), t.px(10));
@@ -142,13 +159,21 @@ public final class PagesPainter {
         g.setTextBaseline(VPos.CENTER);
         boolean light = !p.present() || p.zero() || p.cow() || !p.write();
         g.setFill(light ? pal.color("ink") : pal.color("paper"));
-        g.setFont(t.bold(s >= t.px(80) ? 26 : 18));
+        javafx.scene.text.Font big = t.bold(s >= t.px(80) ? 26 : 18);
         String main = p.present() ? (p.zero() ? "zero" : p.cow() ? "COW" : "P") : "—";
-        g.fillText(main, x + s / 2, y + s * 0.40);
-        g.setFont("fault".equals(absent) && !p.present() ? t.bold(16) : t.mono(14));
-        if (!p.present() && "fault".equals(absent)) g.setFill(pal.color("walk-fault"));
+        if (p.zero() && !TextFit.fits(main, big, s - 6)) main = "0";
+        javafx.scene.text.Font small = "fault".equals(absent) && !p.present() ? t.bold(16) : t.mono(14);
         String bits = !p.present() ? absent : (p.write() ? "RW" : "RO") + (p.dirty() ? " D" : "");
-        g.fillText(bits, x + s / 2, y + s * 0.72);
+        boolean two = TextFit.lineHeight(big) + TextFit.lineHeight(small) <= s - 4 && TextFit.fits(bits, small, s - 6);
+        if (TextFit.fits(main, big, s - 6) && TextFit.lineHeight(big) <= s - 4) {
+            g.setFont(big);
+            g.fillText(main, x + s / 2, two ? y + s * 0.40 : y + s / 2);
+        }
+        if (two) {
+            g.setFont(small);
+            if (!p.present() && "fault".equals(absent)) g.setFill(pal.color("walk-fault"));
+            g.fillText(bits, x + s / 2, y + s * 0.72);
+        }
         g.setTextAlign(TextAlignment.LEFT);
     }
 }
