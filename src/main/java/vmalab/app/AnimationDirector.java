@@ -18,6 +18,7 @@ import vmalab.model.event.Narration;
 import vmalab.model.event.RbStepped;
 import vmalab.model.event.SimEvent;
 import vmalab.model.event.TaskEvent;
+import vmalab.model.rbtree.RbStep;
 import vmalab.view.anim.Motion;
 import vmalab.viewmodel.Session;
 
@@ -302,11 +303,22 @@ public final class AnimationDirector {
         if (e instanceof TaskEvent.SignalRaised) return 1200;
         if (e instanceof TaskEvent.SyscallDone) return 350;
         if (e instanceof TaskEvent) return 600;
-        if (e instanceof RbStepped) return 280;
+        if (e instanceof RbStepped rb) return rbMillis(rb.step());
         if (e instanceof BuddyStepped) return 300;
         if (e instanceof MmEvent.FindVma) return 500;
         if (e instanceof MmEvent) return 600;
         return 550;
+    }
+
+    /**
+     * A structural change (a rotation, the successor taking the erased node's place, a node leaving the tree) needs
+     * time to be followed by eye; a recolour less; a comparison on the way down is a glance. An erase of four to six
+     * steps then plays in about 2-3 s rather than flashing by. Reduce motion skips all of it (see playAll).
+     */
+    static double rbMillis(RbStep s) {
+        if (s instanceof RbStep.Rotate || s instanceof RbStep.SuccessorSwap || s instanceof RbStep.Unlink) return 700;
+        if (s instanceof RbStep.Recolor) return 450;
+        return 280;
     }
 
     private static double scaleFor(List<SimEvent> events, int from, int to, double max) {

@@ -80,7 +80,10 @@ public final class StructuresView extends Region implements SlideSource {
     private void initListeners() {
         session.versionProperty().addListener((o, a, b) -> rebuild());
         session.selectedPidProperty().addListener((o, a, b) -> rebuild());
-        session.selectedVmaProperty().addListener((o, a, b) -> rebuild());
+        session.selectedVmaProperty().addListener((o, a, b) -> {
+            rebuild();
+            revealSelected();
+        });
         session.fontScaleProperty().addListener((o, a, b) -> {
             applyScale();
             rebuild();
@@ -144,6 +147,17 @@ public final class StructuresView extends Region implements SlideSource {
         if (ch > 0) scroll.setVvalue(Math.min(1, Math.max(0, (b.getMinY() - 20) / ch)));
         if (cw > 0) scroll.setHvalue(Math.min(1, Math.max(0, (b.getMinX() - 20) / cw)));
         layout();
+    }
+
+    /** A VMA selected elsewhere (tree, layout, maps pane): scroll its chip into sight, if the list shows it. */
+    private void revealSelected() {
+        Node chip = selectedChip();
+        if (chip != null && getScene() != null && getWidth() > 0) reveal(chip);
+    }
+
+    /** The chip drawn as selected, or null (for tests too). */
+    public Node selectedChip() {
+        return board.lookup("." + CHIP + "." + SELECTED);
     }
 
     /** The node the boxes and arrows are laid out in (for tests). */

@@ -67,7 +67,7 @@ public final class VmaTreeView extends CanvasView implements SlideSource {
         title.setMinWidth(0);
         FlowPane top = new FlowPane(10, 6, title, fit, toSelected);
         top.setAlignment(Pos.CENTER_LEFT);
-        header.getChildren().addAll(top, state.legend(), caption);
+        header.getChildren().addAll(top, state.legend(), state.legendNote(), caption);
         canvas.setId("vma-tree-canvas");
         tip.setShowDelay(Duration.millis(250));
         tip.setId("vma-tree-tooltip");
@@ -219,21 +219,34 @@ public final class VmaTreeView extends CanvasView implements SlideSource {
             String.format("mm_rb of %s (pid %d): %s, height %d", t.comm(), t.pid(), vmas, state.height()),
             String.format("mm_rb of %s: %s, height %d", t.comm(), vmas, state.height()),
             String.format("mm_rb: %s, height %d", vmas, state.height()),
-            "mm_rb: " + vmas);
+            "mm_rb: " + vmas, vmas);
     }
 
     @Override
     protected void redraw() {
         refresh();
-        // the folded state at its cursor; reduce motion only means no in-between frames (progress stays at 1)
+        updateTexts();
         StepState st = session.stepState();
-        String t = titleAt(st, Math.max(40, getWidth() - 24));
+        state.paint(Pen.on(canvas), canvas.getWidth(), canvas.getHeight(), st.cursor(),
+            session.eventProgressProperty().get(), false, session.selectedVmaProperty().get());
+    }
+
+    /**
+     * The title and caption for the cursor. Set before the header is laid out: a label's text changed inside this
+     * view's layout pass after the header was placed would never be laid out again (the stale "0 VMAs" title).
+     */
+    private void updateTexts() {
+        StepState st = session.stepState();
+        double buttons = fit.prefWidth(-1) + toSelected.prefWidth(-1) + 2 * 10;
+        double room = getWidth() - snappedLeftInset() - snappedRightInset() - 24;
+        String t = titleAt(st, Math.max(40, room - buttons > 200 ? room - buttons : room));
         if (!t.equals(titleText)) {
             titleText = t;
             title.setText(t);
         }
-        caption.setText(state.paint(Pen.on(canvas), canvas.getWidth(), canvas.getHeight(), st.cursor(),
-            session.eventProgressProperty().get(), false, session.selectedVmaProperty().get()));
+        String c = state.caption(st.cursor(), session.eventProgressProperty().get(), false,
+            session.selectedVmaProperty().get());
+        if (!c.equals(caption.getText())) caption.setText(c);
     }
 
     @Override
@@ -253,6 +266,19 @@ public final class VmaTreeView extends CanvasView implements SlideSource {
     private void layoutCanvas() {
         state.setLegendWidth(getWidth() - snappedLeftInset() - snappedRightInset() - 24);
         caption.setMaxWidth(Math.max(40, getWidth() - snappedLeftInset() - snappedRightInset() - 24));
+        // at 250 % in a 1280×720 window the header alone would fill the pane: the legend's words go first, then
+        // its swatches, so the tree keeps at least about half the height (the legend is for the front of the room)
+        double w = getWidth() - snappedLeftInset() - snappedRightInset();
+        double budget = 0.45 * getHeight();
+        for (javafx.scene.Node n : new javafx.scene.Node[] {state.legendNote(), state.legend(), caption}) {
+            n.setVisible(true);
+            n.setManaged(true);
+        }
+        for (javafx.scene.Node n : new javafx.scene.Node[] {state.legendNote(), state.legend(), caption}) {
+            if (header.prefHeight(w) <= budget) break;
+            n.setVisible(false);
+            n.setManaged(false);
+        }
         layoutHeaderAndCanvas(0);
         state.setArea(canvas.getWidth(), canvas.getHeight());
     }
@@ -260,6 +286,7 @@ public final class VmaTreeView extends CanvasView implements SlideSource {
     @Override
     protected void layoutChildren() {
         refresh();
+        updateTexts();
         layoutCanvas();
         redraw();
     }

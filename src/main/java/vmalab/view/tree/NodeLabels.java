@@ -14,7 +14,8 @@ import vmalab.view.paint.Type;
  * <ol>
  *   <li>vm_start, vm_end on two lines above the centre, perms and name below;</li>
  *   <li>vm_start–vm_end on one line above, perms and name below;</li>
- *   <li>vm_start above, vm_end below (what the legend promises, in the least room);</li>
+ *   <li>vm_start above, vm_end below (what the legend promises, in the least width);</li>
+ *   <li>vm_start–vm_end on one line (in the least height);</li>
  *   <li>perms above, the name shortened below (a short tag: the tooltip has the rest);</li>
  * </ol>
  * else the node is a plain circle.
@@ -56,6 +57,8 @@ final class NodeLabels {
         out.add(box(new String[] {start, end}, new String[] {pn}));
         out.add(box(new String[] {start + VmaText.DASH + end}, new String[] {pn}));
         out.add(box(new String[] {start}, new String[] {end}));
+        // a low row (the app's tree pane at 1280×720): the range on one line, nothing below
+        out.add(box(new String[] {start + VmaText.DASH + end}, new String[0]));
         String cut = TextFit.end(name, font, Math.max(shortName, TextFit.width(v.perms(), font)));
         out.add(box(new String[] {v.perms()}, cut.isEmpty() ? new String[0] : new String[] {cut}));
         return out;

@@ -25,14 +25,14 @@ import vmalab.viewmodel.fold.TreeStep;
  */
 public final class TreeDiagram {
     /** The legend's words for the label rule. */
-    public static final String LEGEND_NODE = "node: vm_start / vm_end / perms name";
-    public static final String LEGEND_LOD = "crowded: the step's, find_vma's, the selected and the top nodes keep "
-        + "their labels, others get shorter ones or a circle; hover a node for its VMA";
+    public static final String LEGEND_NODE = "node: vm_start–vm_end, perms name";
+    public static final String LEGEND_LOD = "crowded: shorter labels or a circle; hover a node for its VMA";
 
     private final TreePalette palette;
     private final TreePainter painter;
     private final TreeCamera camera = new TreeCamera();
     private final FlowPane legend;
+    private final Label legendNote = Legend.label(LEGEND_NODE + " · " + LEGEND_LOD);
     private TreeFrames frames = TreeFrames.still(ShadowTree.empty());
     private long shownMm = -1;
     private boolean autoFit = true;
@@ -53,14 +53,25 @@ public final class TreeDiagram {
             Legend.item(palette.selected, "selected VMA"),
             Legend.item(palette.step, "step being shown"),
             Legend.item(palette.path, "find_vma path"),
-            Legend.item(palette.chainBox, "vm_next list"),
-            Legend.label(LEGEND_NODE),
-            Legend.label(LEGEND_LOD));
+            Legend.item(palette.chainBox, "vm_next list"));
+        // the free text wraps in the header's VBox (a FlowPane ignores a wrapping label's max width: it was cut)
+        this.legendNote.setWrapText(true);
+        this.legendNote.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         setType(Type.of(1));
     }
 
     public FlowPane legend() {
         return legend;
+    }
+
+    /** The label rule in words, under the swatches. */
+    public Label legendNote() {
+        return legendNote;
+    }
+
+    /** The caption for the frame at the cursor (what {@link #paint} returns), without painting. */
+    public String caption(int cursor, double progress, boolean reduceMotion, long selected) {
+        return frame(cursor, progress, reduceMotion, selected).caption();
     }
 
     /** The type scale (the session's font scale): every font and stroke of the picture and its legend. */
@@ -69,6 +80,7 @@ public final class TreeDiagram {
         painter.setType(t);
         camera.setRowSizes(painter.labelRow(), painter.topPad());
         legend.setHgap(t.px(16));
+        legendNote.setFont(t.sans(14));
         for (Node n : legend.getChildren()) {
             if (n instanceof Label l) {
                 l.setFont(t.sans(14));
@@ -85,7 +97,8 @@ public final class TreeDiagram {
 
     /** The legend's free-text lines wrap at {@code w} rather than being cut short. */
     public void setLegendWidth(double w) {
-        for (Node n : legend.getChildren()) if (n instanceof Label l) l.setMaxWidth(Math.max(40, w));
+        legendNote.setMaxWidth(Math.max(40, w));
+        legend.setPrefWrapLength(Math.max(40, w));
     }
 
     public Type type() {

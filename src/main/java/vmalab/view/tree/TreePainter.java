@@ -132,6 +132,8 @@ final class TreePainter {
         g.setFill(pal.background.color());
         g.fillRect(0, 0, w, h);
         int n = s.size();
+        // no room for one row of the tree (a pane squeezed by its header): nothing but the background
+        if (h < 2 * type.px(12)) return new TreeScene();
         if (n == 0) {
             chain.paintEmpty(g, w, h);
             return new TreeScene();
@@ -146,8 +148,12 @@ final class TreePainter {
             int i = s.indexOfId(id);
             if (i >= 0) must.add(s.rank(i));
         }
-        chain.paint(g, w, h, cam, m, lo, hi, pic.selectedKey(), must);
-        paintSelectedLink(g, m, scene, pic.selectedKey(), treeH, h);
+        // a picture lower than the list itself (the header took the pane) draws the tree alone
+        boolean chainFits = h >= chain.height() + 2 * type.px(12);
+        if (chainFits) {
+            chain.paint(g, w, h, cam, m, lo, hi, pic.selectedKey(), must);
+            paintSelectedLink(g, m, scene, pic.selectedKey(), treeH, h);
+        }
         g.save();
         g.beginPath();
         g.rect(0, 0, w, treeH);
@@ -397,7 +403,7 @@ final class TreePainter {
                     if (n == null) continue;
                     boolean found = path.get(k) == step.subject();
                     ring(g, n, pal.path.color(), found ? 6 : 4, 3);
-                    badge(g, n, Integer.toString(k + 1));
+                    if (!badgeCovers(scene, n)) badge(g, n, Integer.toString(k + 1));
                 }
             } else {
                 // the step's nodes pulse while they are lit, then stay ringed
@@ -436,6 +442,20 @@ final class TreePainter {
             g.strokeOval(n.x() - r, n.y() - r, 2 * r, 2 * r);
         }
         g.setGlobalAlpha(1);
+    }
+
+    /**
+     * Whether a node's order badge would lie on another node's label (a crowded path node left a circle): then the
+     * ring alone marks it and the caption tells the order.
+     */
+    private boolean badgeCovers(TreeScene scene, TreeScene.Node n) {
+        double[] r = badgeRect(n.x(), n.y(), n.look());
+        for (TreeScene.Node o : scene.nodes) {
+            if (o == n || !o.look().box()) continue;
+            double[] q = o.look().rect(o.x(), o.y());
+            if (r[0] < q[2] && q[0] < r[2] && r[1] < q[3] && q[1] < r[3]) return true;
+        }
+        return false;
     }
 
     /** find_vma's visiting order, in a small disc at the node's top right. */

@@ -114,7 +114,7 @@ final class TreeScene {
             for (int id : first) if (byId.containsKey(id)) prio.add(id);
             for (int id : prio) {
                 Pending p = byId.get(id);
-                NodeLook lk = place(p, true, byId);
+                NodeLook lk = place(p, true, byId, badged.contains(id) ? badge : null);
                 looks.put(id, lk);
                 if (badged.contains(id)) placed.add(badge.rect(p.x(), p.y(), lk));
             }
@@ -122,7 +122,7 @@ final class TreeScene {
             for (Pending p : pending) if (!prio.contains(p.id())) rest.add(p);
             rest.sort((a, b) -> a.depth() != b.depth() ? Integer.compare(a.depth(), b.depth())
                 : Double.compare(a.x(), b.x()));
-            for (Pending p : rest) looks.put(p.id(), place(p, false, byId));
+            for (Pending p : rest) looks.put(p.id(), place(p, false, byId, null));
             for (Pending p : pending) {
                 Node n = new Node(p.id(), p.shape(), p.index(), p.x(), p.y(), p.redness(), p.alpha(),
                     looks.get(p.id()), p.ghost(), prio.contains(p.id()));
@@ -132,13 +132,16 @@ final class TreeScene {
             return scene;
         }
 
-        private NodeLook place(Pending p, boolean priority, Map<Integer, Pending> all) {
+        private NodeLook place(Pending p, boolean priority, Map<Integer, Pending> all, Badge badge) {
             if (p.ghost() || p.alpha() >= 0.99) {
                 for (NodeLook lk : labels.forms(mm, p.shape().vma(p.index()), p.shape().key(p.index()))) {
-                    if (!priority && lk.up() + lk.down() > rowH - 2) continue;
+                    // a label may reach into the rows around it: hitsPlaced and coversNode keep it off the others
+                    if (!priority && lk.up() + lk.down() > 1.6 * rowH) continue;
                     double[] r = lk.rect(p.x(), p.y());
                     if (r[0] < 1 || r[2] > width - 1 || r[1] < 1 || r[3] > height - 1) continue;
                     if (hitsPlaced(r)) continue;
+                    // find_vma's order badge sits at the box's corner: it must not land on a label placed before
+                    if (badge != null && hitsPlaced(badge.rect(p.x(), p.y(), lk))) continue;
                     if (!priority && coversNode(r, p.id(), all)) continue;
                     placed.add(r);
                     return lk;
