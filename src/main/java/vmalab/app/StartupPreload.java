@@ -1,0 +1,58 @@
+package vmalab.app;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Start-up work that needs no FX thread, done on a daemon thread while the toolkit starts: the lesson catalogue
+ * is parsed (the start page then finds it cached), and the classes the window loads before its first frame are
+ * loaded but not initialised (the model's and io's are, as they never touch JavaFX; other static initialisers still run where the class is first used, on the FX
+ * thread). Reading and defining some two thousand classes from the jar is most of the start-up's cost; on a
+ * second core it overlaps with the toolkit's own start. The list is {@code /vmalab/startup-classes.txt}
+ * (regenerate with {@code tools/bench/startup-classes.sh}); a name that no longer exists is skipped.
+ * {@code -Dvmalab.startup.preload=false} turns it off.
+ */
+final class StartupPreload {
+    static final String PROPERTY = "vmalab.startup.preload";
+    private static final String LIST = "/vmalab/startup-classes.txt";
+
+    private StartupPreload() {
+    }
+
+    /** Starts the preload thread (unless turned off); returns at once. */
+    static void start() {
+        if (!Boolean.parseBoolean(System.getProperty(PROPERTY, "true"))) return;
+        Thread t = new Thread(StartupPreload::run, "vmalab-preload");
+        t.setDaemon(true);
+        t.setPriority(Thread.NORM_PRIORITY - 1);
+        t.start();
+    }
+
+    private static void run() {
+        try {
+            vmalab.io.lesson.Lessons.all();
+        } catch (RuntimeException e) {
+            // the start page reports a broken catalogue itself, on the FX thread
+        }
+        ClassLoader loader = StartupPreload.class.getClassLoader();
+        try (InputStream in = StartupPreload.class.getResourceAsStream(LIST)) {
+            if (in == null) return;
+            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            for (String name; (name = r.readLine()) != null; ) {
+                name = name.strip();
+                if (name.isEmpty()) continue;
+                try {
+                    // the model and io never touch JavaFX (ArchUnit): safe to initialise here too
+                    Class.forName(name, name.startsWith("vmalab.model.") || name.startsWith("vmalab.io."), loader);
+                } catch (ClassNotFoundException | LinkageError e) {
+                    // a stale list: the class is gone or moved; the window loads what it needs itself
+                }
+            }
+        } catch (IOException e) {
+            // no list: nothing to preload
+        }
+    }
+}
