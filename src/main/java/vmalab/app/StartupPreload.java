@@ -31,6 +31,22 @@ final class StartupPreload {
         t.start();
     }
 
+    /**
+     * Once the toolkit runs: looks up the CSS's font families on a daemon thread, so the font list (fontconfig)
+     * is read there and not in the first frame's CSS pass.
+     */
+    static void fonts() {
+        if (!Boolean.parseBoolean(System.getProperty(PROPERTY, "true"))) return;
+        Thread t = new Thread(() -> {
+            for (String family : new String[] {"DejaVu Sans", "DejaVu Sans Mono"}) {
+                javafx.scene.text.Font.font(family, javafx.scene.text.FontWeight.NORMAL, Themes.BASE_FONT_PX);
+                javafx.scene.text.Font.font(family, javafx.scene.text.FontWeight.BOLD, Themes.BASE_FONT_PX);
+            }
+        }, "vmalab-fonts");
+        t.setDaemon(true);
+        t.start();
+    }
+
     private static void run() {
         try {
             vmalab.io.lesson.Lessons.all();

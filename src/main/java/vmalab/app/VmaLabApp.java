@@ -47,6 +47,7 @@ public final class VmaLabApp extends Application {
     @Override
     public void start(Stage stage) {
         StartupReport.mark("fx-start");
+        StartupPreload.fonts();
         javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
         boolean small = screen.getWidth() < SMALL_SCREEN_WIDTH || screen.getHeight() < SMALL_SCREEN_HEIGHT;
         // most of a desktop screen, up to 1600×1000; all of a projector's 1280×720
