@@ -55,6 +55,8 @@ public final class StartPageHost {
 
     /** A start page shown before its window exists; {@link #install} puts the window under it. */
     static final class Early {
+        /** Two rows of four: what a window up to 1600×1000 shows before scrolling. */
+        static final int FIRST_FRAME_CARDS = 8;
         private StartPageHost host;
         final StartPage page;
 
@@ -67,6 +69,7 @@ public final class StartPageHost {
             }, () -> {
                 if (host != null) host.hide();
             });
+            page.holdCardsAfter(FIRST_FRAME_CARDS);
         }
 
         /** Moves the page over {@code wb}'s window, as {@link StartPageHost#install} would have built it. */
