@@ -13,7 +13,8 @@ import java.nio.charset.StandardCharsets;
  * thread). Reading and defining some two thousand classes from the jar is most of the start-up's cost; on a
  * second core it overlaps with the toolkit's own start. The list is {@code /vmalab/startup-classes.txt}
  * (regenerate with {@code tools/bench/startup-classes.sh}); a name that no longer exists is skipped.
- * {@code -Dvmalab.startup.preload=false} turns it off.
+ * The catalogue and the fonts are always done this way; the class preload only with
+{@code -Dvmalab.startup.preload=true} (on a loaded two-CPU machine it cost more than it saved).
  */
 final class StartupPreload {
     static final String PROPERTY = "vmalab.startup.preload";
@@ -22,9 +23,8 @@ final class StartupPreload {
     private StartupPreload() {
     }
 
-    /** Starts the preload thread (unless turned off); returns at once. */
+    /** Starts the preload thread; returns at once. */
     static void start() {
-        if (!Boolean.parseBoolean(System.getProperty(PROPERTY, "true"))) return;
         Thread t = new Thread(StartupPreload::run, "vmalab-preload");
         t.setDaemon(true);
         t.setPriority(Thread.NORM_PRIORITY - 1);
@@ -36,7 +36,6 @@ final class StartupPreload {
      * is read there and not in the first frame's CSS pass.
      */
     static void fonts() {
-        if (!Boolean.parseBoolean(System.getProperty(PROPERTY, "true"))) return;
         Thread t = new Thread(() -> {
             for (String family : new String[] {"DejaVu Sans", "DejaVu Sans Mono"}) {
                 javafx.scene.text.Font.font(family, javafx.scene.text.FontWeight.NORMAL, Themes.BASE_FONT_PX);
@@ -53,6 +52,8 @@ final class StartupPreload {
         } catch (RuntimeException e) {
             // the start page reports a broken catalogue itself, on the FX thread
         }
+        // measured on a loaded 2-CPU machine, the class preload cost more than it saved: opt in only
+        if (!Boolean.getBoolean(PROPERTY)) return;
         ClassLoader loader = StartupPreload.class.getClassLoader();
         try (InputStream in = StartupPreload.class.getResourceAsStream(LIST)) {
             if (in == null) return;
