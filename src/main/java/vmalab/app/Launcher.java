@@ -15,6 +15,7 @@ public final class Launcher {
     public static void main(String[] args) {
         StartupReport.mark("main");
         if (args.length == 0 || opensWindow(args)) {
+            StartupPreload.start();
             Application.launch(VmaLabApp.class, args);
             return;
         }

@@ -147,6 +147,30 @@ final class StartPage extends BorderPane {
         sc.addPostLayoutPulseListener(once[0]);
     }
 
+    /**
+     * Keeps the cards after the first {@code k} out of the page until the turn after its first frame (they are
+     * below the fold of any window up to 1600×1000), so the first frame styles and lays out fewer cards. FX
+     * thread only, before the page is on a scene.
+     */
+    void holdCardsAfter(int k) {
+        if (cards.getChildren().size() <= k) return;
+        List<Node> later = new java.util.ArrayList<>(cards.getChildren().subList(k, cards.getChildren().size()));
+        cards.getChildren().remove(k, cards.getChildren().size());
+        Runnable[] once = new Runnable[1];
+        sceneProperty().addListener(new javafx.beans.value.ChangeListener<Scene>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Scene> o, Scene a, Scene sc) {
+                if (sc == null) return;
+                sceneProperty().removeListener(this);
+                once[0] = () -> {
+                    sc.removePostLayoutPulseListener(once[0]);
+                    javafx.application.Platform.runLater(() -> cards.getChildren().addAll(later));
+                };
+                sc.addPostLayoutPulseListener(once[0]);
+            }
+        });
+    }
+
     /** Asks for every card's picture (again, after a theme change: in the theme now on). */
     void drawThumbnails() {
         thumbsAsked = true;

@@ -18,10 +18,10 @@ public final class StartPageHost {
     private final StackPane shell = new StackPane();
     private final StartPage page;
 
-    private StartPageHost(Workbench wb) {
+    private StartPageHost(Workbench wb, StartPage early) {
         this.wb = wb;
         Thumbnails.setTheme(wb.session().themeProperty().get());
-        this.page = new StartPage(Lessons.all(), this::open, this::freeLab, this::hide);
+        this.page = early != null ? early : new StartPage(Lessons.all(), this::open, this::freeLab, this::hide);
         wb.session().themeProperty().addListener((o, a, t) -> {
             Thumbnails.setTheme(t);
             page.drawThumbnails();
@@ -42,7 +42,41 @@ public final class StartPageHost {
 
     /** Wraps {@code wb}'s scene so the start page can cover it. FX thread only. */
     public static StartPageHost install(Workbench wb) {
-        return new StartPageHost(wb);
+        return new StartPageHost(wb, null);
+    }
+
+    /**
+     * The start page alone, before there is a window under it: the app shows it as its first frame and builds
+     * the lab after ({@link Early#install}). Its buttons do nothing until then. FX thread only.
+     */
+    static Early early() {
+        return new Early();
+    }
+
+    /** A start page shown before its window exists; {@link #install} puts the window under it. */
+    static final class Early {
+        /** Two rows of four: what a window up to 1600×1000 shows before scrolling. */
+        static final int FIRST_FRAME_CARDS = 8;
+        private StartPageHost host;
+        final StartPage page;
+
+        private Early() {
+            Thumbnails.setTheme(vmalab.viewmodel.Theme.LIGHT);
+            page = new StartPage(Lessons.all(), l -> {
+                if (host != null) host.open(l);
+            }, () -> {
+                if (host != null) host.freeLab();
+            }, () -> {
+                if (host != null) host.hide();
+            });
+            page.holdCardsAfter(FIRST_FRAME_CARDS);
+        }
+
+        /** Moves the page over {@code wb}'s window, as {@link StartPageHost#install} would have built it. */
+        StartPageHost install(Workbench wb) {
+            host = new StartPageHost(wb, page);
+            return host;
+        }
     }
 
     public boolean isShowing() {

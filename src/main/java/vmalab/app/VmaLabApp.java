@@ -47,16 +47,21 @@ public final class VmaLabApp extends Application {
     @Override
     public void start(Stage stage) {
         StartupReport.mark("fx-start");
+        StartupPreload.fonts();
         javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
         boolean small = screen.getWidth() < SMALL_SCREEN_WIDTH || screen.getHeight() < SMALL_SCREEN_HEIGHT;
         // most of a desktop screen, up to 1600×1000; all of a projector's 1280×720
         double width = small ? screen.getWidth() : Math.min(WIDTH, Math.round(screen.getWidth() * 0.9));
         double height = small ? screen.getHeight() : Math.min(HEIGHT, Math.round(screen.getHeight() * 0.9));
+        List<String> args = getParameters().getUnnamed();
+        if (args.isEmpty()) {
+            startOnPage(stage, width, height, small, screen);
+            return;
+        }
         Workbench wb = Workbench.create(width, height);
         StartupReport.mark("workbench");
         Controller c = wb.controller();
         MainWindow w = wb.window();
-        List<String> args = getParameters().getUnnamed();
         StartPageHost start = StartPageHost.install(wb);
         StartupReport.mark("start-page");
         String err = args.isEmpty() ? null : openArg(c, w, args.get(0));
@@ -66,13 +71,60 @@ public final class VmaLabApp extends Application {
             else start.show();
         }
         StartupReport.mark("loaded");
+        wire(stage, wb);
+        stage.setScene(wb.scene());
+        place(stage, small, screen);
+        StartupReport.arm(wb.scene());
+        StartupReport.mark("before-show");
+        stage.show();
+        StartupReport.mark("shown");
+        autosave = SessionActions.install(stage, wb, start::hide);
+    }
+
+    /**
+     * No arguments: the first frame is the start page alone (the lessons, parsed off the FX thread while the
+     * toolkit started); the lab (six views, the text panes, the demo scenario) is built on the turn after that
+     * frame, and slid under the page. The window is the same as when built at once.
+     */
+    private void startOnPage(Stage stage, double width, double height, boolean small,
+                             javafx.geometry.Rectangle2D screen) {
+        StartPageHost.Early early = StartPageHost.early();
+        javafx.scene.Scene first = new javafx.scene.Scene(new javafx.scene.layout.StackPane(early.page), width, height);
+        Themes.apply(first, vmalab.viewmodel.Theme.LIGHT); // a new Session's theme, as Looks will set it
+        StartupReport.mark("start-page");
+        stage.setScene(first);
+        place(stage, small, screen);
+        StartupReport.arm(first);
+        afterFirstPulse(first, () -> {
+            Workbench wb = Workbench.create(width, height);
+            StartupReport.mark("workbench");
+            StartPageHost start = early.install(wb);
+            start.show();
+            StartPageHost.loadDemo(wb.controller());
+            wire(stage, wb);
+            stage.setScene(wb.scene());
+            autosave = SessionActions.install(stage, wb, start::hide);
+            StartupReport.mark("lab-built");
+        });
+        StartupReport.mark("before-show");
+        stage.show();
+        StartupReport.mark("shown");
+    }
+
+    /** The window's menus and actions, and presenter mode's full screen. */
+    private static void wire(Stage stage, Workbench wb) {
+        Controller c = wb.controller();
+        MainWindow w = wb.window();
         w.setOnOpen(() -> open(stage, c));
         w.setOnSave(() -> save(stage, c));
         w.setOnExport(() -> ExportDialog.run(stage, w, c));
         w.setOnHelp(() -> ShortcutsSheet.show(stage));
         w.setOnQuit(Platform::exit);
+        fullScreenWhilePresenting(stage, w.presenter());
+    }
+
+    private static void place(Stage stage, boolean small, javafx.geometry.Rectangle2D screen) {
         stage.setTitle("vmalab — Linux process memory");
-        stage.setScene(wb.scene());
         stage.setMinWidth(MIN_WIDTH);
         stage.setMinHeight(MIN_HEIGHT);
         stage.setResizable(true);
@@ -80,12 +132,16 @@ public final class VmaLabApp extends Application {
             stage.setX(screen.getMinX());
             stage.setY(screen.getMinY());
         }
-        fullScreenWhilePresenting(stage, w.presenter());
-        StartupReport.arm(wb.scene());
-        StartupReport.mark("before-show");
-        stage.show();
-        StartupReport.mark("shown");
-        autosave = SessionActions.install(stage, wb, start::hide);
+    }
+
+    /** Runs {@code r} on the FX thread's turn after {@code scene}'s first pulse (its first frame). */
+    private static void afterFirstPulse(javafx.scene.Scene scene, Runnable r) {
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> {
+            scene.removePostLayoutPulseListener(once[0]);
+            Platform.runLater(r);
+        };
+        scene.addPostLayoutPulseListener(once[0]);
     }
 
     /** Presenter mode is full screen, without the exit hint; Esc is presenter mode's, not the stage's. */
