@@ -69,6 +69,25 @@ final class NarrationBar extends VBox {
             text.setText(e == null ? "" : e.text());
         }
         count.setText(n.position());
-        trail.setText(n.trail().isEmpty() ? " " : "this step: " + String.join(" › ", n.trail()));
+        trail.setText(n.trail().isEmpty() ? " " : "this step: " + trail(n.trail()));
+    }
+
+    /**
+     * The step's kernel functions in order, a run of the same function told once with its count
+     * ("copy_page_range ×12"), so that a fork's trail is one line, not four, and the views keep their room.
+     */
+    static String trail(java.util.List<String> functions) {
+        StringBuilder b = new StringBuilder();
+        int i = 0;
+        while (i < functions.size()) {
+            String f = functions.get(i);
+            int j = i;
+            while (j < functions.size() && functions.get(j).equals(f)) j++;
+            if (b.length() > 0) b.append(" › ");
+            b.append(f);
+            if (j - i > 1) b.append(" ×").append(j - i);
+            i = j;
+        }
+        return b.toString();
     }
 }

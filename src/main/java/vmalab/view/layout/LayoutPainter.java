@@ -328,11 +328,11 @@ public final class LayoutPainter {
         boolean two = visBottom - visTop >= lh + TextFit.lineHeight(mono) + type.px(8);
         double cy = two ? Math.min(Math.max((visTop + visBottom) / 2 - lh / 2, visTop + lh / 2 + 2), visBottom - lh * 1.6)
             : (visTop + visBottom) / 2;
-        labels.add(pri, line, full, bold, palette.color("ink"), null, x0 + type.px(10), cy, TextAlignment.LEFT);
+        labels.add(pri, line, full, bold, palette.color("band-ink"), null, x0 + type.px(10), cy, TextAlignment.LEFT);
         if (two) {
             String range = Sizes.hex(v.start()) + "-" + Sizes.hex(v.end());
             if (TextFit.fits(range, mono, room)) {
-                labels.add(pri - 1, range, full, mono, palette.color("ink"), null, x0 + type.px(10),
+                labels.add(pri - 1, range, full, mono, palette.color("band-ink"), null, x0 + type.px(10),
                     cy + lh * 0.55 + TextFit.lineHeight(mono) * 0.55, TextAlignment.LEFT);
             }
         }
@@ -420,7 +420,7 @@ public final class LayoutPainter {
             String what = p == null ? "" : p.zero() ? " zero page" : p.cow() ? " COW" : "";
             String full = "page " + Sizes.hex(addr) + what;
             String s = TextFit.first(mono, (x1 - x0) / 2, full, "page " + Sizes.hex(addr), Sizes.hex(addr));
-            labels.add(LabelLayer.DETAIL, s, full, mono, palette.color("ink"), null, x1 - type.px(8), mid,
+            labels.add(LabelLayer.DETAIL, s, full, mono, palette.color("band-ink"), null, x1 - type.px(8), mid,
                 TextAlignment.RIGHT);
         }
     }

@@ -1,0 +1,144 @@
+package vmalab.app.export;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntConsumer;
+import java.util.regex.Pattern;
+import javafx.geometry.Dimension2D;
+import vmalab.io.lesson.StepNotes;
+
+/**
+ * A lesson as a deck: one image per step, {@code DIR/step-001.png} … {@code step-NNN.png} (or .svg), the state
+ * after that step with every event shown, and {@code DIR/notes.md} with each step's scenario line, the
+ * lesson's {@code say} text and the narration. There is no step-000: a lesson starts with nothing on show.
+ * Everything is written into a hidden folder next to DIR first and moved in at the end, so a failure leaves
+ * DIR as it was. Old {@code step-NNN} images of the same format that this deck no longer has are removed.
+ */
+public final class Deck {
+    public static final String NOTES = "notes.md";
+    private static final Pattern STEP_FILE = Pattern.compile("step-\\d{3,}\\.(png|svg)");
+
+    private Deck() {
+    }
+
+    /** {@code step-007.png}. */
+    public static String fileName(int step, SlideFiles.Format format) {
+        return String.format("step-%03d.%s", step, format.extension());
+    }
+
+    /** Why {@code dir} cannot take a deck, or null when it can (it is a folder, or can be made in one). */
+    public static String unusable(Path dir) {
+        Path abs = dir.toAbsolutePath();
+        if (Files.exists(abs)) {
+            if (!Files.isDirectory(abs)) return abs + " is not a folder";
+            if (!Files.isWritable(abs)) return "cannot write to " + abs;
+            return null;
+        }
+        Path parent = abs.getParent();
+        if (parent == null || !Files.isDirectory(parent)) return "no such folder: " + parent;
+        if (!Files.isWritable(parent)) return "cannot write to " + parent;
+        return null;
+    }
+
+    /**
+     * Writes the deck of {@code scene}'s lesson to {@code dir}; {@code progress} hears each step as it is
+     * drawn. Leaves the scene at the last step. Returns the files written (images, then notes.md).
+     */
+    public static List<Path> write(LessonScene scene, SlideFiles.Format format, double scale, Dimension2D design,
+                                   boolean caption, Path dir, IntConsumer progress) throws IOException {
+        String why = unusable(dir);
+        if (why != null) throw new IOException(why);
+        Path abs = dir.toAbsolutePath();
+        Path parent = abs.getParent();
+        Path staging = Files.createTempDirectory(parent, "." + abs.getFileName() + ".");
+        List<Path> written = new ArrayList<>();
+        try {
+            int n = scene.steps();
+            List<String> names = new ArrayList<>();
+            for (int i = 1; i <= n; i++) {
+                scene.show(i);
+                Slide slide = scene.slide(caption, design);
+                String big = SlideFiles.tooBig(slide, scale);
+                if (big != null) throw new IllegalArgumentException(big);
+                String name = fileName(i, format);
+                Files.write(staging.resolve(name), SlideFiles.encode(slide, scale, format));
+                names.add(name);
+                if (progress != null) progress.accept(i);
+            }
+            Files.writeString(staging.resolve(NOTES), notes(scene, names), StandardCharsets.UTF_8);
+            names.add(NOTES);
+            Files.createDirectories(abs);
+            removeStale(abs, names, format);
+            for (String name : names) {
+                Path target = abs.resolve(name);
+                move(staging.resolve(name), target);
+                written.add(target);
+            }
+            return written;
+        } finally {
+            deleteTree(staging);
+        }
+    }
+
+    /** The speaker notes: per step, its scenario line, what the lesson says and what the narrator tells. */
+    static String notes(LessonScene scene, List<String> images) {
+        StringBuilder md = new StringBuilder();
+        md.append("# ").append(scene.title()).append("\n\n");
+        md.append(scene.steps()).append(" steps, one image each (`step-001` … after that step, every event shown).\n");
+        for (int i = 1; i <= scene.steps(); i++) {
+            md.append("\n## Step ").append(i).append(" of ").append(scene.steps()).append("\n\n");
+            md.append("![step ").append(i).append("](").append(images.get(i - 1)).append(")\n\n");
+            md.append("    ").append(scene.lineOf(i)).append("\n\n");
+            StepNotes notes = scene.notesOf(i);
+            if (!notes.sayText().isBlank()) md.append(notes.sayText()).append("\n\n");
+            if (notes.ask() != null) md.append("**Ask:** ").append(askText(notes)).append("\n\n");
+            List<String> told = scene.narrationOf(i);
+            if (!told.isEmpty()) {
+                md.append("Narration:\n\n");
+                for (String t : told) md.append("- ").append(t.replace("\n", " ")).append('\n');
+                md.append('\n');
+            }
+        }
+        return md.toString().replaceAll("\n{3,}", "\n\n");
+    }
+
+    private static String askText(StepNotes notes) {
+        var ask = notes.ask();
+        return ask.choices().isEmpty() ? ask.question()
+            : ask.question() + " (" + String.join(" / ", ask.choices()) + ")";
+    }
+
+    private static void removeStale(Path dir, List<String> keep, SlideFiles.Format format) throws IOException {
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
+            for (Path p : ds) {
+                String n = p.getFileName().toString();
+                if (STEP_FILE.matcher(n).matches() && n.endsWith("." + format.extension()) && !keep.contains(n)) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) return;
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
+            for (Path p : ds) Files.deleteIfExists(p);
+        }
+        Files.deleteIfExists(dir);
+    }
+}
