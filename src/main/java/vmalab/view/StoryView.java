@@ -499,7 +499,7 @@ public final class StoryView extends Region implements SlideSource {
         }
         double floor = Type.FLOOR * type.fontScale();
         double inset = l.snappedTopInset() + l.snappedBottomInset() + 2;
-        double tw = Math.max(1, w - l.snappedLeftInset() - l.snappedRightInset() - 2);
+        double tw = Math.max(1, w - l.snappedLeftInset() - l.snappedRightInset() - 6);
         javafx.scene.text.FontWeight weight = l == say ? javafx.scene.text.FontWeight.BOLD
             : javafx.scene.text.FontWeight.NORMAL;
         Font f = Font.font(Type.SANS, weight, floor);
@@ -518,6 +518,9 @@ public final class StoryView extends Region implements SlideSource {
             }
         }
         font(l, f);
+        // the label's own wrap can differ from the measure by a word: then it too ends in the marker the shortened
+        // form uses (the whole text is in the tooltip), never in "..."
+        l.setEllipsisString(" ▸");
         if (!shown.equals(l.getText())) l.setText(shown);
         Tooltip t = tips.computeIfAbsent(l, k -> {
             Tooltip tt = new Tooltip();
@@ -526,7 +529,9 @@ public final class StoryView extends Region implements SlideSource {
         });
         t.setText(text);
         l.setMinHeight(Region.USE_PREF_SIZE);
-        return Math.ceil(textHeight(shown, f, tw) + inset + TextFit.lineHeight(f) * 0.2);
+        // at least what the label itself asks for at this width (its wrap may take a line more than the measure)
+        double own = l.prefHeight(w);
+        return Math.ceil(Math.max(own, textHeight(shown, f, tw) + inset + TextFit.lineHeight(f) * 0.2));
     }
 
     private static final javafx.scene.text.Text PROBE = new javafx.scene.text.Text();

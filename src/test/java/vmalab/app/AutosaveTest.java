@@ -239,7 +239,8 @@ class AutosaveTest {
     }
 
     private static SessionData withoutTime(SessionData d) {
-        return new SessionData(d.name(), d.text(), d.typed(), d.step(), d.view(), d.texts(), d.dividers(), d.pid(),
+        java.util.List<Double> split = d.dividers().stream().map(x -> Math.round(x * 100) / 100.0).toList();
+        return new SessionData(d.name(), d.text(), d.typed(), d.step(), d.view(), d.texts(), split, d.pid(),
             d.vma(), d.address(), d.layout(), d.reduceMotion(), d.speed(), d.theme(), null);
     }
 }
