@@ -12,8 +12,9 @@ import javafx.scene.Node;
  * {@code vmalab export}: a scenario run to a step and a view written as PNG with no display. Before the
  * toolkit starts it selects Monocle's headless glass and the software renderer; then it builds the window
  * off-screen at {@value #WIDTH_PX}×{@value #HEIGHT_PX}, runs the scenario to the step with motion reduced,
- * and snapshots the view. Call from any thread but the FX thread. If this call started the toolkit it also
- * stops it, so a JVM can run one export that way; inside a running app or test it leaves the toolkit up.
+ * and snapshots the view; {@link #exportSlide} and {@link #exportDeck} draw slides from the views' SlideSource.
+ * Call from any thread but the FX thread. The toolkit stays up afterwards (JavaFX cannot start twice in a JVM;
+ * the command line ends with System.exit).
  */
 public final class HeadlessExport {
     public static final int WIDTH_PX = 1600;
@@ -51,31 +52,10 @@ public final class HeadlessExport {
             throw new IllegalArgumentException("unknown view " + view + " (" + ViewKind.ids() + ")");
         }
         if (!(scale > 0 && scale <= 8)) throw new IllegalArgumentException("scale must be between 0 and 8: " + scale);
-        boolean started = startToolkit();
-        AtomicReference<Throwable> failure = new AtomicReference<>();
-        CountDownLatch done = new CountDownLatch(1);
-        Platform.runLater(() -> {
-            try {
-                render(scenarioText, fileName, view, step, scale, caption, out);
-            } catch (Throwable t) {
-                failure.set(t);
-            } finally {
-                done.countDown();
-            }
+        onFx(() -> {
+            render(scenarioText, fileName, view, step, scale, caption, out);
+            return null;
         });
-        try {
-            if (!done.await(TIMEOUT_SECONDS, TimeUnit.SECONDS)) throw new IOException("export timed out");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("export interrupted", e);
-        } finally {
-            if (started) Platform.exit();
-        }
-        Throwable t = failure.get();
-        if (t instanceof IOException io) throw io;
-        if (t instanceof RuntimeException re) throw re;
-        if (t instanceof Error err) throw err;
-        if (t != null) throw new IOException(t);
     }
 
     private static void render(String text, String fileName, String view, int step, double scale, String caption,

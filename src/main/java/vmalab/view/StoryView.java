@@ -24,6 +24,7 @@ import vmalab.view.story.StoryFocus;
 import vmalab.view.paint.Pen;
 import vmalab.view.paint.SlideSource;
 import vmalab.view.paint.TextFit;
+import vmalab.view.story.SlideText;
 import vmalab.view.paint.Type;
 import javafx.geometry.Dimension2D;
 import javafx.geometry.VPos;
@@ -505,14 +506,14 @@ public final class StoryView extends Region implements SlideSource {
         Font f = Font.font(Type.SANS, weight, floor);
         for (double px = type.size(base); px >= floor - 0.01; px -= Math.max(1, px * 0.08)) {
             f = Font.font(Type.SANS, weight, Math.max(floor, px));
-            if (textHeight(text, f, tw) + inset <= maxH) break;
+            if (SlideText.height(text, f, tw) + inset <= maxH) break;
         }
         String shown = text;
         double least = TextFit.lineHeight(f) * 1.3 + inset;
-        while (textHeight(shown, f, tw) + inset > Math.max(maxH, least) && shown.contains(" ")) {
+        while (SlideText.height(shown, f, tw) + inset > Math.max(maxH, least) && shown.contains(" ")) {
             shown = shown.substring(0, shown.lastIndexOf(' ')).stripTrailing() + " ▸";
             shown = shown.substring(0, shown.length() - 2);
-            if (textHeight(shown + " ▸", f, tw) + inset <= Math.max(maxH, least)) {
+            if (SlideText.height(shown + " ▸", f, tw) + inset <= Math.max(maxH, least)) {
                 shown = shown + " ▸";
                 break;
             }
@@ -531,17 +532,9 @@ public final class StoryView extends Region implements SlideSource {
         l.setMinHeight(Region.USE_PREF_SIZE);
         // at least what the label itself asks for at this width (its wrap may take a line more than the measure)
         double own = l.prefHeight(w);
-        return Math.ceil(Math.max(own, textHeight(shown, f, tw) + inset + TextFit.lineHeight(f) * 0.2));
+        return Math.ceil(Math.max(own, SlideText.height(shown, f, tw) + inset + TextFit.lineHeight(f) * 0.2));
     }
 
-    private static final javafx.scene.text.Text PROBE = new javafx.scene.text.Text();
-
-    private static double textHeight(String s, Font f, double w) {
-        PROBE.setFont(f);
-        PROBE.setWrappingWidth(w);
-        PROBE.setText(s);
-        return PROBE.getLayoutBounds().getHeight();
-    }
 
     private void font(Label l, Font f) {
         ObjectProperty<Font> p = fonts.get(l);
@@ -591,8 +584,8 @@ public final class StoryView extends Region implements SlideSource {
     private double[] slideRows(Type t, double w) {
         double pad = t.px(24);
         double textW = w - 2 * pad;
-        double sayH = wrap(sayFull, t.bold(30), textW).size() * TextFit.lineHeight(t.bold(30)) * 1.1;
-        double narH = wrap(narrationFull, t.sans(22), textW).size() * TextFit.lineHeight(t.sans(22)) * 1.1;
+        double sayH = SlideText.wrap(sayFull, t.bold(30), textW).size() * TextFit.lineHeight(t.bold(30)) * 1.1;
+        double narH = SlideText.wrap(narrationFull, t.sans(22), textW).size() * TextFit.lineHeight(t.sans(22)) * 1.1;
         double tileH = TextFit.lineHeight(t.bold(19)) + TextFit.lineHeight(t.monoBold(28))
             + TextFit.lineHeight(t.bold(21)) + t.px(20);
         double titleH = TextFit.lineHeight(t.bold(20)) * 1.3;
@@ -643,31 +636,11 @@ public final class StoryView extends Region implements SlideSource {
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.TOP);
         double y = pad;
-        y = lines(g, sayFull, t.bold(30), palette.color("ink"), pad, y, w - 2 * pad);
-        y = lines(g, narrationFull, t.sans(22), palette.color("muted"), pad, y, w - 2 * pad);
+        y = SlideText.lines(g, sayFull, t.bold(30), palette.color("ink"), pad, y, w - 2 * pad);
+        y = SlideText.lines(g, narrationFull, t.sans(22), palette.color("muted"), pad, y, w - 2 * pad);
         y += pad * 0.5;
         double gap = t.px(14);
-        double tileW = (w - 2 * pad - 3 * gap) / 4;
-        String[][] tiles = {{"RSS", "rss"}, {"VSZ", "vsz"}, {"free frames", "free"}, {"minflt (this step)", "minflt"}};
-        for (int i = 0; i < 4; i++) {
-            double tx = pad + i * (tileW + gap);
-            boolean lit = counters.changed(tiles[i][1]);
-            g.setFill(lit ? palette.color("story-step") : palette.color("grid"));
-            g.fillRoundRect(tx, y, tileW, r[3], t.px(10), t.px(10));
-            g.setFill(palette.color("paper"));
-            g.fillRoundRect(tx + t.line(3), y + t.line(3), tileW - 2 * t.line(3), r[3] - 2 * t.line(3), t.px(8),
-                t.px(8));
-            double ty = y + t.px(10);
-            double room = tileW - t.px(28);
-            ty = slideLine(g, t.bold(19), palette.color("muted"), tx + t.px(14), ty, room, tiles[i][0],
-                tiles[i][1]);
-            String v = counters.value(tiles[i][1]);
-            String vs = counters.shownValue(tiles[i][1]);
-            ty = slideLine(g, t.monoBold(28), palette.color("ink"), tx + t.px(14), ty, room, v, vs,
-                v.contains(" → ") ? v.substring(v.indexOf(" → ") + 3) : v);
-            slideLine(g, t.bold(21), lit ? palette.color("story-step") : palette.color("muted"), tx + t.px(14), ty,
-                room, counters.delta(tiles[i][1]), "");
-        }
+        counters.paintSlide(g, t, palette, pad, y, w - 2 * pad, r[3], gap);
         y += r[3] + pad * 0.5;
         double bottom = h - pad;
         double leftW = (w - 2 * pad) * 0.3;
@@ -724,53 +697,6 @@ public final class StoryView extends Region implements SlideSource {
         g.strokeRoundRect(x, y, w, h, t.px(8), t.px(8));
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.TOP);
-        slideLine(g, t.bold(20), palette.color("ink"), x + t.px(10), y + titleH * 0.12, w - t.px(20), title);
-    }
-
-    /** The first form that fits, drawn; nothing when none does. Returns where the next line goes. */
-    private static double slideLine(Pen g, Font f, javafx.scene.paint.Color c, double x, double y, double w,
-                                    String... forms) {
-        g.setTextAlign(TextAlignment.LEFT);
-        g.setTextBaseline(VPos.TOP);
-        for (String s : forms) {
-            if (!s.isEmpty() && TextFit.fits(s, f, w)) {
-                g.setFont(f);
-                g.setFill(c);
-                g.fillText(s, x, y);
-                break;
-            }
-        }
-        return y + TextFit.lineHeight(f) * 1.05;
-    }
-
-    private static double lines(Pen g, String text, Font f, javafx.scene.paint.Color c, double x, double y,
-                                double w) {
-        g.setFont(f);
-        g.setFill(c);
-        for (String l : wrap(text, f, w)) {
-            g.fillText(l, x, y);
-            y += TextFit.lineHeight(f) * 1.1;
-        }
-        return y;
-    }
-
-    /** {@code text} broken at spaces into lines no wider than {@code w} (a word wider than w alone on its line). */
-    static List<String> wrap(String text, Font f, double w) {
-        List<String> out = new java.util.ArrayList<>();
-        if (text == null || text.isBlank()) return out;
-        StringBuilder line = new StringBuilder();
-        for (String word : text.split(" ")) {
-            String next = line.length() == 0 ? word : line + " " + word;
-            if (line.length() > 0 && !TextFit.fits(next, f, w)) {
-                out.add(line.toString());
-                line.setLength(0);
-                line.append(word);
-            } else {
-                line.setLength(0);
-                line.append(next);
-            }
-        }
-        if (line.length() > 0) out.add(line.toString());
-        return out;
+        SlideText.line(g, t.bold(20), palette.color("ink"), x + t.px(10), y + titleH * 0.12, w - t.px(20), title);
     }
 }

@@ -249,4 +249,30 @@ public final class CounterTiles extends GridPane {
             return deltas[0];
         }
     }
+
+    /** The four tiles as the Story's slide draws them, in a row {@code w} wide and {@code h} high at (x, y). */
+    public void paintSlide(vmalab.view.paint.Pen g, Type t, vmalab.view.anim.Palette palette, double x, double y,
+                           double w, double h, double gap) {
+        double tileW = (w - 3 * gap) / 4;
+        String[][] tiles = {{"RSS", "rss"}, {"VSZ", "vsz"}, {"free frames", "free"}, {"minflt (this step)", "minflt"}};
+        for (int i = 0; i < 4; i++) {
+            double tx = x + i * (tileW + gap);
+            boolean lit = changed(tiles[i][1]);
+            g.setFill(lit ? palette.color("story-step") : palette.color("grid"));
+            g.fillRoundRect(tx, y, tileW, h, t.px(10), t.px(10));
+            g.setFill(palette.color("paper"));
+            g.fillRoundRect(tx + t.line(3), y + t.line(3), tileW - 2 * t.line(3), h - 2 * t.line(3), t.px(8),
+                t.px(8));
+            double ty = y + t.px(10);
+            double room = tileW - t.px(28);
+            ty = SlideText.line(g, t.bold(19), palette.color("muted"), tx + t.px(14), ty, room, tiles[i][0],
+                tiles[i][1]);
+            String v = value(tiles[i][1]);
+            String vs = shownValue(tiles[i][1]);
+            ty = SlideText.line(g, t.monoBold(28), palette.color("ink"), tx + t.px(14), ty, room, v, vs,
+                v.contains(" → ") ? v.substring(v.indexOf(" → ") + 3) : v);
+            SlideText.line(g, t.bold(21), lit ? palette.color("story-step") : palette.color("muted"), tx + t.px(14), ty,
+                room, delta(tiles[i][1]), "");
+        }
+    }
 }
