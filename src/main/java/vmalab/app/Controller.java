@@ -229,6 +229,19 @@ public final class Controller {
         return sb.toString();
     }
 
+    /** The steps on the timeline (the scenario's and those typed since) as parsed steps, to replay elsewhere. */
+    public List<ScenarioParser.Step> steps() {
+        List<ScenarioParser.Step> out = new java.util.ArrayList<>();
+        for (Timeline.Entry e : timeline.entries()) out.add(new ScenarioParser.Step(e.line(), e.text(), e.op(), e.notes()));
+        return out;
+    }
+
+    /** The lesson's title, or the file's name for a plain scenario. */
+    public String title() {
+        String t = quiz.header().title();
+        return t != null && !t.isBlank() ? t : timeline.fileName();
+    }
+
     /** The text last loaded, as it was (with its lesson lines and comments); typed steps are not in it. */
     public String sourceText() {
         return sourceText;

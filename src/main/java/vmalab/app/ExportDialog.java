@@ -3,116 +3,196 @@ package vmalab.app;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
-import javafx.scene.Node;
+import java.util.function.Consumer;
+import javafx.application.Platform;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
-import javafx.scene.control.CheckBox;
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
-import javafx.scene.control.Label;
-import javafx.scene.control.RadioButton;
-import javafx.scene.control.TextField;
-import javafx.scene.control.ToggleGroup;
-import javafx.scene.layout.GridPane;
-import javafx.scene.layout.HBox;
+import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
+import vmalab.app.export.Deck;
 
-/** File → Export PNG: which view (or the whole window), at 1×, 2× or 4×, with or without a caption. */
+/**
+ * File → Export… (Ctrl+E): the form ({@link ExportForm}), then a file (one view) or a folder (a deck), written by
+ * {@link WindowExport}. A deck is drawn one step per frame with its progress and a Cancel button, so the window
+ * stays live; cancelled or failed, the folder is left as it was. The result is told on the status line, a
+ * failure also in an alert.
+ */
 final class ExportDialog {
-    /** What to export. */
-    record Choice(String view, double scale, String caption) { }
-
-
     private ExportDialog() {
     }
 
     static void run(Window owner, MainWindow window, Controller controller) {
-        Optional<Choice> choice = ask(owner, window.selectedView(), controller.caption());
+        Optional<ExportChoice> choice = ask(owner, window, controller);
         if (choice.isEmpty()) return;
-        Choice c = choice.get();
+        ExportChoice c = choice.get();
+        if (c.deck()) {
+            DirectoryChooser dc = new DirectoryChooser();
+            dc.setTitle("Export the deck into a folder");
+            File dir = dc.showDialog(owner);
+            if (dir != null) exportDeck(window, controller, c, dir.toPath(), ok -> { });
+            return;
+        }
         FileChooser fc = new FileChooser();
-        fc.setTitle("Export PNG");
-        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG image", "*.png"));
-        fc.setInitialFileName("vmalab-" + c.view() + "-step" + controller.timeline().position() + ".png");
+        fc.setTitle("Export " + c.format().name());
+        String ext = c.format().extension();
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(c.format().name() + " image", "*." + ext));
+        fc.setInitialFileName(c.suggestedName(controller.timeline().position()));
         File f = fc.showSaveDialog(owner);
         if (f == null) return;
-        Path path = f.toPath().getFileName().toString().toLowerCase().endsWith(".png") ? f.toPath()
-            : f.toPath().resolveSibling(f.getName() + ".png");
+        Path path = f.getName().toLowerCase(java.util.Locale.ROOT).endsWith("." + ext) ? f.toPath()
+            : f.toPath().resolveSibling(f.getName() + "." + ext);
         export(window, controller, c, path);
     }
 
-    /** Writes the chosen view; reports in the status line, and in an alert when it fails. */
-    static boolean export(MainWindow window, Controller controller, Choice c, Path path) {
-        String previous = window.selectedView();
-        if (!MainWindow.WINDOW.equals(c.view())) window.selectView(c.view());
-        window.root().applyCss();
-        window.root().layout();
-        Node node = window.view(c.view());
+    /** Writes one view; says so on the status line (and in an alert when it fails). */
+    static boolean export(MainWindow window, Controller controller, ExportChoice c, Path path) {
         try {
-            int[] size = PngExporter.sizeOf(node, c.scale(), c.caption() != null);
-            PngExporter.write(node, c.scale(), c.caption(), path);
-            controller.say(String.format("Exported %d×%d PNG to %s", size[0], size[1], path), false);
+            int[] px = WindowExport.view(window, controller, c, path);
+            controller.say(String.format("Exported %d×%d %s to %s", px[0], px[1], c.format().name(), path), false);
             return true;
         } catch (IOException | RuntimeException e) {
-            String msg = "Could not export to " + path + ": " + e.getMessage();
-            controller.say(msg, true);
-            if (window.root().getScene() != null && window.root().getScene().getWindow() != null) {
-                Alert a = new Alert(Alert.AlertType.ERROR, msg, ButtonType.OK);
-                a.initOwner(window.root().getScene().getWindow());
-                a.setHeaderText("Export failed");
-                a.show();
-            }
+            fail(window, controller, "Could not export to " + path + ": " + message(e));
             return false;
-        } finally {
-            window.selectView(previous);
         }
     }
 
-    private static Optional<Choice> ask(Window owner, String selectedView, String caption) {
-        Dialog<Choice> d = new Dialog<>();
-        d.initOwner(owner);
-        d.setTitle("Export PNG");
-        d.setHeaderText("Export a diagram as a PNG image");
-        ComboBox<String> view = new ComboBox<>();
-        view.setId("export-view");
-        for (ViewKind k : ViewKind.values()) view.getItems().add(k.title());
-        ViewKind.byId(selectedView).ifPresent(k -> view.setValue(k.title()));
-        ToggleGroup scale = new ToggleGroup();
-        HBox scales = new HBox(12);
-        for (int s : new int[] {1, 2, 4}) {
-            RadioButton r = new RadioButton(s + "×");
-            r.setId("export-scale-" + s);
-            r.setUserData((double) s);
-            r.setToggleGroup(scale);
-            if (s == 2) r.setSelected(true);
-            scales.getChildren().add(r);
+    /**
+     * Writes the deck into {@code dir}, one step per frame; {@code done} hears true when it is written, false
+     * when it failed or was cancelled. Returns the job (tests cancel it or wait for it).
+     */
+    static DeckJob exportDeck(MainWindow window, Controller controller, ExportChoice c, Path dir,
+                              Consumer<Boolean> done) {
+        Deck.Run run;
+        try {
+            run = WindowExport.deck(controller, c, dir);
+        } catch (IOException | RuntimeException e) {
+            fail(window, controller, "Could not export the deck to " + dir + ": " + message(e));
+            done.accept(false);
+            return null;
         }
-        CheckBox withCaption = new CheckBox("Caption under the image");
-        withCaption.setId("export-caption-on");
-        withCaption.setSelected(true);
-        TextField captionText = new TextField(caption);
-        captionText.setId("export-caption-text");
-        captionText.setPrefColumnCount(50);
-        captionText.disableProperty().bind(withCaption.selectedProperty().not());
-        GridPane grid = new GridPane();
-        grid.setHgap(12);
-        grid.setVgap(10);
-        grid.addRow(0, new Label("View"), view);
-        grid.addRow(1, new Label("Scale"), scales);
-        grid.addRow(2, withCaption, captionText);
-        d.getDialogPane().setContent(grid);
-        d.getDialogPane().getStylesheets().add(VmaLabApp.stylesheet());
+        DeckJob job = new DeckJob(window, controller, run, dir, done);
+        job.start();
+        return job;
+    }
+
+    /**
+     * A deck being drawn: a step per turn of the FX event queue (between pulses, so the window repaints and Cancel
+     * answers; a step may wait for the views' fold, which a pulse could not), its progress on the status line and
+     * in a small dialog with Cancel.
+     */
+    static final class DeckJob {
+        private final MainWindow window;
+        private final Controller controller;
+        private final Deck.Run run;
+        private final Path dir;
+        private final Consumer<Boolean> done;
+        private final Alert progress;
+        private boolean over;
+
+        DeckJob(MainWindow window, Controller controller, Deck.Run run, Path dir, Consumer<Boolean> done) {
+            this.window = window;
+            this.controller = controller;
+            this.run = run;
+            this.dir = dir;
+            this.done = done;
+            progress = new Alert(Alert.AlertType.NONE);
+            progress.setTitle("Exporting the deck");
+            progress.setHeaderText("Drawing " + run.steps() + " slides into " + dir);
+            progress.getButtonTypes().setAll(ButtonType.CANCEL);
+            javafx.scene.control.ProgressBar bar = new javafx.scene.control.ProgressBar(0);
+            bar.setId("export-progress");
+            bar.setPrefWidth(360);
+            progress.getDialogPane().setContent(bar);
+            progress.resultProperty().addListener((o, a, b) -> {
+                if (b == ButtonType.CANCEL) cancel();
+            });
+            var w = window.root().getScene() == null ? null : window.root().getScene().getWindow();
+            if (w != null && w.isShowing()) {
+                progress.initOwner(w);
+                progress.show();
+            }
+        }
+
+        void start() {
+            Platform.runLater(this::step);
+        }
+
+        private void step() {
+            if (over) return;
+            try {
+                if (run.next()) {
+                    double f = run.drawn() / (double) Math.max(1, run.steps());
+                    ((javafx.scene.control.ProgressBar) progress.getDialogPane().getContent()).setProgress(f);
+                    controller.say("Exporting the deck: slide " + run.drawn() + " of " + run.steps() + "…", false);
+                    Platform.runLater(this::step);
+                    return;
+                }
+                List<Path> files = run.commit();
+                finish(true, "Exported " + (files.size() - 1) + " slides and " + Deck.NOTES + " to " + dir);
+            } catch (IOException | RuntimeException e) {
+                finish(false, null);
+                fail(window, controller, "Could not export the deck to " + dir + ": " + message(e));
+            }
+        }
+
+        /** Stops the deck; the folder keeps what it had. */
+        void cancel() {
+            if (over) return;
+            finish(false, "Export cancelled; " + dir + " is as it was");
+        }
+
+        boolean isOver() { return over; }
+
+        private void finish(boolean ok, String message) {
+            over = true;
+            try {
+                run.close();
+            } catch (IOException e) {
+                // the staging folder is hidden and named for the deck; a later export of it removes nothing it needs
+            }
+            if (progress.isShowing()) {
+                progress.setResult(ButtonType.OK);
+                progress.close();
+            }
+            if (message != null) controller.say(message, false);
+            done.accept(ok);
+        }
+    }
+
+    private static String message(Exception e) {
+        String m = e.getMessage();
+        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
+    }
+
+    private static void fail(MainWindow window, Controller controller, String msg) {
+        controller.say(msg, true);
+        var scene = window.root().getScene();
+        if (scene != null && scene.getWindow() != null && scene.getWindow().isShowing()) {
+            Alert a = new Alert(Alert.AlertType.ERROR, msg, ButtonType.OK);
+            a.initOwner(scene.getWindow());
+            a.setHeaderText("Export failed");
+            a.show();
+        }
+    }
+
+    private static Optional<ExportChoice> ask(Window owner, MainWindow window, Controller controller) {
+        Dialog<ExportChoice> d = new Dialog<>();
+        d.initOwner(owner);
+        d.setTitle("Export");
+        d.setHeaderText("Export a diagram for slides: the diagram alone, PNG or SVG");
+        boolean lesson = controller.quiz().header().title() != null;
+        ExportForm form = new ExportForm(window.selectedView(), controller.session().themeProperty().get(), lesson);
+        d.getDialogPane().setContent(form.node());
+        Themes.apply(d.getDialogPane(), controller.session().themeProperty().get());
+        Themes.applyScale(d.getDialogPane(), controller.session().fontScale());
         ButtonType ok = new ButtonType("Export…", ButtonBar.ButtonData.OK_DONE);
         d.getDialogPane().getButtonTypes().addAll(ok, ButtonType.CANCEL);
-        d.setResultConverter(bt -> {
-            if (bt != ok) return null;
-            String name = ViewKind.byTitle(view.getValue()).orElse(ViewKind.LAYOUT).id();
-            double s = scale.getSelectedToggle() == null ? 1 : (Double) scale.getSelectedToggle().getUserData();
-            return new Choice(name, s, withCaption.isSelected() ? captionText.getText() : null);
-        });
+        d.setResultConverter(bt -> bt == ok ? form.choice() : null);
         return d.showAndWait();
     }
 }

@@ -48,6 +48,9 @@ public final class MainWindow {
     public static final String LAYOUT = ViewKind.LAYOUT.id();
     public static final String STRUCTURES = ViewKind.STRUCTURES.id();
     public static final String WINDOW = ViewKind.WINDOW.id();
+    /** The height (px at 1×) under which the window is compact. */
+    public static final double COMPACT_HEIGHT = 820;
+    private static final javafx.css.PseudoClass COMPACT = javafx.css.PseudoClass.getPseudoClass("compact");
 
     private final Controller controller;
     private final Session session;
@@ -213,10 +216,36 @@ public final class MainWindow {
         VBox bottom = new VBox(presenterStrip, lessonBar, narration, commandBar, status);
         root.setBottom(bottom);
         new AskPrompt(controller, bottom);
+        initCompact();
         layoutView.setOnTouch(controller::touch);
         presenter = new Presenter(this);
         ((vmalab.view.PageTableView) built.get(ViewKind.PAGETABLE)).setOnPageClicked((a, w) -> controller.touch(a, w ? 'w' : 'r'));
     }
+
+    /**
+     * Below {@value #COMPACT_HEIGHT} px of height at 1× (a 1280×720 projector; 1080 px at 250 %) the window
+     * is compact: the narration is one line, and on the Story tab, which tells the step's narration itself,
+     * the narration bar folds away once a step has run.
+     */
+    private void initCompact() {
+        Runnable update = () -> {
+            double h = root.getHeight() / Math.max(1, session.fontScale());
+            boolean c = h > 0 && h < COMPACT_HEIGHT;
+            root.pseudoClassStateChanged(COMPACT, c);
+            narration.setCompact(c);
+            boolean told = c && ViewKind.STORY.id().equals(selectedView()) && timeline.position() > 0;
+            narration.setVisible(!told);
+            narration.setManaged(!told);
+        };
+        root.heightProperty().addListener((o, a, b) -> update.run());
+        session.fontScaleProperty().addListener((o, a, b) -> update.run());
+        views.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> update.run());
+        timeline.positionProperty().addListener((o, a, b) -> update.run());
+        update.run();
+    }
+
+    /** Whether the window is compact (see {@link #initCompact()}). */
+    public boolean isCompact() { return root.getPseudoClassStates().contains(COMPACT); }
 
     private void addView(String name, String title, Node content) {
         Tab t = new Tab(title, content);

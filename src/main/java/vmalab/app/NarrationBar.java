@@ -21,6 +21,8 @@ final class NarrationBar extends VBox {
     private final Label text = new Label();
     private final Label count = new Label();
     private final Label trail = new Label();
+    private final javafx.scene.control.Tooltip trailTip = new javafx.scene.control.Tooltip();
+    private boolean compact;
 
     NarrationBar(Session session, Timeline timeline) {
         this.session = session;
@@ -70,7 +72,23 @@ final class NarrationBar extends VBox {
         }
         count.setText(n.position());
         trail.setText(n.trail().isEmpty() ? " " : "this step: " + trail(n.trail()));
+        trailTip.setText(trail.getText().isBlank() ? text.getText() : text.getText() + "\n" + trail.getText());
     }
+
+    /**
+     * Compact (a window with little height, e.g. 1280×720 on a projector): one line, the step's trail of
+     * functions moves into the tooltip, so the views keep the room.
+     */
+    void setCompact(boolean on) {
+        if (on == compact) return;
+        compact = on;
+        trail.setVisible(!on);
+        trail.setManaged(!on);
+        javafx.scene.control.Tooltip.install(this, trailTip);
+        if (!on) javafx.scene.control.Tooltip.uninstall(this, trailTip);
+    }
+
+    boolean isCompact() { return compact; }
 
     /**
      * The step's kernel functions in order, a run of the same function told once with its count

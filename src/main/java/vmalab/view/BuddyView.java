@@ -87,6 +87,10 @@ public final class BuddyView extends CanvasView implements SlideSource {
         all.setId("buddy-show-all");
         out.setId("buddy-zoom-out");
         in.setId("buddy-zoom-in");
+        // the buttons keep their words; the hint beside them wraps instead
+        for (javafx.scene.control.ButtonBase b : new javafx.scene.control.ButtonBase[] {used, all, out, in}) {
+            b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
         window.setId("buddy-window");
         window.setWrapText(true);
         used.setTooltip(new Tooltip("Zoom the frame map to the frames in use"));

@@ -125,6 +125,10 @@ public final class LayoutView extends CanvasView implements SlideSource {
         hint.setWrapText(true);
         hint.getStyleClass().add(HINT_CLASS);
         controls.getStyleClass().add(CONTROLS_CLASS);
+        // the buttons keep their words at any width; the hint beside them wraps instead
+        trueScaleButton.setMinWidth(Region.USE_PREF_SIZE);
+        fit.setMinWidth(Region.USE_PREF_SIZE);
+        hint.setMinWidth(0);
         controls.getChildren().addAll(trueScaleButton, fit, hint);
 
         legend.setId("layout-legend");

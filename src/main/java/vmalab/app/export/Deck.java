@@ -53,36 +53,89 @@ public final class Deck {
      */
     public static List<Path> write(LessonScene scene, SlideFiles.Format format, double scale, Dimension2D design,
                                    boolean caption, Path dir, IntConsumer progress) throws IOException {
+        try (Run run = begin(scene, format, scale, design, caption, dir)) {
+            while (run.next()) if (progress != null) progress.accept(run.drawn());
+            return run.commit();
+        }
+    }
+
+    /** Starts a deck that is drawn a step per {@link Run#next()} call (the window draws one per pulse). */
+    public static Run begin(LessonScene scene, SlideFiles.Format format, double scale, Dimension2D design,
+                            boolean caption, Path dir) throws IOException {
         String why = unusable(dir);
         if (why != null) throw new IOException(why);
-        Path abs = dir.toAbsolutePath();
-        Path parent = abs.getParent();
-        Path staging = Files.createTempDirectory(parent, "." + abs.getFileName() + ".");
-        List<Path> written = new ArrayList<>();
-        try {
-            int n = scene.steps();
-            List<String> names = new ArrayList<>();
-            for (int i = 1; i <= n; i++) {
-                scene.show(i);
-                Slide slide = scene.slide(caption, design);
-                String big = SlideFiles.tooBig(slide, scale);
-                if (big != null) throw new IllegalArgumentException(big);
-                String name = fileName(i, format);
-                Files.write(staging.resolve(name), SlideFiles.encode(slide, scale, format));
-                names.add(name);
-                if (progress != null) progress.accept(i);
+        return new Run(scene, format, scale, design, caption, dir.toAbsolutePath());
+    }
+
+    /**
+     * A deck being drawn: the images go into a hidden staging folder beside DIR; {@link #commit()} writes the
+     * notes and moves everything in; {@link #close()} without a commit (cancelled, failed) leaves DIR as it was.
+     */
+    public static final class Run implements AutoCloseable {
+        private final LessonScene scene;
+        private final SlideFiles.Format format;
+        private final double scale;
+        private final Dimension2D design;
+        private final boolean caption;
+        private final Path dir;
+        private final Path staging;
+        private final List<String> names = new ArrayList<>();
+        private int drawn;
+
+        private Run(LessonScene scene, SlideFiles.Format format, double scale, Dimension2D design, boolean caption,
+                    Path dir) throws IOException {
+            this.scene = scene;
+            this.format = format;
+            this.scale = scale;
+            this.design = design;
+            this.caption = caption;
+            this.dir = dir;
+            this.staging = Files.createTempDirectory(dir.getParent(), "." + dir.getFileName() + ".");
+        }
+
+        /** How many images the deck will have (one per step). */
+        public int steps() { return scene.steps(); }
+
+        /** How many are drawn so far. */
+        public int drawn() { return drawn; }
+
+        /** Draws the next step's image into the staging folder; false once every step is drawn. */
+        public boolean next() throws IOException {
+            if (drawn >= scene.steps()) return false;
+            int i = drawn + 1;
+            scene.show(i);
+            Slide slide = scene.slide(caption, design);
+            String big = SlideFiles.tooBig(slide, scale);
+            if (big != null) throw new IllegalArgumentException(big);
+            String name = fileName(i, format);
+            Files.write(staging.resolve(name), SlideFiles.encode(slide, scale, format));
+            names.add(name);
+            drawn = i;
+            return true;
+        }
+
+        /** Draws what is left, writes notes.md and moves the deck into DIR; returns the files (images, notes). */
+        public List<Path> commit() throws IOException {
+            while (next()) {
+                // every step is drawn before anything moves
             }
+            List<String> all = new ArrayList<>(names);
             Files.writeString(staging.resolve(NOTES), notes(scene, names), StandardCharsets.UTF_8);
-            names.add(NOTES);
-            Files.createDirectories(abs);
-            removeStale(abs, names, format);
-            for (String name : names) {
-                Path target = abs.resolve(name);
+            all.add(NOTES);
+            Files.createDirectories(dir);
+            removeStale(dir, all, format);
+            List<Path> written = new ArrayList<>();
+            for (String name : all) {
+                Path target = dir.resolve(name);
                 move(staging.resolve(name), target);
                 written.add(target);
             }
             return written;
-        } finally {
+        }
+
+        /** Removes the staging folder (and whatever was not moved out of it). */
+        @Override
+        public void close() throws IOException {
             deleteTree(staging);
         }
     }

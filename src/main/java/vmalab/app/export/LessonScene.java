@@ -43,22 +43,30 @@ public final class LessonScene {
     private final Palette palette;
     private LessonHeader header = LessonHeader.NONE;
 
-    private LessonScene(ViewKind kind, Theme theme, double fontScale) {
+    private LessonScene(ViewKind kind, Theme theme, double fontScale, boolean setControlsTheme) {
         this.kind = kind;
         session.reduceMotionProperty().set(true);
         session.themeProperty().set(theme);
         session.fontScaleProperty().set(fontScale);
-        Themes.applyUserAgent(theme); // before the first control exists, so modena is never loaded
+        // before the first control exists, so modena is never loaded; not beside a window, whose controls would
+        // change theme with it (the slide's diagram takes its colours from the scene's palette, not the controls)
+        if (setControlsTheme) Themes.applyUserAgent(theme);
         view = (kind == ViewKind.WINDOW ? ViewKind.STORY : kind).create(session);
         root = new StackPane(view);
         Scene scene = new Scene(root, VIEW_W, VIEW_H);
-        Themes.apply(scene, theme);
+        if (setControlsTheme) Themes.apply(scene, theme);
+        else scene.getStylesheets().setAll(Themes.stylesheets(theme));
         palette = new Palette(root);
     }
 
-    /** A scene for view {@code kind} (WINDOW: the Story view, narrated). */
+    /** A scene for view {@code kind} (WINDOW: the Story view, narrated); sets the controls' theme JVM-wide. */
     public static LessonScene create(ViewKind kind, Theme theme, double fontScale) {
-        return new LessonScene(kind, theme, fontScale);
+        return new LessonScene(kind, theme, fontScale, true);
+    }
+
+    /** A scene beside a window on show: the window's controls keep their theme. */
+    public static LessonScene beside(ViewKind kind, Theme theme, double fontScale) {
+        return new LessonScene(kind, theme, fontScale, false);
     }
 
     /** Loads a scenario at step 0; null when done, else its first error ({@code FILE:LINE: problem}). */
@@ -68,6 +76,15 @@ public final class LessonScene {
         header = r.header() == null ? LessonHeader.NONE : r.header();
         controller.load(r.steps(), header, text, fileName);
         return null;
+    }
+
+    /**
+     * Loads steps already parsed (the window's timeline: the lesson's steps with the lines typed since) at
+     * step 0, with the lesson's header.
+     */
+    public void load(List<ScenarioParser.Step> steps, LessonHeader lesson, String text, String fileName) {
+        header = lesson == null ? LessonHeader.NONE : lesson;
+        controller.load(steps, header, text, fileName);
     }
 
     public int steps() { return timeline.size(); }
@@ -115,15 +132,21 @@ public final class LessonScene {
 
     /** The caption of the state on show (with the narration for {@code window}). */
     public Caption caption() {
-        int p = timeline.position();
+        return captionOf(title(), timeline, session, kind == ViewKind.WINDOW);
+    }
+
+    /**
+     * The caption of {@code timeline}'s step on show: the lesson {@code title}, the step and its line, and with
+     * {@code narrated} the narration line. The window's export dialog and the headless export both use it.
+     */
+    public static Caption captionOf(String title, Timeline timeline, Session session, boolean narrated) {
         Timeline.Entry e = timeline.currentEntry();
-        Caption c = Caption.of(title(), p, timeline.size(), e == null ? null : e.text(),
-            kind == ViewKind.WINDOW ? narrationLine() : null);
-        return c;
+        return Caption.of(title, timeline.position(), timeline.size(), e == null ? null : e.text(),
+            narrated ? narrationLine(session) : null);
     }
 
     /** The narration line as the window shows it at the end of the step: {@code function(): sentence}. */
-    private String narrationLine() {
+    private static String narrationLine(Session session) {
         var n = session.stepState().narration();
         if ("error".equals(n.function())) return n.text();
         if (n.index() < 0) return null;

@@ -427,7 +427,7 @@ public final class LayoutPainter {
 
     private void addressLabel(Pen g, long addr, double y, boolean key) {
         double x = bandLeft();
-        labels.add(key ? LabelLayer.KEY : LabelLayer.ADDRESS, Sizes.hex(addr, addressDigits()), null, mono,
+        labels.add(key ? LabelLayer.KEY : LabelLayer.ADDRESS, "0x" + Sizes.hex(addr, addressDigits()), null, mono,
             palette.color("ink"), null, x - type.px(20), y, TextAlignment.RIGHT);
         g.setStroke(palette.color("grid"));
         g.setLineWidth(1);
