@@ -5,7 +5,6 @@ import javafx.geometry.Dimension2D;
 import javafx.geometry.Insets;
 import javafx.geometry.Point2D;
 import javafx.geometry.Pos;
-import javafx.geometry.VPos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
@@ -17,7 +16,6 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
-import javafx.scene.text.TextAlignment;
 import vmalab.model.Kernel;
 import vmalab.model.mm.Mm;
 import vmalab.model.mm.Task;
@@ -31,7 +29,6 @@ import vmalab.view.paging.HeaderScale;
 import vmalab.view.paging.SlideLegend;
 import vmalab.view.paint.Pen;
 import vmalab.view.paint.SlideSource;
-import vmalab.view.paint.TextFit;
 import vmalab.view.paint.Type;
 import vmalab.view.tree.Legend;
 import vmalab.viewmodel.Physical;
@@ -102,13 +99,7 @@ public final class BuddyView extends CanvasView implements SlideSource {
         legend = diagram.legend();
         header.getChildren().add(title);
         body.getChildren().addAll(zoomBar, caption, canvas, legend, hint);
-        body.setPadding(new Insets(0, 10, 4, 10));
-        body.setFillWidth(false);
-        scroll.setId("buddy-scroll");
-        scroll.setFitToWidth(true);
-        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.AS_NEEDED);
-        scroll.setVbarPolicy(ScrollPane.ScrollBarPolicy.AS_NEEDED);
-        scroll.getStyleClass().add("edge-to-edge");
+        scrollBody(scroll, body, "buddy-scroll", new Insets(0, 10, 4, 10), ScrollPane.ScrollBarPolicy.AS_NEEDED);
         canvas.setId("buddy-canvas");
         getChildren().addAll(scroll, header);
         diagram.palette().attachHidden(header, this::invalidate); // new colours: the owners are coloured again
@@ -121,14 +112,7 @@ public final class BuddyView extends CanvasView implements SlideSource {
         session.themeProperty().addListener((o, a, b) -> invalidate());
         repaintOn(session.selectedPidProperty(), session.selectedVmaProperty(), session.stepStateProperty(),
             session.eventProgressProperty());
-        session.fontScaleProperty().addListener((o, a, b) -> {
-            scaleHeader();
-            requestLayout();
-            requestPaint();
-        });
-        scroll.viewportBoundsProperty().addListener((o, a, b) -> {
-            if (a.getWidth() != b.getWidth() || a.getHeight() != b.getHeight()) requestLayout();
-        });
+        followFontScale(this::scaleHeader);
         used.setOnAction(e -> moved(diagram::fitUsed));
         all.setOnAction(e -> moved(diagram::showAll));
         out.setOnAction(e -> moved(() -> diagram.zoom(2)));
@@ -340,20 +324,9 @@ public final class BuddyView extends CanvasView implements SlideSource {
 
     /** The slide's title line and legend (drawn when pen is not null); returns their height. */
     private double slideTop(Pen pen, Type t, double w) {
-        double pad = t.px(12);
-        Font f = t.bold(17);
-        double lh = TextFit.lineHeight(f);
-        SlideLegend l = diagram.slideLegend();
-        if (pen != null) {
-            pen.setFill(diagram.palette().textColor());
-            pen.setFont(f);
-            pen.setTextAlign(TextAlignment.LEFT);
-            pen.setTextBaseline(VPos.TOP);
-            pen.fillText(TextFit.end(diagram.title(), f, w - 2 * pad), pad, pad);
-            l.paint(pen, t, pad, pad + lh + t.px(8), w - 2 * pad, diagram.palette().textColor(),
-                diagram.palette().backgroundColor().interpolate(diagram.palette().textColor(), 0.5));
-        }
-        return pad + lh + t.px(8) + l.height(t, w - 2 * pad) + t.px(10);
+        var p = diagram.palette();
+        return diagram.slideLegend().header(pen, t, w, diagram.title(), p.textColor(),
+            p.backgroundColor().interpolate(p.textColor(), 0.5));
     }
 
     @Override

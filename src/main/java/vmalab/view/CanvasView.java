@@ -4,6 +4,7 @@ import javafx.beans.Observable;
 import javafx.geometry.Insets;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Font;
@@ -56,5 +57,32 @@ public abstract class CanvasView extends Region {
         canvas.relocate(x, y + hh);
         canvas.setWidth(Math.max(1, Math.floor(w)));
         canvas.setHeight(Math.max(1, Math.floor(getHeight() - y - hh - snappedBottomInset() - bottom)));
+    }
+
+    /**
+     * A body that scrolls under the header: the scroll pane fits the width, edge to edge, with a vertical bar as
+     * needed, and the view lays out again when its viewport changes size.
+     */
+    protected final void scrollBody(ScrollPane scroll, VBox body, String scrollId, Insets padding,
+                                    ScrollPane.ScrollBarPolicy hbar) {
+        body.setPadding(padding);
+        body.setFillWidth(false);
+        scroll.setId(scrollId);
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(hbar);
+        scroll.setVbarPolicy(ScrollPane.ScrollBarPolicy.AS_NEEDED);
+        scroll.getStyleClass().add("edge-to-edge");
+        scroll.viewportBoundsProperty().addListener((o, a, b) -> {
+            if (a.getWidth() != b.getWidth() || a.getHeight() != b.getHeight()) requestLayout();
+        });
+    }
+
+    /** At a new font scale: {@code scaleHeader} sizes the header's type, then the view lays out and paints again. */
+    protected final void followFontScale(Runnable scaleHeader) {
+        session.fontScaleProperty().addListener((o, a, b) -> {
+            scaleHeader.run();
+            requestLayout();
+            requestPaint();
+        });
     }
 }

@@ -4,7 +4,6 @@ import java.util.function.BiConsumer;
 import javafx.geometry.Dimension2D;
 import javafx.geometry.Insets;
 import javafx.geometry.Point2D;
-import javafx.geometry.VPos;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.input.MouseButton;
@@ -14,7 +13,6 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
-import javafx.scene.text.TextAlignment;
 import vmalab.model.mm.Mm;
 import vmalab.model.mm.Vma;
 import vmalab.model.paging.PhysicalMemory;
@@ -25,7 +23,6 @@ import vmalab.view.paging.PageTableDiagram;
 import vmalab.view.paging.SlideLegend;
 import vmalab.view.paint.Pen;
 import vmalab.view.paint.SlideSource;
-import vmalab.view.paint.TextFit;
 import vmalab.view.paint.Type;
 import vmalab.view.tree.Legend;
 import vmalab.viewmodel.Physical;
@@ -70,13 +67,7 @@ public final class PageTableView extends CanvasView implements SlideSource {
         caption.setWrapText(true);
         header.getChildren().add(title);
         body.getChildren().addAll(legend, caption, canvas);
-        body.setPadding(new Insets(0, 10, 0, 10));
-        body.setFillWidth(false);
-        scroll.setId("page-table-scroll");
-        scroll.setFitToWidth(true);
-        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        scroll.setVbarPolicy(ScrollPane.ScrollBarPolicy.AS_NEEDED);
-        scroll.getStyleClass().add("edge-to-edge");
+        scrollBody(scroll, body, "page-table-scroll", new Insets(0, 10, 0, 10), ScrollPane.ScrollBarPolicy.NEVER);
         canvas.setId("page-table-canvas");
         getChildren().addAll(scroll, header);
         diagram.palette().attachHidden(header, this::requestPaint);
@@ -87,14 +78,7 @@ public final class PageTableView extends CanvasView implements SlideSource {
     private void initListeners() {
         repaintOn(session.versionProperty(), session.selectedPidProperty(), session.selectedVmaProperty(),
             session.stepStateProperty(), session.themeProperty());
-        session.fontScaleProperty().addListener((o, a, b) -> {
-            scaleHeader();
-            requestLayout();
-            requestPaint();
-        });
-        scroll.viewportBoundsProperty().addListener((o, a, b) -> {
-            if (a.getWidth() != b.getWidth() || a.getHeight() != b.getHeight()) requestLayout();
-        });
+        followFontScale(this::scaleHeader);
         session.selectedAddressProperty().addListener((o, a, b) -> {
             diagram.reveal(b.longValue());
             requestPaint();
@@ -236,22 +220,10 @@ public final class PageTableView extends CanvasView implements SlideSource {
 
     /** The slide's title line and legend (drawn when pen is not null); returns their height. */
     private double slideTop(Pen pen, Type t, double w) {
-        double pad = t.px(12);
-        Font f = t.bold(17);
-        double lh = TextFit.lineHeight(f);
-        SlideLegend l = diagram.slideLegend();
-        if (pen != null) {
-            String text = diagram.title(session.selectedMm(), session.stepState(), session.selectedVmaProperty().get(),
-                session.selectedAddressProperty().get());
-            pen.setFill(diagram.palette().textColor());
-            pen.setFont(f);
-            pen.setTextAlign(TextAlignment.LEFT);
-            pen.setTextBaseline(VPos.TOP);
-            pen.fillText(TextFit.end(text, f, w - 2 * pad), pad, pad);
-            l.paint(pen, t, pad, pad + lh + t.px(8), w - 2 * pad, diagram.palette().textColor(),
-                diagram.palette().faintColor());
-        }
-        return pad + lh + t.px(8) + l.height(t, w - 2 * pad) + t.px(10);
+        String text = pen == null ? "" : diagram.title(session.selectedMm(), session.stepState(),
+            session.selectedVmaProperty().get(), session.selectedAddressProperty().get());
+        return diagram.slideLegend().header(pen, t, w, text, diagram.palette().textColor(),
+            diagram.palette().faintColor());
     }
 
     @Override

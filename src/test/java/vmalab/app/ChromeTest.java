@@ -35,12 +35,7 @@ class ChromeTest {
 
     @Start
     void start(Stage stage) {
-        wb = Workbench.create(1280, 720);
-        wb.session().reduceMotionProperty().set(true);
-        stage.setScene(wb.scene());
-        stage.setX(0);
-        stage.setY(0);
-        stage.show();
+        wb = WindowFixture.show(stage, 1280, 720);
     }
 
     @AfterEach

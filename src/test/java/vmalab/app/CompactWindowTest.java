@@ -23,12 +23,7 @@ class CompactWindowTest {
 
     @Start
     void start(Stage stage) {
-        wb = Workbench.create(1280, 720);
-        wb.session().reduceMotionProperty().set(true);
-        stage.setScene(wb.scene());
-        stage.setX(0);
-        stage.setY(0);
-        stage.show();
+        wb = WindowFixture.show(stage, 1280, 720);
     }
 
     /** A window laid out off-screen at a size larger than the headless screen (no stage). */

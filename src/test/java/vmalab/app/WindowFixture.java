@@ -14,7 +14,12 @@ public final class WindowFixture {
     }
 
     public static Workbench show(Stage stage) {
-        Workbench wb = Workbench.create(WIDTH, HEIGHT);
+        return show(stage, WIDTH, HEIGHT);
+    }
+
+    /** The window at {@code w}×{@code h} (at most Monocle's 1280×800 headless screen), motion reduced, at 0,0. */
+    public static Workbench show(Stage stage, double w, double h) {
+        Workbench wb = Workbench.create(w, h);
         wb.session().reduceMotionProperty().set(true);
         stage.setScene(wb.scene());
         stage.setX(0);

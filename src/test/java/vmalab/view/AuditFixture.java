@@ -19,13 +19,7 @@ final class AuditFixture {
     }
 
     static Workbench show(Stage stage) {
-        Workbench wb = Workbench.create(W, H);
-        wb.session().reduceMotionProperty().set(true);
-        stage.setScene(wb.scene());
-        stage.setX(0);
-        stage.setY(0);
-        stage.show();
-        return wb;
+        return WindowFixture.show(stage, W, H);
     }
 
     static String lesson(String name) {

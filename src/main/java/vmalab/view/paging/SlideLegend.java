@@ -67,4 +67,23 @@ public final class SlideLegend {
         }
         return items.isEmpty() ? 0 : cy - y + lh;
     }
+
+    /**
+     * A slide's header: the title in bold on one line (cut with "…" when it must be) and this legend under it,
+     * drawn when {@code g} is not null; returns the height they take with their padding.
+     */
+    public double header(Pen g, Type t, double width, String title, Color ink, Color outline) {
+        double pad = t.px(12);
+        Font f = t.bold(17);
+        double lh = TextFit.lineHeight(f);
+        if (g != null) {
+            g.setFill(ink);
+            g.setFont(f);
+            g.setTextAlign(TextAlignment.LEFT);
+            g.setTextBaseline(VPos.TOP);
+            g.fillText(TextFit.end(title, f, width - 2 * pad), pad, pad);
+            paint(g, t, pad, pad + lh + t.px(8), width - 2 * pad, ink, outline);
+        }
+        return pad + lh + t.px(8) + height(t, width - 2 * pad) + t.px(10);
+    }
 }
