@@ -142,18 +142,23 @@ public final class Board extends Pane {
         return oneColumn(at, m, indent, pitch, wT, wM, wS);
     }
 
+    /** The task_structs one under another at {@code x} from {@code top}, {@code g} apart; returns their bottom. */
+    private double stackTasks(Map<Node, Point2D> at, double x, double top, double g) {
+        double y = top;
+        for (VBox box : taskBoxes.values()) {
+            at.put(box, new Point2D(x, y));
+            y += h(box) + g;
+        }
+        return y - g;
+    }
+
     private Plan threeColumns(Map<Node, Point2D> at, double m, double gap, double wT, double wM) {
         double xTask = m;
         double xMm = xTask + wT + gap;
         double xSide = xMm + wM + gap;
         double g = type.px(22);
-        double y = m;
         double right = 0;
-        for (VBox box : taskBoxes.values()) {
-            at.put(box, new Point2D(xTask, y));
-            y += h(box) + g;
-        }
-        double bottom = y - g;
+        double bottom = stackTasks(at, xTask, m, g);
         double mmBottom = m;
         for (Map.Entry<Long, VBox> e : mmBoxes.entrySet()) {
             double top = Math.max(mmBottom, firstTaskY(at, e.getKey(), m));
@@ -178,12 +183,7 @@ public final class Board extends Pane {
         double xTask = m;
         double xMm = xTask + wT + gap;
         double g = type.px(22);
-        double y = m;
-        for (VBox box : taskBoxes.values()) {
-            at.put(box, new Point2D(xTask, y));
-            y += h(box) + g;
-        }
-        double bottom = y - g;
+        double bottom = stackTasks(at, xTask, m, g);
         double mmBottom = m;
         for (Map.Entry<Long, VBox> e : mmBoxes.entrySet()) {
             double top = Math.max(mmBottom, firstTaskY(at, e.getKey(), m));
