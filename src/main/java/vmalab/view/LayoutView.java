@@ -165,7 +165,7 @@ public final class LayoutView extends CanvasView implements SlideSource {
         // the session's changes repaint through the one PaintRequest: a publish changes the state, the cursor and
         // the version one after the other, and the picture must not show them half-way
         repaintOn(session.versionProperty(), session.selectedVmaProperty(), session.selectedAddressProperty(),
-            session.stepStateProperty(), session.eventProgressProperty(), session.fontScaleProperty());
+            session.stepStateProperty(), session.eventProgressProperty(), session.fontScaleProperty(), session.changesProperty());
         session.themeProperty().addListener((o, a, b) -> {
             palette.invalidate();
             requestPaint();

@@ -56,6 +56,8 @@ public final class Session {
         }
     };
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme", Theme.LIGHT);
+    private final ObjectProperty<ProcessChanges> changes =
+        new SimpleObjectProperty<>(this, "changes", ProcessChanges.NONE);
     private final IntegerProperty eventCursor = new SimpleIntegerProperty(this, "eventCursor", 0);
     private final DoubleProperty eventProgress = new SimpleDoubleProperty(this, "eventProgress", 1);
     private final IntegerProperty version = new SimpleIntegerProperty(this, "version", 0);
@@ -106,6 +108,13 @@ public final class Session {
      */
     public DoubleProperty fontScaleProperty() { return fontScale; }
     public double fontScale() { return fontScale.get(); }
+
+    /**
+     * What the last re-read of a real process changed (File ▸ Refresh, Watch): the Layout view marks those VMAs
+     * until the next read or another scenario. {@link ProcessChanges#NONE} otherwise.
+     */
+    public ObjectProperty<ProcessChanges> changesProperty() { return changes; }
+    public ProcessChanges changes() { return changes.get(); }
 
     /** The theme on show; views repaint when CSS gives their swatches new colours. */
     public ObjectProperty<Theme> themeProperty() { return theme; }

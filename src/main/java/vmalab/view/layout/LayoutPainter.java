@@ -311,6 +311,7 @@ public final class LayoutPainter {
         g.setStroke(palette.color(kind.colour()).darker());
         g.setLineWidth(hh >= 4 ? type.line(2) : 1);
         if (hh >= 3) g.strokeRect(x0 + 1, y0 + 1, x1 - x0 - 2, hh - 2);
+        paintChange(g, v, x0, x1, y0, y1);
         double lh = TextFit.lineHeight(bold);
         double visTop = Math.max(y0, 0);
         double visBottom = Math.min(y1, height);
@@ -336,6 +337,24 @@ public final class LayoutPainter {
                     cy + lh * 0.55 + TextFit.lineHeight(mono) * 0.55, TextAlignment.LEFT);
             }
         }
+    }
+
+    /**
+     * A VMA the last re-read of a real process changed: a thick outline in the change colour and its tag
+     * ("new", "grown +128 KiB", "split", "+12 pages") right of the band, placed before the band labels.
+     */
+    private void paintChange(Pen g, Vma v, double x0, double x1, double y0, double y1) {
+        String tag = session.changes().tags().get(v.start());
+        if (tag == null) return;
+        Color c = palette.color("change");
+        g.setStroke(c);
+        g.setLineWidth(type.line(3));
+        double top = Math.max(y0, -4);
+        double bottom = Math.min(y1, height + 4);
+        g.strokeRect(x0 - type.px(3), top - type.px(1), x1 - x0 + type.px(6), Math.max(2, bottom - top) + type.px(2));
+        double cy = (Math.max(y0, 0) + Math.min(y1, height)) / 2;
+        labels.add(LabelLayer.KEY + 5, "◀ " + tag, "changed since the last read: " + tag, bold, c, null,
+            x1 + type.px(10), cy, TextAlignment.LEFT);
     }
 
     /** The colour of a present page: the zero page and COW-shared pages in their own colours. */
