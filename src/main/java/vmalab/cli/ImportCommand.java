@@ -1,9 +1,7 @@
 package vmalab.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -15,6 +13,7 @@ import vmalab.io.MapEntry;
 import vmalab.io.MapsParser;
 import vmalab.io.Parsed;
 import vmalab.io.Pmap;
+import vmalab.io.ProcFiles;
 import vmalab.io.ProcMaps;
 import vmalab.io.ProcSnapshot;
 import vmalab.io.SmapsEntry;
@@ -62,8 +61,8 @@ public final class ImportCommand implements Callable<Integer> {
         }
         ProcSnapshot snap;
         if (source.smaps != null) {
-            String text = read(source.smaps, err);
-            if (text == null) return 2;
+            byte[] text = read(source.smaps, err);
+            if (text == null) return 1;
             Parsed<List<SmapsEntry>> p = SmapsParser.parse(source.smaps.toString(), text);
             if (p.error() != null) {
                 err.println(p.error());
@@ -71,8 +70,8 @@ public final class ImportCommand implements Callable<Integer> {
             }
             snap = ProcSnapshot.of(asPid, cmdline, p.value().stream().map(SmapsEntry::map).toList());
         } else if (source.maps != null) {
-            String text = read(source.maps, err);
-            if (text == null) return 2;
+            byte[] text = read(source.maps, err);
+            if (text == null) return 1;
             Parsed<List<MapEntry>> p = MapsParser.parse(source.maps.toString(), text);
             if (p.error() != null) {
                 err.println(p.error());
@@ -97,13 +96,10 @@ public final class ImportCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The file's text, or null after saying why it could not be read. */
-    static String read(Path file, PrintWriter err) {
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            err.println(file + ": cannot read: " + e.getMessage());
-            return null;
-        }
+    /** The file's bytes, or null after saying why it could not be read (refused unread when not a file). */
+    static byte[] read(Path file, PrintWriter err) {
+        Parsed<byte[]> r = ProcFiles.read(file);
+        if (r.failed()) err.println(r.error());
+        return r.value();
     }
 }
