@@ -4,8 +4,8 @@
  * Maps one region of N pages and gives every other page PROT_NONE, so neighbouring VMAs differ in
  * protection and mm/vma.c: vma_merge() cannot merge them; touches the readable pages (so pagemap shows
  * Present bits), prints "ready PID VMAS" and waits until stdin closes or a line arrives.
- * Commands on stdin (for live-refresh tests): "unmap K" unmaps the K-th page, "touch K" writes it,
- * anything else (or EOF) exits.
+ * Commands on stdin (for live-refresh tests): "unmap K" unmaps the K-th page, "touch K" writes it (even
+ * K only: the odd pages are PROT_NONE), "grow" maps 16 more pages; anything else (or EOF) exits.
  */
 #define _GNU_SOURCE
 #include <stdio.h>
@@ -68,8 +68,10 @@ int main(int argc, char **argv)
 		long k;
 		if (sscanf(line, "unmap %ld", &k) == 1 && k >= 0 && k < pages)
 			munmap(p + k * page, page);
-		else if (sscanf(line, "touch %ld", &k) == 1 && k >= 0 && k < pages)
+		else if (sscanf(line, "touch %ld", &k) == 1 && k >= 0 && k < pages && k % 2 == 0)
 			p[k * page] = 2;
+		else if (strncmp(line, "grow", 4) == 0)
+			mmap(NULL, 16 * page, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 		else
 			break;
 		printf("done %ld\n", count_vmas());
