@@ -28,7 +28,7 @@ public final class CaptureCommand implements Callable<Integer> {
             return 1;
         }
         Capture v = c.value();
-        String pages = v.pages() != null ? "pagemap read" : "no pagemap (" + v.pagesNote() + ")";
+        String pages = v.pages() != null ? "pagemap read" : "no pagemap: " + v.pagesNote();
         System.out.println("captured " + v.pid() + " (" + v.comm() + "): " + v.maps().size() + " mappings, " + pages
             + ", in " + dir);
         return 0;

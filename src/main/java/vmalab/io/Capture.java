@@ -38,7 +38,9 @@ public record Capture(int pid, String comm, char state, String cmdline, long sta
         if (!withPages) return Parsed.ok(of(l, null, "pagemap not read"));
         Parsed<PageStates> pm = PagemapDump.read(LiveProcess.PROC.resolve(Long.toString(pid)).resolve("pagemap"),
             l.maps());
-        return Parsed.ok(of(l, pm.value(), pm.failed() ? reasonOf(pm.error()) : null));
+        String note = !pm.failed() ? null : l.maps().isEmpty()
+            ? "no memory map (" + (l.zombie() ? "a zombie" : "a kernel thread") + " has no mm)" : reasonOf(pm.error());
+        return Parsed.ok(of(l, pm.failed() ? null : pm.value(), note));
     }
 
     static Capture of(LiveProcess l, PageStates pages, String note) {
