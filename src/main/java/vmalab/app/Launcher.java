@@ -21,6 +21,7 @@ public final class Launcher {
         }
         CommandLine cli = vmalab.cli.Main.commandLine();
         cli.addSubcommand("export", new ExportCommand());
+        vmalab.cli.ImportCommand.setExporter(new ImportExport());
         System.exit(cli.execute(args));
     }
 

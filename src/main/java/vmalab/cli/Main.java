@@ -3,11 +3,11 @@ package vmalab.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code java -jar vmalab.jar run|import|export|lessons …}: the headless side of vmalab. */
+/** {@code java -jar vmalab.jar run|import|capture|export|lessons …}: the headless side of vmalab. */
 @Command(name = "vmalab", mixinStandardHelpOptions = true, version = "vmalab 0.1",
     description = "A lab for Linux process memory: VMAs, the VMA red-black tree, page tables, faults, the buddy "
         + "allocator.",
-    subcommands = {RunCommand.class, ImportCommand.class, LessonsCommand.class})
+    subcommands = {RunCommand.class, ImportCommand.class, CaptureCommand.class, LessonsCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

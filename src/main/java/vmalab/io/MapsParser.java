@@ -1,13 +1,18 @@
 package vmalab.io;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Reads a real /proc/PID/maps text. Each line is {@code start-end perms offset major:minor inode [name]};
  * the name is whatever follows the padding. A problem stops the parse with {@code FILE:LINE: problem}.
+ * The fields are read from the bytes in one pass (fs/proc/task_mmu.c: show_map_vma() prints them ASCII).
  */
 public final class MapsParser {
+    /** Page size of the addresses: a VMA starts and ends on a page (mm/mmap.c: do_mmap() page-aligns). */
+    static final long PAGE_MASK = 0xfff;
+
     private MapsParser() {
     }
 
@@ -16,33 +21,28 @@ public final class MapsParser {
 
     /** Parses a whole maps text; {@code file} names it in errors. */
     public static Parsed<List<MapEntry>> parse(String file, String text) {
+        return parse(file, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Parses the bytes of a maps file: not text (binary, not UTF-8) is an error of its line. */
+    public static Parsed<List<MapEntry>> parse(String file, byte[] bytes) {
         List<MapEntry> out = new ArrayList<>();
-        String[] lines = splitLines(text);
-        for (int i = 0; i < lines.length; i++) {
-            Line l = parseLine(lines[i]);
-            if (l.problem() != null) return Parsed.failed(file, i + 1, l.problem());
-            String order = checkOrder(out, l.entry());
-            if (order != null) return Parsed.failed(file, i + 1, order);
+        ProcLines lines = new ProcLines(bytes);
+        MapEntry prev = null;
+        while (lines.next()) {
+            Line l = parseLine(lines);
+            if (l.problem() != null) return Parsed.failed(file, lines.lineNo(), l.problem());
+            String order = checkOrder(prev, l.entry());
+            if (order != null) return Parsed.failed(file, lines.lineNo(), order);
             out.add(l.entry());
+            prev = l.entry();
         }
         return Parsed.ok(List.copyOf(out));
     }
 
-    /** The lines of a text, without the empty one after its last newline; a CR before a newline is dropped. */
-    static String[] splitLines(String text) {
-        if (text.isEmpty()) return new String[0];
-        String t = text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
-        String[] lines = t.split("\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            if (lines[i].endsWith("\r")) lines[i] = lines[i].substring(0, lines[i].length() - 1);
-        }
-        return lines;
-    }
-
     /** A line must start above the previous one's end: the kernel walks the VMAs in address order. */
-    static String checkOrder(List<MapEntry> before, MapEntry e) {
-        if (before.isEmpty()) return null;
-        MapEntry prev = before.get(before.size() - 1);
+    static String checkOrder(MapEntry prev, MapEntry e) {
+        if (prev == null) return null;
         if (Long.compareUnsigned(e.start(), prev.end()) < 0) {
             return String.format("range %x-%x overlaps or precedes %x-%x", e.start(), e.end(), prev.start(),
                 prev.end());
@@ -50,42 +50,53 @@ public final class MapsParser {
         return null;
     }
 
-    /** Parses one maps (or smaps header) line. */
+    /** Parses one maps line given as text (tests, and callers holding a String). */
     static Line parseLine(String line) {
-        if (line.isEmpty()) return problem("empty line");
-        int[] pos = {0};
-        String range = token(line, pos);
-        String perms = token(line, pos);
-        String offset = token(line, pos);
-        String dev = token(line, pos);
-        String inode = token(line, pos);
+        ProcLines l = new ProcLines(line.getBytes(StandardCharsets.UTF_8));
+        if (!l.next()) return problem("empty line");
+        return parseLine(l);
+    }
 
-        int dash = range.indexOf('-');
-        if (dash < 0 || !Hex.isHex(range.substring(0, dash)) || !Hex.isHex(range.substring(dash + 1))) {
-            return problem("bad address range \"" + range + "\"");
+    /** Parses the current line of {@code l} (a maps line, or an smaps header). */
+    static Line parseLine(ProcLines l) {
+        if (l.isEmpty()) return problem("empty line");
+        String notText = l.notText();
+        if (notText != null) return problem(notText);
+        Fields f = new Fields(l);
+        int re = f.token(), rs = f.lastStart;
+        int pe = f.token(), ps = f.lastStart;
+        int oe = f.token(), os = f.lastStart;
+        int de = f.token(), ds = f.lastStart;
+        int ie = f.token(), is = f.lastStart;
+
+        int dash = indexOf(l, rs, re, '-');
+        if (dash < 0 || !isHex(l, rs, dash) || !isHex(l, dash + 1, re)) {
+            return problem("bad address range \"" + l.text(rs, re) + "\"");
         }
-        long start = Hex.parse(range.substring(0, dash));
-        long end = Hex.parse(range.substring(dash + 1));
-        if (Long.compareUnsigned(start, end) >= 0) return problem("empty address range \"" + range + "\"");
-        if (perms.isEmpty()) return problem("missing permissions");
+        long start = hex(l, rs, dash);
+        long end = hex(l, dash + 1, re);
+        if (Long.compareUnsigned(start, end) >= 0) return problem("empty address range \"" + l.text(rs, re) + "\"");
+        if ((start & PAGE_MASK) != 0) return problem("start " + Long.toHexString(start) + " is not page aligned");
+        if ((end & PAGE_MASK) != 0) return problem("end " + Long.toHexString(end) + " is not page aligned");
+        if (ps == pe) return problem("missing permissions");
+        String perms = l.text(ps, pe);
         if (!validPerms(perms)) return problem("bad permissions \"" + perms + "\"");
-        if (offset.isEmpty()) return problem("missing offset");
-        if (!Hex.isHex(offset)) return problem("bad offset \"" + offset + "\"");
-        if (dev.isEmpty()) return problem("missing device");
-        int colon = dev.indexOf(':');
-        if (colon < 0 || !Hex.isHex(dev.substring(0, colon)) || !Hex.isHex(dev.substring(colon + 1))
-            || colon > 8 || dev.length() - colon - 1 > 8) {
-            return problem("bad device \"" + dev + "\"");
+        if (os == oe) return problem("missing offset");
+        if (!isHex(l, os, oe)) return problem("bad offset \"" + l.text(os, oe) + "\"");
+        if (ds == de) return problem("missing device");
+        int colon = indexOf(l, ds, de, ':');
+        if (colon < 0 || !isHex(l, ds, colon) || !isHex(l, colon + 1, de) || colon - ds > 8 || de - colon - 1 > 8) {
+            return problem("bad device \"" + l.text(ds, de) + "\"");
         }
-        if (inode.isEmpty()) return problem("missing inode");
+        if (is == ie) return problem("missing inode");
+        String inode = l.text(is, ie);
         if (!Hex.isDecimal(inode)) return problem("bad inode \"" + inode + "\"");
 
-        int p = pos[0];
-        while (p < line.length() && line.charAt(p) == ' ') p++;
-        String name = p < line.length() ? line.substring(p) : null;
-        MapEntry e = new MapEntry(start, end, perms, Hex.parse(offset),
-            (int) Hex.parse(dev.substring(0, colon)), (int) Hex.parse(dev.substring(colon + 1)),
-            Long.parseUnsignedLong(inode), name);
+        int p = f.from;
+        while (p < l.end && l.at(p) == ' ') p++;
+        String name = p < l.end ? l.text(p, l.end) : null;
+        MapEntry e = new MapEntry(start, end, perms, hex(l, os, oe), (int) hex(l, ds, colon),
+            (int) hex(l, colon + 1, de), Long.parseUnsignedLong(inode), name);
         return new Line(e, null);
     }
 
@@ -93,14 +104,48 @@ public final class MapsParser {
         return new Line(null, p);
     }
 
-    /** The next space-separated field from pos[0] (leading spaces skipped), or "" at the end of the line. */
-    private static String token(String line, int[] pos) {
-        int p = pos[0];
-        while (p < line.length() && line.charAt(p) == ' ') p++;
-        int s = p;
-        while (p < line.length() && line.charAt(p) != ' ') p++;
-        pos[0] = p;
-        return line.substring(s, p);
+    /** Space-separated fields of a line, left to right. */
+    private static final class Fields {
+        private final ProcLines l;
+        int from;
+
+        Fields(ProcLines l) {
+            this.l = l;
+            this.from = l.start;
+        }
+
+        int lastStart;
+
+        /** Skips spaces and moves past the next field: returns its end, its start in {@code lastStart}. */
+        int token() {
+            int p = from;
+            while (p < l.end && l.at(p) == ' ') p++;
+            lastStart = p;
+            while (p < l.end && l.at(p) != ' ') p++;
+            from = p;
+            return p;
+        }
+    }
+
+    private static int indexOf(ProcLines l, int from, int to, char c) {
+        for (int i = from; i < to; i++) {
+            if (l.at(i) == c) return i;
+        }
+        return -1;
+    }
+
+    private static boolean isHex(ProcLines l, int from, int to) {
+        if (to <= from || to - from > 16) return false;
+        for (int i = from; i < to; i++) {
+            if (Character.digit(l.at(i), 16) < 0) return false;
+        }
+        return true;
+    }
+
+    private static long hex(ProcLines l, int from, int to) {
+        long v = 0;
+        for (int i = from; i < to; i++) v = (v << 4) | Character.digit(l.at(i), 16);
+        return v;
     }
 
     private static boolean validPerms(String p) {

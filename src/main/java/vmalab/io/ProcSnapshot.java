@@ -34,8 +34,12 @@ public record ProcSnapshot(int pid, String cmdline, long startStack, int address
         return 0;
     }
 
-    /** 16 when any address needs more than 32 bits, else 8. */
+    /**
+     * 16 when any address needs more than 32 bits, else 8; 16 for no entries at all (a kernel thread, a
+     * zombie), where only the build of pmap sets the width: this machine's is 64-bit.
+     */
     public static int addressDigitsOf(List<MapEntry> entries) {
+        if (entries.isEmpty()) return 16;
         for (MapEntry e : entries) {
             if (Long.compareUnsigned(e.end(), 0x1_0000_0000L) > 0) return 16;
         }

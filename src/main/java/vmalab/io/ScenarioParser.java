@@ -113,6 +113,12 @@ public final class ScenarioParser {
                 need(a, 2, 2, syntax);
                 yield new Op.Exec(a[0], a[1]);
             }
+            case IMPORT -> {
+                need(a, 1, 1, syntax);
+                Parsed<Capture> c = CaptureFiles.load(java.nio.file.Path.of(a[0]));
+                if (c.failed()) throw new BadLine(c.error());
+                yield new Op.Import(a[0], CaptureModel.of(c.value()));
+            }
             case FILE -> file(a);
             case MMAP -> mmap(a);
             case MUNMAP -> {

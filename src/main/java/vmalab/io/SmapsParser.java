@@ -1,68 +1,174 @@
 package vmalab.io;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Reads a real /proc/PID/smaps text: a maps line, then {@code Key:   value kB} lines, then (since 3.8) the
- * VmFlags line, for each VMA. Any field name is kept, in order, so every kernel's list reads back.
+ * VmFlags line, for each VMA. Any field name is kept, in order, so every kernel's list reads back. One pass
+ * over the bytes; the keys, which repeat for every VMA, are shared rather than made again.
  */
 public final class SmapsParser {
     private SmapsParser() {
     }
 
     public static Parsed<List<SmapsEntry>> parse(String file, String text) {
+        return parse(file, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public static Parsed<List<SmapsEntry>> parse(String file, byte[] bytes) {
         List<SmapsEntry> out = new ArrayList<>();
-        List<MapEntry> headers = new ArrayList<>();
         MapEntry header = null;
-        List<SmapsField> fields = new ArrayList<>();
+        Layout layout = new Layout();
         String flags = null;
-        String[] lines = MapsParser.splitLines(text);
-        for (int i = 0; i < lines.length; i++) {
-            String line = lines[i];
-            if (!line.isEmpty() && Character.digit(line.charAt(0), 16) >= 0 && !Character.isUpperCase(line.charAt(0))) {
-                MapsParser.Line l = MapsParser.parseLine(line);
-                if (l.problem() != null) return Parsed.failed(file, i + 1, l.problem());
-                String order = MapsParser.checkOrder(headers, l.entry());
-                if (order != null) return Parsed.failed(file, i + 1, order);
-                if (header != null) out.add(new SmapsEntry(header, fields, flags));
-                header = l.entry();
-                headers.add(header);
-                fields = new ArrayList<>();
+        ProcLines l = new ProcLines(bytes);
+        while (l.next()) {
+            if (!l.isEmpty() && isHeaderStart(l.at(l.start))) {
+                MapsParser.Line h = MapsParser.parseLine(l);
+                if (h.problem() != null) return Parsed.failed(file, l.lineNo(), h.problem());
+                String order = MapsParser.checkOrder(header, h.entry());
+                if (order != null) return Parsed.failed(file, l.lineNo(), order);
+                if (header != null) out.add(layout.entry(header, flags));
+                header = h.entry();
                 flags = null;
                 continue;
             }
-            if (header == null) return Parsed.failed(file, i + 1, "field before the first mapping line");
-            if (flags != null) return Parsed.failed(file, i + 1, "line after VmFlags: \"" + line + "\"");
-            if (line.startsWith("VmFlags:")) {
-                String f = line.substring("VmFlags:".length()).trim();
-                if (!f.isEmpty() && !f.matches("[a-z0-9]{2}( [a-z0-9]{2})*")) {
-                    return Parsed.failed(file, i + 1, "bad VmFlags \"" + f + "\"");
-                }
+            String notText = l.notText();
+            if (notText != null) return Parsed.failed(file, l.lineNo(), notText);
+            if (header == null) return Parsed.failed(file, l.lineNo(), "field before the first mapping line");
+            if (flags != null) return Parsed.failed(file, l.lineNo(), "line after VmFlags: \"" + l.line() + "\"");
+            if (startsWith(l, "VmFlags:")) {
+                String f = l.text(l.start + "VmFlags:".length(), l.end).trim();
+                if (!f.isEmpty() && !validFlags(f)) return Parsed.failed(file, l.lineNo(), "bad VmFlags \"" + f + "\"");
                 flags = f;
                 continue;
             }
-            SmapsField field = parseField(line);
-            if (field == null) return Parsed.failed(file, i + 1, "bad field line \"" + line + "\"");
-            fields.add(field);
+            SmapsField field = parseField(l, layout.seen, layout.count);
+            if (field == null) return Parsed.failed(file, l.lineNo(), "bad field line \"" + l.line() + "\"");
+            layout.add(field);
         }
-        if (header != null) out.add(new SmapsEntry(header, fields, flags));
+        if (header != null) out.add(layout.entry(header, flags));
         return Parsed.ok(List.copyOf(out));
+    }
+
+    /**
+     * The field list of the entry being read. Its keys and kB marks are shared by every entry that prints the
+     * same list, as all the VMAs of one kernel do (fs/proc/task_mmu.c: show_smap() prints a fixed list).
+     */
+    private static final class Layout {
+        final List<String> keys = new ArrayList<>();
+        final List<String> seen = new ArrayList<>();
+        final List<Boolean> kbs = new ArrayList<>();
+        long[] values = new long[32];
+        int count;
+        boolean changed = true;
+        String[] sharedKeys;
+        boolean[] sharedKb;
+
+        void add(SmapsField f) {
+            if (count == values.length) values = java.util.Arrays.copyOf(values, count * 2);
+            if (count >= keys.size()) {
+                keys.add(f.key());
+                kbs.add(f.kb());
+                changed = true;
+            } else if (keys.get(count) != f.key() || kbs.get(count) != f.kb()) {
+                keys.set(count, f.key());
+                kbs.set(count, f.kb());
+                changed = true;
+            }
+            values[count++] = f.value();
+        }
+
+        SmapsEntry entry(MapEntry header, String flags) {
+            if (changed || sharedKeys.length != count) {
+                sharedKeys = keys.subList(0, count).toArray(String[]::new);
+                sharedKb = new boolean[count];
+                for (int i = 0; i < count; i++) sharedKb[i] = kbs.get(i);
+                changed = false;
+            }
+            SmapsEntry e = new SmapsEntry(header, sharedKeys, java.util.Arrays.copyOf(values, count), sharedKb, flags);
+            count = 0;
+            return e;
+        }
+    }
+
+    /** A mapping line starts with a lowercase hex digit; field keys start with an uppercase letter. */
+    private static boolean isHeaderStart(byte c) {
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
     }
 
     /** {@code Key:  123 kB} or {@code Key:  123}; null when the line is neither. */
     static SmapsField parseField(String line) {
-        int colon = line.indexOf(':');
-        if (colon <= 0) return null;
-        String key = line.substring(0, colon);
-        for (int i = 0; i < key.length(); i++) {
-            char c = key.charAt(i);
-            if (!(Character.isLetterOrDigit(c) || c == '_')) return null;
+        ProcLines l = new ProcLines(line.getBytes(StandardCharsets.UTF_8));
+        return l.next() ? parseField(l, new ArrayList<>(), 0) : null;
+    }
+
+    /** The field of the current line; {@code keys[index]} is the key seen at this place before, reused. */
+    private static SmapsField parseField(ProcLines l, List<String> keys, int index) {
+        int colon = -1;
+        for (int i = l.start; i < l.end; i++) {
+            if (l.at(i) == ':') {
+                colon = i;
+                break;
+            }
         }
-        String rest = line.substring(colon + 1).trim();
-        boolean kb = rest.endsWith(" kB");
-        String number = kb ? rest.substring(0, rest.length() - 3).trim() : rest;
-        if (!Hex.isDecimal(number)) return null;
-        return new SmapsField(key, Long.parseUnsignedLong(number), kb);
+        if (colon <= l.start) return null;
+        for (int i = l.start; i < colon; i++) {
+            byte c = l.at(i);
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_')) return null;
+        }
+        String key = index < keys.size() && sameBytes(l, l.start, colon, keys.get(index)) ? keys.get(index) : null;
+        if (key == null) {
+            key = l.text(l.start, colon);
+            if (index < keys.size()) keys.set(index, key);
+            else keys.add(key);
+        }
+        int p = colon + 1;
+        int e = l.end;
+        while (p < e && l.at(p) == ' ') p++;
+        while (e > p && l.at(e - 1) == ' ') e--;
+        boolean kb = e - p >= 3 && l.at(e - 3) == ' ' && l.at(e - 2) == 'k' && l.at(e - 1) == 'B';
+        if (kb) {
+            e -= 3;
+            while (e > p && l.at(e - 1) == ' ') e--;
+        }
+        if (p == e || e - p > 20) return null;
+        long v = 0;
+        for (int i = p; i < e; i++) {
+            byte c = l.at(i);
+            if (c < '0' || c > '9') return null;
+            if (e - p == 20) return decimal20(l.text(p, e), key, kb);
+            v = v * 10 + (c - '0');
+        }
+        return new SmapsField(key, v, kb);
+    }
+
+    /** A 20-digit number may overflow an unsigned long: checked the slow way (never printed by a kernel). */
+    private static SmapsField decimal20(String s, String key, boolean kb) {
+        return Hex.isDecimal(s) ? new SmapsField(key, Long.parseUnsignedLong(s), kb) : null;
+    }
+
+    private static boolean sameBytes(ProcLines l, int from, int to, String s) {
+        if (s.length() != to - from) return false;
+        for (int i = 0; i < s.length(); i++) {
+            if (l.at(from + i) != s.charAt(i)) return false;
+        }
+        return true;
+    }
+
+    private static boolean startsWith(ProcLines l, String prefix) {
+        return l.end - l.start >= prefix.length() && sameBytes(l, l.start, l.start + prefix.length(), prefix);
+    }
+
+    /** Two-letter mnemonics separated by single spaces (show_smap_vma_flags()). */
+    private static boolean validFlags(String f) {
+        if (f.length() % 3 != 2) return false;
+        for (int i = 0; i < f.length(); i++) {
+            char c = f.charAt(i);
+            boolean sep = i % 3 == 2;
+            if (sep ? c != ' ' : !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9')) return false;
+        }
+        return true;
     }
 }

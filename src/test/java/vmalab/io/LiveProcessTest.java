@@ -53,7 +53,7 @@ class LiveProcessTest {
 
         // then
         assertTrue(p.failed());
-        assertEquals(root.resolve("4242").resolve("stat") + ": cannot read (no such file)", p.error());
+        assertEquals("process 4242: no such process (" + root.resolve("4242") + " does not exist)", p.error());
     }
 
     @Test

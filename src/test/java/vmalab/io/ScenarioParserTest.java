@@ -58,7 +58,7 @@ class ScenarioParserTest {
     void badLinesNameFileLineAndProblem() {
         assertEquals("t.vlab:7: bad protection \"rwz\": expected rwx-style, like rw- or r-x",
             error("mmap 4K rwz private anon"));
-        assertEquals("t.vlab:7: unknown operation \"mmmap\" (one of exec, file, mmap, munmap, mprotect, madvise, "
+        assertEquals("t.vlab:7: unknown operation \"mmmap\" (one of exec, import, file, mmap, munmap, mprotect, madvise, "
             + "mremap, brk, touch, fork, thread, exit, memory, alloc_pages, free_pages)", error("mmmap 4K"));
         assertEquals("t.vlab:7: fixed needs an address", error("mmap 4K rw- private anon fixed"));
         assertTrue(error("madvise 0x1000 4K sometimes").startsWith("t.vlab:7: unknown advice \"sometimes\""));
@@ -71,7 +71,7 @@ class ScenarioParserTest {
     void aScenarioStopsAtItsFirstBadLine() {
         ScenarioParser.Result r = ScenarioParser.parse("exec p empty\n\nmmap 4K rw- private anon\nbogus\nexit\n",
             "s.vlab");
-        assertEquals("s.vlab:4: unknown operation \"bogus\" (one of exec, file, mmap, munmap, mprotect, madvise, "
+        assertEquals("s.vlab:4: unknown operation \"bogus\" (one of exec, import, file, mmap, munmap, mprotect, madvise, "
             + "mremap, brk, touch, fork, thread, exit, memory, alloc_pages, free_pages)", r.error());
         assertTrue(r.steps().isEmpty());
         ScenarioParser.Result ok = ScenarioParser.parse("exec p empty\n# c\nmmap 4K rw- private anon\n", "s.vlab");

@@ -8,6 +8,12 @@ public sealed interface Op {
     /** exec NAME PROFILE: a new process with a fresh address space laid out by the profile. */
     record Exec(String name, String profile) implements Op { }
 
+    /**
+     * import DIR: a new process holding a real process's VMAs, inserted as exec would insert them, with the
+     * pages pagemap found present faulted in; it becomes the current one.
+     */
+    record Import(String source, ImportedProcess process) implements Op { }
+
     /** file NAME SIZE [dev MAJ:MIN] [inode N]: a file of the simulated filesystem. */
     record CreateFile(String name, long size, Integer devMajor, Integer devMinor, Long inode) implements Op { }
 

@@ -60,6 +60,7 @@ final class Dispatcher {
             inner = in.op();
         }
         if (inner instanceof Op.Exec e) return exec(op, e);
+        if (inner instanceof Op.Import im) return importProcess(op, im);
         if (inner instanceof Op.CreateFile f) return createFile(op, f);
         if (inner instanceof Op.Memory m) return memory(op, m);
         if (inner instanceof Op.AllocPages a) return allocPages(op, a);
@@ -144,6 +145,23 @@ final class Dispatcher {
         ev(new TaskEvent.TaskCreated(pid, pid, comm, mm.id(), TaskEvent.How.EXEC));
         new Exec(kernel, mm, pid, sink).load(prog);
         return done(op, t, 0, null);
+    }
+
+    /** import DIR: a new x86-64 process holding a real one's VMAs and present pages (ImportLoad). */
+    private OpResult importProcess(Op op, Op.Import im) {
+        vmalab.model.op.ImportedProcess p = im.process();
+        int pid = kernel.allocPid();
+        Mm mm = kernel.newMm(Profile.X86_64, sink);
+        String comm = p.comm().length() > 15 ? p.comm().substring(0, 15) : p.comm();
+        Task t = new Task(pid, pid, comm, p.cmdline(), 0, mm);
+        kernel.addTask(t);
+        kernel.setCurrent(t);
+        ev(new TaskEvent.TaskCreated(pid, pid, comm, mm.id(), TaskEvent.How.EXEC));
+        ImportLoad.Outcome out = new ImportLoad(kernel, t, sink).load(p);
+        minorFaults += out.faulted();
+        // present pages past the model's memory stay out (an OOM of the load, not of the process): the result
+        // says how many; "memory SIZE" before import gives it room
+        return done(op, t, out.notLoaded(), null);
     }
 
     private OpResult createFile(Op op, Op.CreateFile f) {

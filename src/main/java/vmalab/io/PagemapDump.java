@@ -1,0 +1,179 @@
+package vmalab.io;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads /proc/PID/pagemap into {@link PageStates} and writes and reads the capture's {@code pagemap} file.
+ * <p>The file (README: "The pagemap dump") is text: a first line {@code vmalab-pagemap 1}, then one line per
+ * mapping of maps, in order, {@code START-END RUNS}, where RUNS are count-and-letter pairs covering the
+ * mapping's pages from its start: {@code .} not present, {@code P} present, {@code Z} the shared zero page,
+ * {@code S} swapped; {@code 3P1.12S} is three present pages, one absent, twelve swapped. When pagemap could not
+ * be read the file is one line, {@code vmalab-pagemap 1 unreadable: REASON}.
+ */
+public final class PagemapDump {
+    static final String MAGIC = "vmalab-pagemap 1";
+    private static final int CHUNK_PAGES = 1 << 16;
+    /** /proc/kpageflags bit 24: KPF_ZERO_PAGE (Documentation/admin-guide/mm/pagemap.rst). */
+    private static final long KPF_ZERO_PAGE = 1L << 24;
+
+    private PagemapDump() {
+    }
+
+    /**
+     * Reads the states of every page of the mappings from a pagemap file. fs/proc/task_mmu.c:
+     * pte_to_pagemap_entry() sets PM_FILE and PM_MMAP_EXCLUSIVE only when vm_normal_page() finds a page, which it
+     * does not for the zero page; so a present entry with neither is looked up in /proc/kpageflags (when its
+     * PFN is shown, that is with CAP_SYS_ADMIN), and one whose frame has KPF_ZERO_PAGE is the zero page.
+     */
+    public static Parsed<PageStates> read(Path pagemap, List<MapEntry> vmas) {
+        try (FileChannel ch = FileChannel.open(pagemap, StandardOpenOption.READ);
+             ZeroPages zero = new ZeroPages()) {
+            List<byte[]> out = new ArrayList<>(vmas.size());
+            ByteBuffer buf = ByteBuffer.allocate(CHUNK_PAGES * 8).order(ByteOrder.LITTLE_ENDIAN);
+            for (MapEntry v : vmas) {
+                long pages = PagemapReader.pages(v);
+                if (pages > Integer.MAX_VALUE) return Parsed.failed(pagemap + ": mapping " + Long.toHexString(v.start())
+                    + " has too many pages");
+                byte[] s = new byte[(int) pages];
+                long pos = (v.start() >>> 12) * 8;
+                // above TASK_SIZE (the vsyscall page) pagemap_read() returns no entries: pos overflows here
+                for (long at = 0; pos >= 0 && at < pages; ) {
+                    int n = (int) Math.min(CHUNK_PAGES, pages - at);
+                    buf.clear().limit(n * 8);
+                    while (buf.hasRemaining()) {
+                        if (ch.read(buf, pos + at * 8 + buf.position()) <= 0) break;
+                    }
+                    int got = buf.position() / 8;
+                    for (int i = 0; i < got; i++) {
+                        long raw = buf.getLong(i * 8);
+                        s[(int) (at + i)] = PageStates.of(raw, zero.isZeroPage(raw));
+                    }
+                    if (got < n) break;
+                    at += n;
+                }
+                out.add(s);
+            }
+            return Parsed.ok(new PageStates(out));
+        } catch (IOException e) {
+            return Parsed.failed(pagemap + ": cannot read (" + ProcFiles.reason(e) + ")");
+        }
+    }
+
+    /** The dump's text. */
+    public static String format(List<MapEntry> vmas, PageStates states) {
+        StringBuilder sb = new StringBuilder(MAGIC).append('\n');
+        for (int i = 0; i < vmas.size(); i++) {
+            MapEntry v = vmas.get(i);
+            sb.append(Long.toHexString(v.start())).append('-').append(Long.toHexString(v.end()));
+            byte[] s = states.states().get(i);
+            long pages = PagemapReader.pages(v);
+            int at = 0;
+            while (at < pages) {
+                byte st = at < s.length ? s[at] : PageStates.NONE;
+                int run = at;
+                while (run < pages && (run < s.length ? s[run] : PageStates.NONE) == st) run++;
+                sb.append(' ').append(run - at).append(PageStates.LETTERS.charAt(st));
+                at = run;
+            }
+            sb.append('\n');
+        }
+        return sb.toString();
+    }
+
+    public static String unreadable(String reason) {
+        return MAGIC + " unreadable: " + reason + "\n";
+    }
+
+    /**
+     * Parses a dump against the capture's maps: the states, or null with {@code note[0]} set when the dump says
+     * pagemap was unreadable; an error names the line.
+     */
+    public static Parsed<PageStates> parse(String file, byte[] bytes, List<MapEntry> vmas, String[] note) {
+        String[] lines = new String(bytes, StandardCharsets.UTF_8).split("\n", -1);
+        if (lines.length == 0 || !lines[0].startsWith(MAGIC)) {
+            return Parsed.failed(file, 1, "not a pagemap dump (expected \"" + MAGIC + "\")");
+        }
+        String head = lines[0].substring(MAGIC.length());
+        if (head.startsWith(" unreadable: ")) {
+            note[0] = head.substring(" unreadable: ".length());
+            return Parsed.ok(new PageStates(List.of()));
+        }
+        if (!head.isEmpty()) return Parsed.failed(file, 1, "unknown header \"" + lines[0] + "\"");
+        int count = lines.length - 1;
+        if (count > 0 && lines[count].isEmpty()) count--;
+        if (count != vmas.size()) {
+            return Parsed.failed(file, Math.min(count, vmas.size()) + 2, count + " mappings, but maps has " + vmas.size());
+        }
+        List<byte[]> out = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            MapEntry v = vmas.get(i);
+            String[] f = lines[i + 1].split(" ");
+            String range = Long.toHexString(v.start()) + "-" + Long.toHexString(v.end());
+            if (!f[0].equals(range)) return Parsed.failed(file, i + 2, "range " + f[0] + ", but maps has " + range);
+            long pages = PagemapReader.pages(v);
+            byte[] s = new byte[(int) pages];
+            long at = 0;
+            for (int k = 1; k < f.length; k++) {
+                String run = f[k];
+                int state = run.isEmpty() ? -1 : PageStates.LETTERS.indexOf(run.charAt(run.length() - 1));
+                String n = run.isEmpty() ? "" : run.substring(0, run.length() - 1);
+                if (state < 0 || !Hex.isDecimal(n)) return Parsed.failed(file, i + 2, "bad run \"" + run + "\"");
+                long len = Long.parseLong(n);
+                if (len == 0 || at + len > pages) {
+                    return Parsed.failed(file, i + 2, "runs cover more than the mapping's " + pages + " pages");
+                }
+                java.util.Arrays.fill(s, (int) at, (int) (at + len), (byte) state);
+                at += len;
+            }
+            if (at != pages) return Parsed.failed(file, i + 2, "runs cover " + at + " of the mapping's " + pages + " pages");
+            out.add(s);
+        }
+        return Parsed.ok(new PageStates(out));
+    }
+
+    /** Frame numbers looked up in /proc/kpageflags, once each; none when it cannot be read. */
+    private static final class ZeroPages implements AutoCloseable {
+        private FileChannel flags;
+        private boolean tried;
+        private final Map<Long, Boolean> known = new HashMap<>();
+        private final ByteBuffer one = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
+
+        boolean isZeroPage(long raw) {
+            if ((raw & PagemapEntry.PRESENT) == 0) return false;
+            if ((raw & (PagemapEntry.FILE_OR_SHARED_ANON | PagemapEntry.EXCLUSIVE)) != 0) return false;
+            long pfn = raw & PagemapEntry.PFN_MASK;
+            if (pfn == 0) return false;  // PFNs hidden without CAP_SYS_ADMIN: cannot tell
+            return known.computeIfAbsent(pfn, this::lookUp);
+        }
+
+        private boolean lookUp(long pfn) {
+            try {
+                if (!tried) {
+                    tried = true;
+                    flags = FileChannel.open(Path.of("/proc/kpageflags"), StandardOpenOption.READ);
+                }
+                if (flags == null) return false;
+                one.clear();
+                if (flags.read(one, pfn * 8) != 8) return false;
+                return (one.getLong(0) & KPF_ZERO_PAGE) != 0;
+            } catch (IOException e) {
+                return false;
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (flags != null) flags.close();
+        }
+    }
+}

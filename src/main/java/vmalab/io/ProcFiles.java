@@ -1,0 +1,101 @@
+package vmalab.io;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Arrays;
+
+/**
+ * Reads a /proc file or a saved capture as bytes, refusing before it opens anything what cannot be one: a
+ * file that is not regular (a FIFO would block the read, a character device such as /dev/zero never ends) or
+ * one larger than any maps or smaps file. /proc files report a size of 0 (fs/proc/base.c: their inodes have no
+ * i_size), so the limit is also enforced while reading.
+ */
+public final class ProcFiles {
+    /**
+     * The largest file read: 256 MiB. smaps of vm.max_map_count (65,530) VMAs is about 48 MB with short
+     * names; a maps file of that many lines is about 3 MB.
+     */
+    public static final long MAX_BYTES = 256L << 20;
+
+    private ProcFiles() {
+    }
+
+    public static Parsed<byte[]> read(Path file) {
+        return read(file, MAX_BYTES);
+    }
+
+    /** The whole file, or {@code FILE: problem}: no such file, not a regular file, too large, cannot read. */
+    public static Parsed<byte[]> read(Path file, long maxBytes) {
+        BasicFileAttributes a;
+        try {
+            a = Files.readAttributes(file, BasicFileAttributes.class);
+        } catch (IOException e) {
+            return Parsed.failed(file + ": cannot read (" + reason(e) + ")");
+        }
+        if (a.isDirectory()) return Parsed.failed(file + ": is a directory, not a file");
+        if (!a.isRegularFile()) return Parsed.failed(file + ": not a regular file (" + kind(file) + ")");
+        if (a.size() > maxBytes) {
+            return Parsed.failed(file + ": " + mib(a.size()) + " is too large to be a /proc file (the limit is "
+                + mib(maxBytes) + ")");
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] buf = new byte[(int) Math.max(a.size() + 1, 64 << 10)];
+            int n = 0;
+            while (true) {
+                if (n == buf.length) {
+                    if (buf.length > maxBytes) {
+                        return Parsed.failed(file + ": more than " + mib(maxBytes) + ", too large to be a /proc file");
+                    }
+                    buf = Arrays.copyOf(buf, (int) Math.min((long) buf.length * 2, maxBytes + 1));
+                }
+                int r = in.read(buf, n, buf.length - n);
+                if (r < 0) break;
+                n += r;
+            }
+            return Parsed.ok(n == buf.length ? buf : Arrays.copyOf(buf, n));
+        } catch (IOException e) {
+            return Parsed.failed(file + ": cannot read (" + reason(e) + ")");
+        }
+    }
+
+    /** What a non-regular file is, in ls's words. */
+    static String kind(Path file) {
+        try {
+            Object mode = Files.getAttribute(file, "unix:mode");
+            int m = (Integer) mode & 0170000;
+            return switch (m) {
+                case 0010000 -> "a FIFO";
+                case 0020000 -> "a character device";
+                case 0060000 -> "a block device";
+                case 0140000 -> "a socket";
+                default -> "mode " + Integer.toOctalString(m);
+            };
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+            return Files.isSymbolicLink(file) ? "a symbolic link" : "not a file";
+        }
+    }
+
+    static String mib(long bytes) {
+        if (bytes >= 1L << 30 && bytes % (1L << 30) == 0) return (bytes >> 30) + " GiB";
+        if (bytes >= 1L << 20) return (bytes >> 20) + " MiB";
+        return bytes + " bytes";
+    }
+
+    /** A short reason in the words of strerror(). */
+    public static String reason(IOException e) {
+        if (e instanceof NoSuchFileException) return "no such file";
+        if (e instanceof java.nio.file.AccessDeniedException) return "permission denied";
+        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) return f.getReason();
+        String m = e.getMessage();
+        return m == null ? e.getClass().getSimpleName() : m;
+    }
+
+    static boolean exists(Path p) {
+        return Files.exists(p, LinkOption.NOFOLLOW_LINKS) || Files.exists(p);
+    }
+}
