@@ -87,6 +87,7 @@ public final class MainWindow {
     private Runnable onOpenSession = () -> { };
     private Runnable onSaveSession = () -> { };
     private final Menu lessonsMenu = new Menu("Lessons");
+    private Menu fileMenu;
     private boolean updatingSlider;
     private boolean updatingProcesses;
 
@@ -126,6 +127,8 @@ public final class MainWindow {
 
     /** The menu bar's Lessons menu, so the app can list the lessons in it. */
     public Menu lessonsMenu() { return lessonsMenu; }
+    /** The File menu (real processes add their items to it: {@link ProcessMenu}). */
+    public Menu fileMenu() { return fileMenu; }
 
     /** The split between the views and the text panes, for a session to save and restore. */
     public SplitPane split() { return split; }
@@ -269,6 +272,8 @@ public final class MainWindow {
             KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), () -> onSaveSession.run());
         Menu file = new Menu("File", null, open, save, new javafx.scene.control.SeparatorMenuItem(), openSession,
             saveSession, new javafx.scene.control.SeparatorMenuItem(), export, quit);
+        file.setId("file-menu");
+        fileMenu = file;
         MenuItem catalogue = item("Lesson catalogue…", "menu-lessons", new KeyCodeCombination(KeyCode.L,
             KeyCombination.SHORTCUT_DOWN), () -> onLessons.run());
         lessonsMenu.setId("lessons-menu");

@@ -44,9 +44,13 @@ final class Shortcuts {
         new String[] {"Ctrl+Shift+T", "switch the light and the dark theme"},
         new String[] {"Ctrl+E", "export a view, the window or a lesson's slides"},
         new String[] {"Ctrl+O / Ctrl+S", "open / save a scenario"},
+        new String[] {"Ctrl+Shift+P", "open a running process (its VMAs and present pages)"},
+        new String[] {"F5", "read the running process again; the Layout marks what changed"},
         new String[] {"F1", "this sheet"},
-        new String[] {"Layout: click", "select a VMA; on a page: read it (fault)"},
-        new String[] {"Layout: Shift+click", "write the page (fault, copy-on-write)"},
+        new String[] {"Layout: click", "select a VMA and an address (nothing runs)"},
+        new String[] {"Layout: Ctrl+click", "read the page there (a fault if it is not present)"},
+        new String[] {"Layout: Ctrl+Shift+click", "write the page (fault, copy-on-write)"},
+        new String[] {"Page tables: click a page", "fault it in (Shift: write)"},
         new String[] {"Layout: scroll / drag", "zoom / pan"});
 
     private Shortcuts() {

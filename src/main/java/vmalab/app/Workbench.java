@@ -10,7 +10,7 @@ import vmalab.viewmodel.Timeline;
  * the window through here.
  */
 public record Workbench(Session session, Timeline timeline, Controller controller, MainWindow window,
-                        Scene scene) {
+                        Scene scene, LiveImport live) {
 
     /** Builds a window of {@code width} × {@code height}, with no scenario loaded. FX thread only. */
     public static Workbench create(double width, double height) {
@@ -22,7 +22,9 @@ public record Workbench(Session session, Timeline timeline, Controller controlle
         Looks.install(scene, session);
         Shortcuts.install(scene, window, controller);
         StoryTab.install(window, controller);
-        return new Workbench(session, timeline, controller, window, scene);
+        LiveImport live = new LiveImport(controller);
+        ProcessMenu.install(window, controller, live);
+        return new Workbench(session, timeline, controller, window, scene, live);
     }
 
     /** Lays the scene out now (CSS, then layout), as a pulse would. */

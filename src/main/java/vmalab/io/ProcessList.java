@@ -48,7 +48,8 @@ public final class ProcessList {
         return out;
     }
 
-    static boolean isPid(String name) {
+    /** Whether {@code name} is a pid as /proc names it: 1 to 10 ASCII digits. */
+    public static boolean isPid(String name) {
         if (name.isEmpty() || name.length() > 10) return false;
         for (int i = 0; i < name.length(); i++) if (name.charAt(i) < '0' || name.charAt(i) > '9') return false;
         return true;

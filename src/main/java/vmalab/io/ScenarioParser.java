@@ -115,7 +115,10 @@ public final class ScenarioParser {
             }
             case IMPORT -> {
                 need(a, 1, 1, syntax);
-                Parsed<Capture> c = CaptureFiles.load(java.nio.file.Path.of(a[0]));
+                // import PID reads a running process (the window's File ▸ Open process… writes this line);
+                // anything else is a capture folder
+                Parsed<Capture> c = ProcessList.isPid(a[0]) && !java.nio.file.Files.exists(java.nio.file.Path.of(a[0]))
+                    ? Capture.live(Long.parseLong(a[0]), true) : CaptureFiles.load(java.nio.file.Path.of(a[0]));
                 if (c.failed()) throw new BadLine(c.error());
                 yield new Op.Import(a[0], CaptureModel.of(c.value()));
             }

@@ -14,7 +14,8 @@ import vmalab.model.mm.Profile;
 public enum ScenarioSyntax {
     EXEC("exec", "NAME PROFILE", "a new process: x86_64, i386-2.6 or empty; it becomes the current one",
         profiles()),
-    IMPORT("import", "DIR", "a new process holding a real one's VMAs and present pages (a `vmalab capture` folder)",
+    IMPORT("import", "DIR|PID", "a new process holding a real one's VMAs and present pages (a `vmalab capture` "
+        + "folder, or a running process read now)",
         List.of()),
     FILE("file", "NAME SIZE [dev MAJ:MIN] [inode N]", "a file of the simulated filesystem",
         List.of("dev", "inode")),
