@@ -43,10 +43,31 @@ final class CheckNotifier {
         return out;
     }
 
+    /**
+     * What the views cannot show of a real process on the timeline: its present pages when pagemap could not be
+     * read (another user's process, without root); null when there is nothing to say.
+     */
+    String importNotice() {
+        for (Timeline.Entry e : timeline.entries()) {
+            if (e.op() instanceof vmalab.model.op.Op.Import i && !i.process().pagesKnown()) {
+                String why = i.process().pagesNote() == null ? "it was not read" : i.process().pagesNote();
+                return "ⓘ " + i.process().comm() + ": its VMAs are real, but no page shows as present: pagemap could "
+                    + "not be read (" + why + "). Open it as its owner or as root to see its present pages.";
+            }
+        }
+        return null;
+    }
+
     private void refresh() {
         List<String> failed = failures();
         if (failed.isEmpty()) {
-            if (pane.isShowing()) pane.hide();
+            String notice = importNotice();
+            if (notice != null) {
+                pane.setText(notice);
+                if (!pane.isShowing()) pane.show();
+            } else if (pane.isShowing()) {
+                pane.hide();
+            }
             return;
         }
         String more = failed.size() > 1 ? "  (and " + (failed.size() - 1) + " more)" : "";

@@ -95,6 +95,23 @@ class RealProcessWindowTest {
     }
 
     @Test
+    void withoutPagemapTheViewsSaySoPlainly(FxRobot robot) throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve("nopages"));
+        for (String f : List.of("maps", "smaps", "cmdline", "stat", "status")) {
+            if (Files.exists(HELLO.resolve(f))) Files.copy(HELLO.resolve(f), dir.resolve(f));
+        }
+        Files.writeString(dir.resolve("pagemap"), vmalab.io.PagemapDump.unreadable("permission denied"));
+
+        assertNull(await(robot, done -> wb.live().openCapture(dir, done)));
+
+        var pane = (org.controlsfx.control.NotificationPane) wb.window().root().lookup("#check-notification");
+        assertTrue(pane.isShowing(), "a notice over the views");
+        assertTrue(pane.getText().contains("pagemap could not be read (permission denied)"), pane.getText());
+        assertEquals(0, wb.session().stepState().counters(mm()).rss().pages(), "no page is shown present");
+        assertTrue(wb.controller().statusProperty().get().contains("Present bits unknown"));
+    }
+
+    @Test
     void aBadCaptureSaysWhyAndChangesNothing(FxRobot robot) throws IOException {
         WindowFixture.load(robot, wb, "exec cat x86_64", -1);
         int vmas = mm().mapCount();
