@@ -81,6 +81,8 @@ final class OpenProcessDialog {
             }
         });
         count.setId("process-count");
+        count.setWrapText(true);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
         box.getChildren().addAll(filter, table, count);
         VBox.setVgrow(table, Priority.ALWAYS);
         box.setPrefSize(1000, 560);
@@ -143,7 +145,7 @@ final class OpenProcessDialog {
             || e.comm().toLowerCase(Locale.ROOT).contains(f) || e.cmdline().toLowerCase(Locale.ROOT).contains(f));
         long open = shown.stream().filter(ProcessList.Entry::importable).count();
         count.setText(shown.size() + " of " + ((javafx.collections.ObservableList<?>) shown.getSource()).size()
-            + " processes shown, " + open + " can be opened (greyed: no address space, or not yours to read)");
+            + " processes shown · " + open + " can be opened · greyed: no address space, or not yours to read");
         if (table.getSelectionModel().getSelectedItem() == null) {
             table.getItems().stream().filter(ProcessList.Entry::importable).findFirst()
                 .ifPresent(e -> table.getSelectionModel().select(e));
@@ -165,6 +167,10 @@ final class OpenProcessDialog {
         d.setTitle("Open process");
         d.setHeaderText("Open a running process: its VMAs, and its Present pages where pagemap can be read");
         d.getDialogPane().setContent(box);
+        d.setResizable(true);
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        d.getDialogPane().setPrefSize(Math.min(1000 * scale, screen.getWidth() * 0.9),
+            Math.min(640 * scale, screen.getHeight() * 0.9));
         Themes.apply(d.getDialogPane(), theme);
         Themes.applyScale(d.getDialogPane(), scale);
         ButtonType open = new ButtonType("Open", ButtonBar.ButtonData.OK_DONE);

@@ -140,6 +140,10 @@ class RealProcessWindowTest {
             int pid = (int) p.pid();
             assertNull(await(robot, done -> wb.live().openProcess(pid, done)));
             assertTrue(mm().mapCount() > 10);
+            // a JVM's resident pages (tens of MiB) fit: the machine's memory was sized for them
+            long rss = wb.session().stepState().counters(mm()).rss().pages();
+            long model = LiveImport.reads(wb.controller()).stream().mapToLong(r -> r.resident()).sum();
+            assertTrue(rss > 2000, "its resident pages are present in the model: " + rss + " (model " + model + ")");
             assertTrue(mm().vmas().stream().noneMatch(v -> isFile(v, file)));
 
             in.write("map\n");

@@ -116,6 +116,9 @@ public final class FoldedStep {
 
     /** mm's RSS after {@code cursor} events: the last RssChanged shown, else the counters before the operation. */
     Rss rss(Mm mm, int cursor) {
+        // every event shown: the end state is the truth (bulk work, an import of thousands of pages, reports a
+        // summary and no RssChanged per page, so the last one among the events can be far behind)
+        if (cursor >= events.size() && pm != null) return pm.rss(mm);
         for (int i = Math.min(cursor, events.size()) - 1; i >= 0; i--) {
             if (events.get(i) instanceof PagingEvent.RssChanged r && r.mmId() == mm.id()) return r.rss();
         }
