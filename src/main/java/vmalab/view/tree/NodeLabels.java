@@ -15,6 +15,7 @@ import vmalab.view.paint.Type;
  *   <li>a rounded box of two lines: vm_start–vm_end over perms and name;</li>
  *   <li>the same with vm_end shortened ({@code 0x555555554000–…7000}: the digits it shares with vm_start left
  *       out, the tooltip has it whole);</li>
+ *   <li>vm_start over vm_end over perms and name (narrow, for tall rows);</li>
  *   <li>vm_start over vm_end (narrow: the slide's crowded rows);</li>
  *   <li>vm_start–vm_end on one line (a low row: the window's tree pane at 1280×720);</li>
  *   <li>the shortened range on one line;</li>
@@ -24,10 +25,8 @@ import vmalab.view.paint.Type;
  * width, so the range alone decides how wide a node is.
  */
 final class NodeLabels {
-    /** The two-line form with the shortened range: what the labelled Fit spaces the columns for. */
-    static final int TWO_SHORT = 1;
-    /** The one-line shortened range: the labelled Fit's form when the rows are too low for two lines. */
-    static final int ONE_SHORT = 4;
+    /** The forms that show the range (all but the perms-and-name tag): the labelled Fit picks among them. */
+    static final int RANGE_FORMS = 6;
 
     private Font font = Font.font(Type.MONO, 13);
     private double lh = 16;
@@ -46,9 +45,9 @@ final class NodeLabels {
     Font font() { return font; }
     double lineHeight() { return lh; }
 
-    /** The two-line box's height: a row this tall (and a gap for the edges) shows every node's richest form. */
+    /** The tallest box's height (three lines): a row this tall (and a gap for the edges) shows every form. */
     double fullHeight() {
-        return 2 * pad + 2 * lh + gap;
+        return 2 * pad + 3 * lh + gap;
     }
 
     /** The one-line box's height. */
@@ -57,7 +56,7 @@ final class NodeLabels {
     }
 
     List<NodeLook> forms(Mm mm, Vma v, long key) {
-        List<NodeLook> out = new ArrayList<>(6);
+        List<NodeLook> out = new ArrayList<>(7);
         if (v == null) {
             out.add(box(new String[] {VmaText.hex(key)}, new String[0]));
             return out;
@@ -67,7 +66,9 @@ final class NodeLabels {
         String pn = VmaText.permsAndName(mm, v);
         out.add(box(new String[] {range}, new String[] {cut(pn, range)}));
         out.add(box(new String[] {shortRange}, new String[] {cut(pn, shortRange)}));
-        out.add(box(new String[] {VmaText.hex(v.start())}, new String[] {VmaText.hex(v.end())}));
+        String start = VmaText.hex(v.start());
+        out.add(box(new String[] {start, VmaText.hex(v.end())}, new String[] {cut(pn, start)}));
+        out.add(box(new String[] {start}, new String[] {VmaText.hex(v.end())}));
         out.add(box(new String[] {range}, new String[0]));
         out.add(box(new String[] {shortRange}, new String[0]));
         String tag = TextFit.end(pn, font, Math.max(shortName, TextFit.width(v.perms() + " ", font) + shortName / 2));

@@ -189,16 +189,27 @@ public final class TreeDiagram {
         camera.fitLabels(columns, half + Math.max(3, type.px(4)), root + 0.5);
     }
 
-    /** Half the width of the widest node in the form the labelled Fit spaces the columns for. */
+    /**
+     * Half the width of the widest node in the form the labelled Fit spaces the columns for: of the forms that show
+     * the range and fit the rows' height, the one whose widest node is narrowest (the earlier, richer one on a tie).
+     */
     private double labelledHalfWidth(TreeShape s) {
-        boolean twoLines = camera.rowHeightAt(Double.MAX_VALUE) >= painter.labelRow();
-        int form = twoLines ? NodeLabels.TWO_SHORT : NodeLabels.ONE_SHORT;
-        double half = 0;
+        double rowH = camera.rowHeightAt(Double.MAX_VALUE);
+        double[] widest = new double[NodeLabels.RANGE_FORMS];
+        boolean[] fits = new boolean[NodeLabels.RANGE_FORMS];
+        java.util.Arrays.fill(fits, true);
         for (int i = 0; i < s.size(); i++) {
             List<NodeLook> forms = painter.labels().forms(painter.mm(), s.vma(i), s.key(i));
-            half = Math.max(half, forms.get(Math.min(form, forms.size() - 1)).halfWidth());
+            for (int k = 0; k < widest.length; k++) {
+                NodeLook lk = forms.get(Math.min(k, forms.size() - 1));
+                widest[k] = Math.max(widest[k], lk.halfWidth());
+                // the rule TreeScene places by: a label stays within its row's height
+                if (lk.up() + lk.down() > rowH - 4) fits[k] = false;
+            }
         }
-        return half;
+        double best = Double.MAX_VALUE;
+        for (int k = 0; k < widest.length; k++) if (fits[k] && widest[k] < best - 0.5) best = widest[k];
+        return best == Double.MAX_VALUE ? widest[widest.length - 1] : best;
     }
 
     /** Whether Fit keeps every label's range (a tree small enough); false: the whole tree in view. */
