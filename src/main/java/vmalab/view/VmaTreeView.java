@@ -4,7 +4,9 @@ import javafx.geometry.Dimension2D;
 import javafx.geometry.Point2D;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import javafx.geometry.Orientation;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
@@ -41,6 +43,10 @@ public final class VmaTreeView extends CanvasView implements SlideSource {
     private final Button fit = new Button("Fit");
     private final Button toSelected = new Button("Zoom to selected");
     private final Tooltip tip = new Tooltip();
+    /** The tree scrolls when Fit spaces it for its labels (or it is zoomed in): sideways, and down if low. */
+    private final ScrollBar hBar = new ScrollBar();
+    private final ScrollBar vBar = new ScrollBar();
+    private boolean syncing;
     private String titleText = "";
     private boolean dirty = true;
     private double pressX, pressY, lastX, lastY;
@@ -71,7 +77,20 @@ public final class VmaTreeView extends CanvasView implements SlideSource {
         canvas.setId("vma-tree-canvas");
         tip.setShowDelay(Duration.millis(250));
         tip.setId("vma-tree-tooltip");
-        getChildren().addAll(canvas, header);
+        hBar.setId("vma-tree-hscroll");
+        vBar.setId("vma-tree-vscroll");
+        vBar.setOrientation(Orientation.VERTICAL);
+        for (ScrollBar b : new ScrollBar[] {hBar, vBar}) {
+            b.setVisible(false);
+            b.valueProperty().addListener((o, a, v) -> {
+                if (syncing) return;
+                state.scrollTo(hBar.getValue(), vBar.getValue());
+                redraw();
+            });
+        }
+        fit.setTooltip(new Tooltip("Up to " + TreeDiagram.LABELLED_FIT_MAX + " VMAs: every node's vm_start–vm_end, "
+            + "the tree scrolls sideways; more: the whole tree. Scroll the wheel to zoom."));
+        getChildren().addAll(canvas, header, hBar, vBar);
         palette.attachHidden(header, this::requestPaint);
     }
 
@@ -113,7 +132,7 @@ public final class VmaTreeView extends CanvasView implements SlideSource {
             if (key >= 0) {
                 session.selectedVmaProperty().set(key);
             } else if (e.getClickCount() == 2) {
-                zoomToFit();
+                zoomToWhole();
             }
         });
         canvas.addEventHandler(MouseEvent.MOUSE_MOVED, e -> hover(e.getX(), e.getY()));
@@ -155,10 +174,17 @@ public final class VmaTreeView extends CanvasView implements SlideSource {
         header.setSpacing(t.px(6));
     }
 
-    /** Every node in view. */
+    /** Fit: every node's range readable for a tree of up to 64 VMAs (it scrolls), else every node in view. */
     public void zoomToFit() {
         refresh();
         state.fit();
+        redraw();
+    }
+
+    /** The whole tree in view whatever its size, labels as the level-of-detail rule allows (double-click). */
+    public void zoomToWhole() {
+        refresh();
+        state.fitWhole();
         redraw();
     }
 
@@ -174,6 +200,17 @@ public final class VmaTreeView extends CanvasView implements SlideSource {
         refresh();
         redraw();
         Point2D p = state.centreOf(vmStart);
+        return p == null ? null : canvas.localToParent(p);
+    }
+
+    /**
+     * A point inside the node keyed {@code vmStart} that shows the node's colour, in this view's coordinates, or
+     * null when there is none: for the pixel checks (a box's text sits on its centre line).
+     */
+    public Point2D nodeFillPoint(long vmStart) {
+        refresh();
+        redraw();
+        Point2D p = state.fillPoint(vmStart);
         return p == null ? null : canvas.localToParent(p);
     }
 
@@ -229,6 +266,57 @@ public final class VmaTreeView extends CanvasView implements SlideSource {
         StepState st = session.stepState();
         state.paint(Pen.on(canvas), canvas.getWidth(), canvas.getHeight(), st.cursor(),
             session.eventProgressProperty().get(), false, session.selectedVmaProperty().get());
+        syncBars();
+    }
+
+    /** The scroll bars follow the camera (a drag, a zoom, Fit); a bar the tree does not need is hidden. */
+    private void syncBars() {
+        double[] h = state.hScroll();
+        double[] v = state.vScroll();
+        boolean needH = h[1] - h[0] > 1e-6;
+        boolean needV = v[0] > 0.5;
+        if (needH != hBar.isVisible() || needV != vBar.isVisible()) requestLayout();
+        syncing = true;
+        try {
+            hBar.setVisible(needH);
+            vBar.setVisible(needV);
+            if (needH) {
+                double span = h[1] - h[0];
+                hBar.setMin(h[0]);
+                hBar.setMax(h[1]);
+                hBar.setValue(h[2]);
+                hBar.setVisibleAmount(span * h[3] / (span + h[3]));
+                hBar.setUnitIncrement(1);
+                hBar.setBlockIncrement(Math.max(1, h[3] * 0.8));
+            }
+            if (needV) {
+                vBar.setMin(0);
+                vBar.setMax(v[0]);
+                vBar.setValue(v[1]);
+                vBar.setVisibleAmount(v[0] * v[2] / (v[0] + v[2]));
+                vBar.setUnitIncrement(20);
+                vBar.setBlockIncrement(Math.max(20, v[2] * 0.8));
+            }
+        } finally {
+            syncing = false;
+        }
+    }
+
+    /** Scrolls the tree to centre column {@code col} and vertical pan {@code y} (px), as the bars do: for tests. */
+    public void scrollTo(double col, double y) {
+        refresh();
+        state.scrollTo(col, y);
+        redraw();
+    }
+
+    /** The horizontal scroll: least and greatest centre column, the centre now, the columns in view. */
+    public double[] hScroll() {
+        return state.hScroll();
+    }
+
+    /** The vertical scroll: the greatest pan (px), the pan now, the view's height. */
+    public double[] vScroll() {
+        return state.vScroll();
     }
 
     /**
@@ -269,7 +357,12 @@ public final class VmaTreeView extends CanvasView implements SlideSource {
         // at 250 % in a 1280×720 window the header alone would fill the pane: the legend's words go first, then
         // its swatches, so the tree keeps at least about half the height (the legend is for the front of the room)
         double w = getWidth() - snappedLeftInset() - snappedRightInset();
-        double budget = 0.45 * getHeight();
+        // and the legend gives way to the tree's rows first: a low pane shows the tree whole in height if it can
+        double hb = hBar.isVisible() ? Math.ceil(hBar.prefHeight(-1)) : 0;
+        double room = getHeight() - snappedTopInset() - snappedBottomInset() - hb;
+        double budget = Math.min(0.45 * getHeight(), room - state.neededHeight(room));
+        budget = Math.max(budget, Math.min(0.45 * getHeight(), title.prefHeight(-1) + header.getPadding().getTop()
+            + header.getPadding().getBottom() + caption.prefHeight(w) + header.getSpacing()));
         for (javafx.scene.Node n : new javafx.scene.Node[] {state.legendNote(), state.legend(), caption}) {
             n.setVisible(true);
             n.setManaged(true);
@@ -280,7 +373,16 @@ public final class VmaTreeView extends CanvasView implements SlideSource {
             n.setManaged(false);
         }
         layoutHeaderAndCanvas(0);
+        double vb = vBar.isVisible() ? Math.ceil(vBar.prefWidth(-1)) : 0;
+        // the bars border the tree itself: the vertical one at its right, the horizontal one between it and the list
+        canvas.setWidth(Math.max(1, canvas.getWidth() - vb));
+        state.setScrollGap(hb);
         state.setArea(canvas.getWidth(), canvas.getHeight());
+        double x = canvas.getLayoutX();
+        double y = canvas.getLayoutY();
+        double treeBottom = y + canvas.getHeight() - state.chainHeight();
+        hBar.resizeRelocate(x, treeBottom, canvas.getWidth(), hb);
+        vBar.resizeRelocate(x + canvas.getWidth(), y, vb, Math.max(1, treeBottom - y));
     }
 
     @Override

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,6 +23,7 @@ import vmalab.app.Workbench;
 import vmalab.model.mm.Vma;
 import vmalab.view.paint.RecordingPen;
 import vmalab.view.paint.TextAudit;
+import vmalab.view.tree.VmaText;
 import vmalab.viewmodel.Sizes;
 import vmalab.viewmodel.Theme;
 
@@ -96,11 +99,62 @@ class VmaTreeAuditTest {
             String all = texts(pen);
             for (Vma v : vmas) {
                 if (v.start() < 0x10000000L || v.start() >= 0x20000000L) continue;
-                if (!all.contains(Sizes.hex(v.start())) || !all.contains(Sizes.hex(v.end()))) {
+                boolean whole = all.contains(Sizes.hex(v.start())) && all.contains(Sizes.hex(v.end()));
+                if (!whole && !all.contains(VmaText.shortRange(v))) {
                     missing.add(Sizes.hex(v.start()) + "–" + Sizes.hex(v.end()));
                 }
             }
             assertEquals(List.of(), missing, n + " nodes: ranges not labelled at Fit");
+        }
+    }
+
+    /**
+     * In the window at 1280×720 (the tree pane about 636 px wide) Fit spaces a tree of up to about 60 VMAs for
+     * its labels: scrolled from end to end, the screen shows every VMA's vm_start–vm_end (whole, or with vm_end's
+     * shared digits left out), nothing cut at the canvas edge and no two labels on each other at any position.
+     */
+    @Test
+    void twentyAndSixtyNodeTreesShowEveryRangeOnScreenAtFit(FxRobot robot) {
+        AuditFixture.tab(robot, wb, "VMA tree");
+        for (int n : new int[] {20, 60}) {
+            AuditFixture.load(robot, wb, AuditFixture.separateVmas(n));
+            VmaTreeView t = tree(robot);
+            robot.interact(t::zoomToFit);
+            AuditFixture.settle(robot, wb);
+            assertTrue(t.canvasSize().getWidth() < 700, "the tree pane: " + t.canvasSize());
+            double[] h = t.hScroll();
+            double[] v = t.vScroll();
+            assertTrue(h[1] > h[0], n + " nodes are wider than the pane: Fit spaces them for their labels and scrolls");
+            String atFit = texts(screen(robot));
+            long ranged = wb.session().selectedMm().vmas().stream()
+                .filter(x -> atFit.contains(VmaText.range(x)) || atFit.contains(VmaText.shortRange(x))).count();
+            assertTrue(ranged >= 4, n + " nodes: only " + ranged + " ranges at Fit before scrolling:\n" + atFit);
+            Set<String> seen = new HashSet<>();
+            int positions = 0;
+            for (double col = h[0]; ; col = Math.min(h[1], col + h[3] * 0.5)) {
+                for (double y = 0; ; y = Math.min(v[0], y + v[2] * 0.5)) {
+                    double cc = col;
+                    double yy = y;
+                    robot.interact(() -> t.scrollTo(cc, yy));
+                    AuditFixture.settle(robot, wb);
+                    RecordingPen pen = screen(robot);
+                    Dimension2D c = t.canvasSize();
+                    TextAudit.assertReadable(n + " nodes scrolled to column " + Math.round(cc) + ", " + Math.round(yy)
+                        + " px down", pen, c.getWidth(), c.getHeight());
+                    for (RecordingPen.Mark m : pen.marks()) seen.add(m.text());
+                    positions++;
+                    if (y >= v[0]) break;
+                }
+                if (col >= h[1]) break;
+            }
+            List<String> missing = new ArrayList<>();
+            for (Vma x : wb.session().selectedMm().vmas()) {
+                if (x.start() < 0x10000000L || x.start() >= 0x20000000L) continue;
+                if (!seen.contains(VmaText.range(x)) && !seen.contains(VmaText.shortRange(x))) {
+                    missing.add(VmaText.range(x));
+                }
+            }
+            assertEquals(List.of(), missing, n + " nodes: ranges never on screen over " + positions + " positions");
         }
     }
 

@@ -54,6 +54,8 @@ class VmaTreeViewTest {
         view = new VmaTreeView(session);
         stage.setScene(ViewScenes.styled(view, 1260, 780));
         stage.show();
+        // these tests read the whole tree's picture: Fit would space a small tree for its labels and scroll it
+        view.zoomToWhole();
     }
 
     /** Runs ops, publishing each with the event cursor at its end (as the director leaves it). */
@@ -119,7 +121,8 @@ class VmaTreeViewTest {
         for (Placed n : nodes) {
             Point2D c = centre(robot, n.key());
             assertNotNull(c, "no centre for " + Long.toHexString(n.key()));
-            Color got = px.getColor((int) Math.round(c.getX()), (int) Math.round(c.getY()));
+            Point2D f = fill(robot, n.key());
+            Color got = px.getColor((int) Math.round(f.getX()), (int) Math.round(f.getY()));
             Color want = n.isRed() ? RED : BLACK;
             assertTrue(near(got, want), () -> String.format("%x is %s in the model but the pixel at %s is %s",
                 n.key(), n.isRed() ? "red" : "black", c, got));
@@ -133,7 +136,7 @@ class VmaTreeViewTest {
                 assertTrue(p.getY() < c.getY(), "a parent is above its child");
             }
         }
-        Point2D root = centre(robot, mm().index().root().key());
+        Point2D root = fill(robot, mm().index().root().key());
         assertTrue(near(px.getColor((int) Math.round(root.getX()), (int) Math.round(root.getY())), BLACK),
             "the root is black");
     }
@@ -148,7 +151,7 @@ class VmaTreeViewTest {
             mapped.add(addr);
         }
         run(robot, new Op.Munmap(mapped.get(3), 5 * Vma.PAGE_SIZE), new Op.Munmap(mapped.get(0), 2 * Vma.PAGE_SIZE));
-        robot.interact(view::zoomToFit);
+        robot.interact(view::zoomToWhole);
         assertPictureMatchesModel(robot, "vma-tree-fit");
         assertTrue(view.zoom() >= 40, "a process's tree fits with labels: " + view.zoom());
     }
@@ -210,7 +213,7 @@ class VmaTreeViewTest {
     @Test
     void clicking_a_node_selects_its_vma(FxRobot robot) {
         run(robot, new Op.Exec("cat", "x86_64"));
-        robot.interact(view::zoomToFit);
+        robot.interact(view::zoomToWhole);
         IndexNode<Vma> root = mm().index().root();
         Point2D c = centre(robot, root.key());
         robot.clickOn(view.localToScreen(c));
@@ -347,18 +350,18 @@ class VmaTreeViewTest {
             session.publish(kernel, null);
         });
         assertTrue(mm().mapCount() >= 65000);
-        robot.interact(view::zoomToFit);
+        robot.interact(view::zoomToWhole);
         assertTrue(view.zoom() < 1);
         WritableImage fit = shot(robot, "vma-tree-65k-fit");
         // the top rows have room: each of their dots has its node's colour
         List<IndexNode<Vma>> top = new ArrayList<>();
         collect(mm().index().root(), 0, 6, top);
         for (IndexNode<Vma> n : top) {
-            Point2D c = centre(robot, n.key());
+            Point2D c = fill(robot, n.key());
             Color got = fit.getPixelReader().getColor((int) Math.round(c.getX()), (int) Math.round(c.getY()));
             assertTrue(near(got, n.isRed() ? RED : BLACK), () -> (n.isRed() ? "red" : "black") + " dot is " + got);
         }
-        Point2D root = centre(robot, mm().index().root().key());
+        Point2D root = fill(robot, mm().index().root().key());
         assertTrue(near(fit.getPixelReader().getColor((int) root.getX(), (int) root.getY()), BLACK));
 
         long key = mm().vmas().get(40000).start();
@@ -386,7 +389,7 @@ class VmaTreeViewTest {
         int from = Math.max(0, at - 1);
         for (int i = from; i < Math.min(all.size(), from + 6); i++) {
             Placed m = all.get(i);
-            Point2D c = centre(robot, m.key());
+            Point2D c = fill(robot, m.key());
             if (c.getX() < 0 || c.getY() < 0 || c.getX() >= img.getWidth() || c.getY() >= img.getHeight()) continue;
             Color got = px.getColor((int) Math.round(c.getX()), (int) Math.round(c.getY()));
             assertTrue(near(got, m.isRed() ? RED : BLACK),
@@ -396,5 +399,10 @@ class VmaTreeViewTest {
 
     private javafx.geometry.Point2D centre(FxRobot robot, long key) {
         return ViewTesting.onFx(robot, () -> view.nodeCentre(key));
+    }
+
+    /** A point of the node that shows its colour: a box's text sits on its centre line. */
+    private javafx.geometry.Point2D fill(FxRobot robot, long key) {
+        return ViewTesting.onFx(robot, () -> view.nodeFillPoint(key));
     }
 }

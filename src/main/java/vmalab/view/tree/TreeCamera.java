@@ -13,7 +13,10 @@ final class TreeCamera {
     static final double TOP_PAD = 26;
 
     private double labelRow = LABEL_ROW;
+    private double minRow = 32;
     private double topPad = TOP_PAD;
+    /** How far (px) the outermost nodes' labels reach past their centres: the scroll range keeps them in view. */
+    private double margin;
     private int columns = 1;
 
     private double sx = 60;
@@ -32,11 +35,21 @@ final class TreeCamera {
         clampPan();
     }
 
-    /** The row height a full label needs and the margin above the root (both grow with the font scale). */
-    void setRowSizes(double fullLabelRow, double top) {
+    /**
+     * The row height a full label needs, the least a one-line label needs (zoomed in past Fit the rows are never
+     * lower: the tree pans vertically instead) and the margin above the root; all grow with the font scale.
+     */
+    void setRowSizes(double fullLabelRow, double oneLineRow, double top) {
         labelRow = Math.max(20, fullLabelRow);
-        topPad = Math.max(8, top);
+        minRow = Math.min(labelRow, Math.max(12, oneLineRow));
+        topPad = Math.max(2, top);
         clampPan();
+    }
+
+    /** How far labels reach left and right of the outermost nodes. */
+    void setMargin(double px) {
+        margin = Math.max(0, px);
+        clampCentre(columns);
     }
 
     /** The zoom at which every column is in view. */
@@ -53,10 +66,14 @@ final class TreeCamera {
      * the zoom up to a full label's height, and the tree pans vertically too.
      */
     double rowHeight() {
+        return rowHeightAt(sx);
+    }
+
+    /** The row height at zoom {@code atSx}. */
+    double rowHeightAt(double atSx) {
         double fit = Math.max(8, (height - 2 * topPad) / levels);
         double base = Math.min(fit, labelRow);
-        double f = fitSx();
-        return sx <= f ? base : Math.max(base, Math.min(labelRow, base * sx / f));
+        return atSx <= fitSx() * 1.0001 ? base : Math.max(base, minRow);
     }
 
     double screenX(double col) {
@@ -100,6 +117,50 @@ final class TreeCamera {
         clampPan();
     }
 
+    /**
+     * The labelled Fit: {@code labelSx} pixels per column (at least every column in view), the rows sharing the
+     * height (never lower than a one-line label), centred on column {@code col} (the root); the tree scrolls.
+     */
+    void fitLabels(int columns, double labelSx, double col) {
+        this.columns = Math.max(1, columns);
+        sx = clamp(Math.max(fitSx(), labelSx), MIN_SX, MAX_SX);
+        centreCol = col;
+        panY = 0;
+        clampCentre(columns);
+        clampPan();
+    }
+
+    double centreCol() { return centreCol; }
+    double panY() { return panY; }
+
+    /** The columns the view is wide. */
+    double viewColumns() {
+        return width / sx;
+    }
+
+    /** The least and greatest centre column: the labels of the first and last node just in view. */
+    double[] centreRange() {
+        double m = margin / sx;
+        double lo = 0.5 - m + viewColumns() / 2;
+        double hi = columns - 0.5 + m - viewColumns() / 2;
+        return lo > hi ? new double[] {columns / 2.0, columns / 2.0} : new double[] {lo, hi};
+    }
+
+    /** The tree's height (px) at this zoom: taller than the view when the tree pans vertically. */
+    double contentHeight() {
+        return 2 * topPad + rowHeight() * levels;
+    }
+
+    void setCentre(double col) {
+        centreCol = col;
+        clampCentre(columns);
+    }
+
+    void setPanY(double y) {
+        panY = y;
+        clampPan();
+    }
+
     /** Zooms to a readable label size (at least {@code minSx}) and centres on a node. */
     void centreOn(double col, int depth, double minSx, int columns) {
         sx = clamp(Math.max(sx, minSx), MIN_SX, MAX_SX);
@@ -111,7 +172,9 @@ final class TreeCamera {
     }
 
     private void clampCentre(int columns) {
-        centreCol = clamp(centreCol, 0, Math.max(0, columns));
+        this.columns = Math.max(1, columns);
+        double[] r = centreRange();
+        centreCol = clamp(centreCol, r[0], r[1]);
     }
 
     private void clampPan() {

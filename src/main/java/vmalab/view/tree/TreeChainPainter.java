@@ -21,12 +21,15 @@ import vmalab.viewmodel.fold.TreeShape;
  */
 final class TreeChainPainter {
     static final String TITLE = "vm_next list (address order), from mm->mmap";
+    static final String LOW_HEAD = "vm_next list: ";
     private final TreePalette pal;
     private Type type = Type.of(1);
     private Font font = Font.font(Type.MONO, 13);
     private Font titleFont = Font.font(Type.SANS, 13);
     private double lh = 16;
     private double titleH = 16;
+    /** A low picture (the window's pane at 1280×720): the title goes into the row instead of a line of its own. */
+    private boolean low;
     /** Where each shown VMA's box is (rank → centre x), as last painted. */
     private final Map<Integer, Double> boxX = new TreeMap<>();
 
@@ -46,9 +49,19 @@ final class TreeChainPainter {
     private double boxH() { return lh + 2 * pad(); }
     private double arrowLen() { return Math.round(type.px(20)); }
 
-    /** The strip's height: its title and one row of boxes. */
+    /** The strip's height: its title and one row of boxes (the row alone when low). */
     double height() {
-        return titleH + boxH() + type.px(6) + 14;
+        return (low ? 0 : titleH) + boxH() + type.px(6) + 14;
+    }
+
+    /** Whether a picture {@code h} px high is low: the list's title then opens its row. */
+    void fitTo(double h) {
+        low = h < type.px(440);
+    }
+
+    /** The row's first words: "mm->mmap", after "vm_next list:" when the title has no line of its own. */
+    private String head() {
+        return low ? LOW_HEAD + "mm->mmap" : "mm->mmap";
     }
 
     private double centreY(double h) {
@@ -70,6 +83,7 @@ final class TreeChainPainter {
         g.setStroke(pal.chainBox.color());
         g.setLineWidth(1);
         g.strokeLine(0, top + 0.5, w, top + 0.5);
+        if (low) return;
         g.setFill(pal.text.color());
         g.setFont(titleFont);
         g.setTextAlign(TextAlignment.LEFT);
@@ -119,13 +133,13 @@ final class TreeChainPainter {
         double y = centreY(h);
         double half = boxW(s) / 2;
         double prevRight = Double.NaN;
-        double mmapW = TextFit.width("mm->mmap", font) + arrowLen() + 6;
+        double mmapW = TextFit.width(head(), font) + arrowLen() + 6;
         for (int r = lo; r <= hi; r++) {
             int i = s.byRank(r);
             double x = cam.screenX(m.chainCol(i) + 0.5);
             if (!Double.isNaN(prevRight) && x - half - prevRight >= 8) arrow(g, prevRight, x - half, y);
             if (r == 0 && x - half > mmapW + 8) {
-                text(g, "mm->mmap", x - half - arrowLen() - 4, y, TextAlignment.RIGHT);
+                text(g, head(), x - half - arrowLen() - 4, y, TextAlignment.RIGHT);
                 arrow(g, x - half - arrowLen(), x - half, y);
             }
             g.setGlobalAlpha(m.alpha(i));
@@ -199,19 +213,26 @@ final class TreeChainPainter {
         double y = centreY(h);
         double bw = boxW(s);
         double al = arrowLen();
-        double left = 8 + TextFit.width("mm->mmap", font) + 4;
         double right = w - 8 - TextFit.width("NULL", font) - 4;
         double token = TextFit.width("…" + n + " more…", titleFont) + 8;
+        // the title's words open the row only when two boxes and a run left out still fit after them
+        String head = head();
+        if (8 + TextFit.width(head, font) + 4 + 2 * (bw + al) + token + 2 * al > right) head = "mm->mmap";
+        double left = 8 + TextFit.width(head, font) + 4;
         double avail = right - left - al;
         // each item costs its width and the arrow before it; a run left out costs about one box
-        java.util.function.IntPredicate fits = items -> items * (Math.max(bw, token) + al) <= avail;
+        // (a run left out after the last item shown is not counted by pick: keep a token's room for it)
+        java.util.function.IntPredicate fits = items -> items * (Math.max(bw, token) + al) <= avail - token - al;
         List<Integer> items = n * (bw + al) <= avail ? allRanks(n) : pick(n, must, fits);
-        double step = Math.min(bw + 3 * al, avail / Math.max(1, items.size()));
-        text(g, "mm->mmap", 8, y, TextAlignment.LEFT);
+        // spare room spreads evenly over the arrows, never more than it is (a fixed step overran with a run's token)
+        double used = 0;
+        for (int item : items) used += (item >= 0 ? bw : token) + al;
+        double extra = Math.max(0, Math.min(2 * al, (avail - used) / Math.max(1, items.size())));
+        text(g, head, 8, y, TextAlignment.LEFT);
         double x = left;
         for (int item : items) {
             double itemW = item >= 0 ? bw : token;
-            double slot = Math.max(itemW + al, step);
+            double slot = itemW + al + extra;
             arrow(g, x, x + slot - itemW, y);
             double cx = x + slot - itemW / 2;
             if (item >= 0) {

@@ -45,6 +45,7 @@ final class TreePainter {
     private Font badgeFont = Font.font(Type.SANS, 13);
     /** The mm whose tree is drawn: names [heap] and [stack]. */
     private Mm mm;
+    private double gap;
 
     TreePainter(TreePalette pal) {
         this.pal = pal;
@@ -68,18 +69,39 @@ final class TreePainter {
 
     Mm mm() { return mm; }
 
+    /** The vm_next list's height, and the strip above it kept for the view's scroll bar. */
     double chainHeight() {
-        return chain.height();
+        return chain.height() + gap;
     }
 
-    /** The margin above the root: room for the top row's labels and badges. */
+    /** Keeps {@code px} under the tree free (the screen's scroll bar sits there; slides keep none). */
+    void setGap(double px) {
+        gap = Math.max(0, px);
+    }
+
+    /** Sizes the vm_next list for a picture {@code h} px high. */
+    void fitChainTo(double h) {
+        chain.fitTo(h);
+    }
+
+    /** The margin above the root and under the last row (the boxes are centred on their nodes). */
     double topPad() {
-        return Math.max(TreeCamera.TOP_PAD, type.px(12) + 10);
+        return Math.round(type.px(6));
     }
 
-    /** A row tall enough for the longest label form and a gap. */
+    /** Room between the boxes of two rows, for the edges joining them. */
+    double edgeRoom() {
+        return Math.max(8, Math.round(type.px(8)));
+    }
+
+    /** A row tall enough for the two-line label and its edges. */
     double labelRow() {
-        return labels.fullHeight() + type.px(20);
+        return labels.fullHeight() + edgeRoom();
+    }
+
+    /** A row tall enough for a one-line label and its edges. */
+    double lineRow() {
+        return labels.lineBoxHeight() + edgeRoom();
     }
 
     private double radius(TreeCamera cam) {
@@ -128,7 +150,8 @@ final class TreePainter {
     TreeScene paint(Pen g, double w, double h, TreeCamera cam, Picture pic) {
         TreeMotion m = pic.motion();
         TreeShape s = m.to();
-        double treeH = h - chain.height();
+        chain.fitTo(h);
+        double treeH = h - chain.height() - gap;
         g.setFill(pal.background.color());
         g.fillRect(0, 0, w, h);
         int n = s.size();
@@ -161,7 +184,7 @@ final class TreePainter {
         if (!dots) paintEdges(g, scene);
         paintStepEdges(g, cam, scene, pic);
         paintNodes(g, scene, dots);
-        paintRings(g, scene, m, pic);
+        paintRings(g, scene, m, pic, w, treeH);
         g.restore();
         return scene;
     }
@@ -392,7 +415,13 @@ final class TreePainter {
         g.setLineCap(StrokeLineCap.SQUARE);
     }
 
-    private void paintRings(Pen g, TreeScene scene, TreeMotion m, Picture pic) {
+    /** Whether the node's badge lies inside the tree's picture (a path node scrolled out of view has none). */
+    private boolean badgeInside(TreeScene.Node n, double w, double treeH) {
+        double[] r = badgeRect(n.x(), n.y(), n.look());
+        return r[0] >= 0 && r[1] >= 0 && r[2] <= w && r[3] <= treeH;
+    }
+
+    private void paintRings(Pen g, TreeScene scene, TreeMotion m, Picture pic, double w, double treeH) {
         TreeStep step = pic.step();
         if (step != null) {
             if (!step.path().isEmpty()) {
@@ -403,7 +432,7 @@ final class TreePainter {
                     if (n == null) continue;
                     boolean found = path.get(k) == step.subject();
                     ring(g, n, pal.path.color(), found ? 6 : 4, 3);
-                    if (!badgeCovers(scene, n)) badge(g, n, Integer.toString(k + 1));
+                    if (!badgeCovers(scene, n) && badgeInside(n, w, treeH)) badge(g, n, Integer.toString(k + 1));
                 }
             } else {
                 // the step's nodes pulse while they are lit, then stay ringed

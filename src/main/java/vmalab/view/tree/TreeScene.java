@@ -16,9 +16,10 @@ import vmalab.viewmodel.fold.TreeShape;
  * node is drawn once and every edge joins two drawn nodes.
  *
  * <p>The level-of-detail rule, greedy and measured: the step's nodes, find_vma's path and the selected node are
- * labelled first (the longest form that stays inside the picture and off the other labels); then every other
- * node, root first and row by row, takes the longest form that fits its row and covers no label and no other
- * node; a node with no room for any form is a circle (hover shows its VMA).
+ * labelled first (the richest form that stays inside the picture and off the other labels); then every other
+ * node, root first and row by row, takes the richest form ({@link NodeLabels}) that fits in its row's height and
+ * in its share of the row (half the way to its neighbours on the row) and covers no label and no other node; a
+ * node with no room for any form is a circle (hover shows its VMA).
  */
 final class TreeScene {
     /** A drawn node: {@code shape}'s node {@code index}, at (x, y) on the canvas. */
@@ -69,6 +70,7 @@ final class TreeScene {
         private final double radius;
         private final List<double[]> placed = new ArrayList<>();
         private final List<Pending> pending = new ArrayList<>();
+        private final Map<Integer, Double> share = new HashMap<>();
         private final TreeScene scene = new TreeScene();
 
         private record Pending(int id, TreeShape shape, int index, double x, double y, double redness,
@@ -109,6 +111,7 @@ final class TreeScene {
         TreeScene build(Set<Integer> first, Set<Integer> badged, Badge badge) {
             Map<Integer, Pending> byId = new HashMap<>();
             for (Pending p : pending) byId.put(p.id(), p);
+            shares();
             Map<Integer, NodeLook> looks = new HashMap<>();
             Set<Integer> prio = new LinkedHashSet<>();
             for (int id : first) if (byId.containsKey(id)) prio.add(id);
@@ -132,11 +135,34 @@ final class TreeScene {
             return scene;
         }
 
+        /**
+         * Each node's share of its row: half the way to the nearest node drawn on the same row. A label wider than
+         * its share would take a neighbour's room (the first placed, the richest form, the others a dot), so only
+         * the step's and the selected nodes may pass it.
+         */
+        private void shares() {
+            List<Pending> byRow = new ArrayList<>();
+            for (Pending p : pending) if (!p.ghost()) byRow.add(p);
+            byRow.sort((a, b) -> a.depth() != b.depth() ? Integer.compare(a.depth(), b.depth())
+                : Double.compare(a.x(), b.x()));
+            for (int k = 0; k < byRow.size(); k++) {
+                Pending p = byRow.get(k);
+                double d = Double.MAX_VALUE;
+                if (k > 0 && byRow.get(k - 1).depth() == p.depth()) d = Math.min(d, p.x() - byRow.get(k - 1).x());
+                if (k + 1 < byRow.size() && byRow.get(k + 1).depth() == p.depth()) {
+                    d = Math.min(d, byRow.get(k + 1).x() - p.x());
+                }
+                share.put(p.id(), d / 2);
+            }
+        }
+
         private NodeLook place(Pending p, boolean priority, Map<Integer, Pending> all, Badge badge) {
             if (p.ghost() || p.alpha() >= 0.99) {
+                double room = share.getOrDefault(p.id(), Double.MAX_VALUE) - 2;
                 for (NodeLook lk : labels.forms(mm, p.shape().vma(p.index()), p.shape().key(p.index()))) {
-                    // a label may reach into the rows around it: hitsPlaced and coversNode keep it off the others
-                    if (!priority && lk.up() + lk.down() > 1.6 * rowH) continue;
+                    // a label stays in its row and its share of the row: the rows' labels never take each other's
+                    // room (hitsPlaced and coversNode keep the step's and selected nodes' labels off the others)
+                    if (!priority && (lk.up() + lk.down() > rowH - 4 || lk.halfWidth() > room)) continue;
                     double[] r = lk.rect(p.x(), p.y());
                     if (r[0] < 1 || r[2] > width - 1 || r[1] < 1 || r[3] > height - 1) continue;
                     if (hitsPlaced(r)) continue;

@@ -10,6 +10,8 @@ import vmalab.viewmodel.Sizes;
 public final class VmaText {
     /** The dash between vm_start and vm_end. */
     public static final String DASH = "–";
+    /** Where a shortened range leaves out vm_end's leading digits. */
+    public static final String ELIDED = "…";
 
     private VmaText() {
     }
@@ -44,6 +46,20 @@ public final class VmaText {
     /** {@code 0x7ffff7fc3000–0x7ffff7fc7000}. */
     public static String range(Vma v) {
         return v == null ? "" : hex(v.start()) + DASH + hex(v.end());
+    }
+
+    /**
+     * {@code 0x555555554000–…7000}: vm_end without the leading hex digits it shares with vm_start (the node's
+     * tooltip has it whole); the whole range when they share nothing past {@code 0x}.
+     */
+    public static String shortRange(Vma v) {
+        if (v == null) return "";
+        String s = hex(v.start());
+        String e = hex(v.end());
+        if (s.length() != e.length()) return range(v);
+        int k = 2;
+        while (k < s.length() - 1 && s.charAt(k) == e.charAt(k)) k++;
+        return k <= 3 ? range(v) : s + DASH + ELIDED + e.substring(k);
     }
 
     /**
