@@ -74,7 +74,8 @@ class RealProcessWindowTest {
         long vmas = maps.stream().filter(l -> !l.endsWith("[vsyscall]")).count();
         assertEquals(vmas, mm().mapCount(), "one VMA per maps line");
         assertEquals(1, wb.timeline().position());
-        Vma heap = mm().vmas().stream().filter(v -> "[heap]".equals(v.name())).findFirst().orElseThrow();
+        Vma heap = mm().vmas().stream().filter(v -> "[heap]".equals(vmalab.io.ProcNames.name(mm(), v)))
+            .findFirst().orElseThrow();
         String heapLine = maps.stream().filter(l -> l.endsWith("[heap]")).findFirst().orElseThrow();
         assertEquals(heapLine.substring(0, heapLine.indexOf('-')), Long.toHexString(heap.start()));
 
@@ -92,6 +93,15 @@ class RealProcessWindowTest {
         robot.interact(() -> band.set(wb.window().layoutView().pointOf(heap.start())));
         assertNotNull(band.get(), "the heap is on the layout");
         assertTrue(wb.controller().statusProperty().get().startsWith("Opened "), wb.controller().statusProperty().get());
+
+        // a simulation goes on from it: brk grows its real heap
+        AtomicReference<String> brk = new AtomicReference<>();
+        robot.interact(() -> brk.set(wb.controller().runLine("brk +8K")));
+        assertNull(brk.get(), brk.get());
+        Vma grown = mm().vmas().stream().filter(v -> "[heap]".equals(vmalab.io.ProcNames.name(mm(), v)))
+            .findFirst().orElseThrow();
+        assertEquals(heap.start(), grown.start());
+        assertEquals(heap.end() + 0x2000, grown.end());
     }
 
     @Test
