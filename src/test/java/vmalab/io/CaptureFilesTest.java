@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** `capture PID DIR` and reading the folder back: the same pmap as the real one, written whole or not at all. */
-class CaptureFilesTest {
+public class CaptureFilesTest {
     @Test
     void aCaptureReadsBackAsTheRealPmapSaw(@TempDir Path tmp) throws Exception {
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/pmap")), "no pmap");
@@ -73,7 +73,7 @@ class CaptureFilesTest {
         assertEquals("permission denied", c.pagesNote());
     }
 
-    static void waitForExec(long pid, String cmdline) throws InterruptedException {
+    public static void waitForExec(long pid, String cmdline) throws InterruptedException {
         for (int i = 0; i < 100; i++) {
             Parsed<LiveProcess> p = LiveProcess.read(pid);
             if (!p.failed() && p.value().cmdline().equals(cmdline)) return;
@@ -81,7 +81,7 @@ class CaptureFilesTest {
         }
     }
 
-    static String run(String... cmd) throws Exception {
+    public static String run(String... cmd) throws Exception {
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         p.waitFor(20, TimeUnit.SECONDS);
