@@ -73,11 +73,17 @@ public class CaptureFilesTest {
         assertEquals("permission denied", c.pagesNote());
     }
 
+    /** Waits until the child has exec'd and its start-up is over: its maps hold libc and stay the same for 200 ms. */
     public static void waitForExec(long pid, String cmdline) throws InterruptedException {
-        for (int i = 0; i < 100; i++) {
+        String last = null;
+        for (int i = 0; i < 200; i++) {
             Parsed<LiveProcess> p = LiveProcess.read(pid);
-            if (!p.failed() && p.value().cmdline().equals(cmdline)) return;
-            TimeUnit.MILLISECONDS.sleep(20);
+            String now = p.failed() ? null : ProcMaps.format(p.value().maps(), 16);
+            if (now != null && p.value().cmdline().equals(cmdline) && now.contains("libc.so.6") && now.equals(last)) {
+                return;
+            }
+            last = now;
+            TimeUnit.MILLISECONDS.sleep(100);
         }
     }
 
