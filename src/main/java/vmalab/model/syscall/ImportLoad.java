@@ -65,7 +65,10 @@ final class ImportLoad {
                     .equals(m.path()) ? known.size() : 0), m.devMajor(), m.devMinor(), m.inode()));
             }
         }
-        return new Vma(m.start(), m.end(), m.flags(), m.pgoff(), f, 0, m.path() == null ? m.name() : null);
+        // [heap] and [stack] are not names the VMA holds: get_vma_name() derives them from brk and start_stack,
+        // and a named VMA would not merge with what brk() adds (is_mergeable_vma() compares anon_vma_name)
+        String name = m.path() != null || "[heap]".equals(m.name()) || "[stack]".equals(m.name()) ? null : m.name();
+        return new Vma(m.start(), m.end(), m.flags(), m.pgoff(), f, 0, name);
     }
 
     /** The indexes of the mappings in the order exec would link them. */
