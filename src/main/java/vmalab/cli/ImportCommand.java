@@ -143,7 +143,7 @@ public final class ImportCommand implements Callable<Integer> {
         }
         Long pid = source.pid;
         if (pid == null && source.source.matches("[0-9]{1,19}")) pid = Long.parseLong(source.source);
-        if (pid != null) return Capture.live(pid, withPages);
+        if (pid != null) return withPages ? Capture.live(pid, true) : Capture.forPmap(pid, show.equals("pmap-x"));
         Parsed<Capture> c = CaptureFiles.load(Path.of(source.source));
         if (c.failed() || (cmdline == null && asPid == 0)) return c;
         Capture v = c.value();

@@ -43,6 +43,14 @@ public record Capture(int pid, String comm, char state, String cmdline, long sta
         return Parsed.ok(of(l, pm.failed() ? null : pm.value(), note));
     }
 
+    /**
+     * A live process read for one pmap listing only, as procps reads it: smaps alone for {@code pmap -x}, maps
+     * alone otherwise (see {@link LiveProcess#readForPmap}); no pagemap.
+     */
+    public static Parsed<Capture> forPmap(long pid, boolean smaps) {
+        return LiveProcess.readForPmap(pid, smaps).map(l -> of(l, null, "pagemap not read"));
+    }
+
     static Capture of(LiveProcess l, PageStates pages, String note) {
         return new Capture(l.pid(), l.comm(), l.state(), l.cmdline(), l.startStack(), l.maps(), l.smaps(), pages,
             note);

@@ -60,7 +60,7 @@ public final class CaptureFiles {
         }
     }
 
-    /** Reads a capture folder; {@code asPid} and {@code cmdline} stand in when it has no stat or cmdline. */
+    /** Reads a capture folder: maps is required; smaps, stat (else status), cmdline and pagemap are read when there. */
     public static Parsed<Capture> load(Path dir) {
         if (!Files.isDirectory(dir)) return Parsed.failed(dir + ": not a capture folder (no such folder)");
         Path mapsFile = dir.resolve("maps");

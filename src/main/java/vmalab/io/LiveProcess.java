@@ -35,6 +35,55 @@ public record LiveProcess(int pid, String comm, char state, String cmdline, long
         return read(PROC, pid);
     }
 
+    /**
+     * Reads a live process the way procps pmap does (strace shows it): {@code pmap -x} opens only smaps (its
+     * mapping lines are the maps lines), plain pmap and {@code pmap -d} only maps; so the kernel generates one
+     * file, not two. With {@code smaps}, keeps only what pmap prints of it. A user process whose file came back
+     * empty is looked at again: gone or a zombie now, it exited while it was read.
+     */
+    public static Parsed<LiveProcess> readForPmap(long pid, boolean smaps) {
+        Path dir = PROC.resolve(Long.toString(pid));
+        if (!Files.isDirectory(dir)) {
+            return Parsed.failed("process " + pid + ": no such process (" + dir + " does not exist)");
+        }
+        Parsed<String[]> stat = stat(dir, pid);
+        if (stat.failed()) return Parsed.failed(stat.error());
+        Parsed<String> cmd = readText(dir.resolve("cmdline"), pid);
+        if (cmd.failed()) return Parsed.failed(cmd.error());
+        String file = smaps ? "smaps" : "maps";
+        Parsed<byte[]> bytes = readBytes(dir.resolve(file), pid);
+        if (bytes.failed()) return Parsed.failed(bytes.error());
+        List<MapEntry> maps;
+        List<SmapsEntry> entries = List.of();
+        if (smaps) {
+            Parsed<List<SmapsEntry>> p = SmapsParser.parse(dir.resolve(file).toString(), bytes.value(), true);
+            if (p.failed()) return Parsed.failed(p.error());
+            entries = p.value();
+            maps = entries.stream().map(e -> e.map().withPages(0, 0)).toList();
+        } else {
+            Parsed<List<MapEntry>> p = MapsParser.parse(dir.resolve(file).toString(), bytes.value());
+            if (p.failed()) return Parsed.failed(p.error());
+            maps = p.value();
+        }
+        char state = stat.value()[2].charAt(0);
+        if (maps.isEmpty() && state != 'Z' && !cmd.value().isEmpty()) {
+            Parsed<String[]> now = stat(dir, pid);
+            if (now.failed() || now.value()[2].charAt(0) == 'Z') {
+                return Parsed.failed("process " + pid + " exited while it was read (" + dir.resolve(file)
+                    + " came back empty): nothing imported");
+            }
+        }
+        String comm = stat.value()[0];
+        return Parsed.ok(new LiveProcess((int) pid, comm, state, procpsCmdline(cmd.value(), comm, state),
+            Long.parseUnsignedLong(stat.value()[1]), maps, entries));
+    }
+
+    private static Parsed<String[]> stat(Path dir, long pid) {
+        Parsed<String> stat = readText(dir.resolve("stat"), pid);
+        if (stat.failed()) return Parsed.failed(stat.error());
+        return parseStat(dir.resolve("stat").toString(), stat.value());
+    }
+
     /** Whether the process is a zombie: exited, not yet reaped, its mm already gone (exit_mm()). */
     public boolean zombie() {
         return state == 'Z';

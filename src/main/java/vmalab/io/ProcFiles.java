@@ -3,7 +3,6 @@ package vmalab.io;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -93,9 +92,5 @@ public final class ProcFiles {
         if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) return f.getReason();
         String m = e.getMessage();
         return m == null ? e.getClass().getSimpleName() : m;
-    }
-
-    static boolean exists(Path p) {
-        return Files.exists(p, LinkOption.NOFOLLOW_LINKS) || Files.exists(p);
     }
 }

@@ -18,6 +18,15 @@ public final class SmapsParser {
     }
 
     public static Parsed<List<SmapsEntry>> parse(String file, byte[] bytes) {
+        return parse(file, bytes, false);
+    }
+
+    /**
+     * With {@code pmapOnly}, keeps of each entry only what pmap -x reads (Rss, Shared_Dirty, Private_Dirty and
+     * VmFlags) and only checks the other lines' keys: a third of the work for 65,530 VMAs, for a listing that
+     * prints nothing else. The mapping lines are checked in full either way.
+     */
+    public static Parsed<List<SmapsEntry>> parse(String file, byte[] bytes, boolean pmapOnly) {
         List<SmapsEntry> out = new ArrayList<>();
         MapEntry header = null;
         Layout layout = new Layout();
@@ -32,6 +41,11 @@ public final class SmapsParser {
                 if (header != null) out.add(layout.entry(header, flags));
                 header = h.entry();
                 flags = null;
+                continue;
+            }
+            if (pmapOnly && !isPmapField(l)) {
+                if (header == null) return Parsed.failed(file, l.lineNo(), "field before the first mapping line");
+                if (!hasKey(l)) return Parsed.failed(file, l.lineNo(), "bad field line \"" + l.line() + "\"");
                 continue;
             }
             String notText = l.notText();
@@ -91,6 +105,27 @@ public final class SmapsParser {
             count = 0;
             return e;
         }
+    }
+
+    /** Rss:, Shared_Dirty:, Private_Dirty: or VmFlags: (told apart by their first two bytes and length). */
+    private static boolean isPmapField(ProcLines l) {
+        if (l.end - l.start < 4) return true;
+        byte a = l.at(l.start), b = l.at(l.start + 1);
+        if (a == 'R' && b == 's') return startsWith(l, "Rss:");
+        if (a == 'V' && b == 'm') return startsWith(l, "VmFlags:");
+        if (a == 'S' && b == 'h') return startsWith(l, "Shared_Dirty:");
+        if (a == 'P' && b == 'r') return startsWith(l, "Private_Dirty:");
+        return false;
+    }
+
+    /** A key of letters, digits and '_' before a colon. */
+    private static boolean hasKey(ProcLines l) {
+        for (int i = l.start; i < l.end; i++) {
+            byte c = l.at(i);
+            if (c == ':') return i > l.start;
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_')) return false;
+        }
+        return false;
     }
 
     /** A mapping line starts with a lowercase hex digit; field keys start with an uppercase letter. */

@@ -55,6 +55,32 @@ class ImportCommandDifferentialTest {
         assertEquals(expected(name, "pmap-d"), maps.out(), maps.err());
     }
 
+    @org.junit.jupiter.api.Test
+    void aLivePidInEveryFormPrintsWhatPmapPrints() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/pmap")), "no pmap");
+        Process sleep = new ProcessBuilder("sleep", "30").start();
+        try {
+            vmalab.io.CaptureFilesTest.waitForExec(sleep.pid(), "sleep 30");
+            String pid = Long.toString(sleep.pid());
+            for (String mode : List.of("pmap", "pmap-d", "pmap-x")) {
+                String option = switch (mode) {
+                    case "pmap-d" -> "-d";
+                    case "pmap-x" -> "-x";
+                    default -> null;
+                };
+                String real = option == null ? vmalab.io.CaptureFilesTest.run("pmap", pid)
+                    : vmalab.io.CaptureFilesTest.run("pmap", option, pid);
+                assertEquals(real, CliTest.cli("import", pid, "--show", mode).out(), mode);
+                assertEquals(real, CliTest.cli("import", "--pid", pid, "--show", mode).out(), mode);
+            }
+            assertEquals(Files.readString(Path.of("/proc", pid, "maps")),
+                CliTest.cli("import", pid, "--show", "maps").out());
+        } finally {
+            sleep.destroy();
+            sleep.waitFor(5, java.util.concurrent.TimeUnit.SECONDS);
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"zombie"})
     void aZombieSaysSoBesideTheListing(String name) {

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** `capture PID DIR` and reading the folder back: the same pmap as the real one, written whole or not at all. */
-class CaptureFilesTest {
+public class CaptureFilesTest {
     @Test
     void aCaptureReadsBackAsTheRealPmapSaw(@TempDir Path tmp) throws Exception {
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/pmap")), "no pmap");
@@ -73,15 +73,21 @@ class CaptureFilesTest {
         assertEquals("permission denied", c.pagesNote());
     }
 
-    static void waitForExec(long pid, String cmdline) throws InterruptedException {
-        for (int i = 0; i < 100; i++) {
+    /** Waits until the child has exec'd and its start-up is over: its maps hold libc and stay the same for 200 ms. */
+    public static void waitForExec(long pid, String cmdline) throws InterruptedException {
+        String last = null;
+        for (int i = 0; i < 200; i++) {
             Parsed<LiveProcess> p = LiveProcess.read(pid);
-            if (!p.failed() && p.value().cmdline().equals(cmdline)) return;
-            TimeUnit.MILLISECONDS.sleep(20);
+            String now = p.failed() ? null : ProcMaps.format(p.value().maps(), 16);
+            if (now != null && p.value().cmdline().equals(cmdline) && now.contains("libc.so.6") && now.equals(last)) {
+                return;
+            }
+            last = now;
+            TimeUnit.MILLISECONDS.sleep(100);
         }
     }
 
-    static String run(String... cmd) throws Exception {
+    public static String run(String... cmd) throws Exception {
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         p.waitFor(20, TimeUnit.SECONDS);

@@ -79,6 +79,9 @@ class ImportScenarioTest {
             assertEquals(present, k.pages().isPresent(mm, heap.start() + (p << 12)), "page " + p);
         }
         assertEquals(heap.end() + 0x2000, mm.brk());
+        // brk() extended the heap VMA (vma_merge in do_brk_flags()), as on Linux
+        assertEquals(c.maps().size() - 1, mm.mapCount());
+        assertEquals(heap.end() + 0x2000, mm.vmaAt(heap.start()).end());
         assertTrue(k.pages().isPresent(mm, heap.end() + 0x1000));
     }
 

@@ -70,6 +70,28 @@ class LiveProcessTest {
     }
 
     @Test
+    void smapsShortOfMapsTwiceIsAProcessThatChanged(@TempDir Path root) throws IOException {
+        // given smaps missing the last VMA that maps lists (it was unmapped between the two reads)
+        Path dir = sleepCapture(root);
+        String smaps = Resources.real("sleep.smaps");
+        Files.writeString(dir.resolve("smaps"), smaps.substring(0, smaps.lastIndexOf("ffffffffff600000-")));
+
+        // when
+        Parsed<LiveProcess> p = LiveProcess.read(root, 2771);
+
+        // then: never a listing with a wrong total
+        assertEquals("process 2771 changed while it was read (" + dir.resolve("maps") + " has 37 mappings, "
+            + dir.resolve("smaps") + " 36, twice): nothing imported", p.error());
+    }
+
+    @Test
+    void anEmptySmapsWhileMapsWasCompleteIsRefused(@TempDir Path root) throws IOException {
+        Path dir = sleepCapture(root);
+        Files.writeString(dir.resolve("smaps"), "");
+        assertTrue(LiveProcess.read(root, 2771).error().contains("changed while it was read"));
+    }
+
+    @Test
     void statWithSpacesAndParensInComm() {
         // when
         String[] f = LiveProcess.parseStat("stat", SLEEP_STAT.replace("(sleep)", "(a) b (c)")).orElseThrow();

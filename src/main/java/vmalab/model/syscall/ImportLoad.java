@@ -65,8 +65,8 @@ final class ImportLoad {
                     .equals(m.path()) ? known.size() : 0), m.devMajor(), m.devMinor(), m.inode()));
             }
         }
-        // [heap] and [stack] are not names a VMA holds: show_map_vma() derives them from mm->brk and
-        // mm->start_stack (fs/proc/task_mmu.c), and a named VMA would not merge with the heap brk grows
+        // [heap] and [stack] are not names the VMA holds: get_vma_name() derives them from brk and start_stack,
+        // and a named VMA would not merge with what brk() adds (is_mergeable_vma() compares anon_vma_name)
         String name = m.path() != null || "[heap]".equals(m.name()) || "[stack]".equals(m.name()) ? null : m.name();
         return new Vma(m.start(), m.end(), m.flags(), m.pgoff(), f, 0, name);
     }
