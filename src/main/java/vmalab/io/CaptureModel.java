@@ -42,7 +42,7 @@ public final class CaptureModel {
         }
         String comm = c.comm().isEmpty() ? "imported" : c.comm();
         String cmdline = c.cmdline().isEmpty() ? comm : c.cmdline();
-        return new ImportedProcess(comm, cmdline, c.startStack(), out, c.pages() != null, c.pagesNote());
+        return new ImportedProcess(c.pid(), comm, cmdline, c.startStack(), out, c.pages() != null, c.pagesNote());
     }
 
     /** show_smap_vma_flags()' mnemonics back to flags; a mnemonic the model has no flag for is dropped. */

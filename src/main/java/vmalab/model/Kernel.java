@@ -78,7 +78,11 @@ public final class Kernel {
     }
 
     // --- used by the syscall package ---
-    public int allocPid() { return nextPid++; }
+    /** The next free pid (alloc_pid(): one no task holds, an imported process may hold a real pid). */
+    public int allocPid() {
+        while (tasks.containsKey(nextPid)) nextPid++;
+        return nextPid++;
+    }
     public Mm newMm(Profile p, java.util.function.Consumer<SimEvent> ev) {
         Mm mm = new Mm(nextMmId++, p);
         mms.put(mm.id(), mm);

@@ -150,6 +150,7 @@ class RealProcessWindowTest {
             int pid = (int) p.pid();
             assertNull(await(robot, done -> wb.live().openProcess(pid, done)));
             assertTrue(mm().mapCount() > 10);
+            assertEquals(pid, wb.session().kernel().current().pid(), "the model's process has the real pid");
             // a JVM's resident pages (tens of MiB) fit: the machine's memory was sized for them
             long rss = wb.session().stepState().counters(mm()).rss().pages();
             long model = LiveImport.reads(wb.controller()).stream().mapToLong(r -> r.resident()).sum();

@@ -6,6 +6,7 @@ import java.util.List;
  * A real process as the model takes it in: its VMAs with their flags, files and names as Linux printed them,
  * and, where pagemap was read, the state of each page. Built by io from a capture; pure data.
  *
+ * @param pid        the real process's pid (the model gives it that pid when it is free), 0 when unknown
  * @param comm       the command name
  * @param cmdline    the command line as procps prints it
  * @param startStack mm->start_stack (0 when unknown)
@@ -13,7 +14,7 @@ import java.util.List;
  * @param pagesKnown whether pagemap was read (else every page reads as not present, and {@code pagesNote} says why)
  * @param pagesNote  why pagemap was not read, or null
  */
-public record ImportedProcess(String comm, String cmdline, long startStack, List<Mapping> mappings,
+public record ImportedProcess(int pid, String comm, String cmdline, long startStack, List<Mapping> mappings,
                               boolean pagesKnown, String pagesNote) {
     public static final byte PAGE_NONE = 0;
     public static final byte PAGE_PRESENT = 1;

@@ -150,7 +150,9 @@ final class Dispatcher {
     /** import DIR: a new x86-64 process holding a real one's VMAs and present pages (ImportLoad). */
     private OpResult importProcess(Op op, Op.Import im) {
         vmalab.model.op.ImportedProcess p = im.process();
-        int pid = kernel.allocPid();
+        // the real pid where the simulation has no task by it, so the views and /proc/PID/maps name the process
+        // as the student's machine does
+        int pid = p.pid() > 0 && kernel.task(p.pid()) == null ? p.pid() : kernel.allocPid();
         Mm mm = kernel.newMm(Profile.X86_64, sink);
         String comm = p.comm().length() > 15 ? p.comm().substring(0, 15) : p.comm();
         Task t = new Task(pid, pid, comm, p.cmdline(), 0, mm);
