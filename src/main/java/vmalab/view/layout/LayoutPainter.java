@@ -329,11 +329,13 @@ public final class LayoutPainter {
         boolean two = visBottom - visTop >= lh + TextFit.lineHeight(mono) + type.px(8);
         double cy = two ? Math.min(Math.max((visTop + visBottom) / 2 - lh / 2, visTop + lh / 2 + 2), visBottom - lh * 1.6)
             : (visTop + visBottom) / 2;
-        labels.add(pri, line, full, bold, palette.color("band-ink"), null, x0 + type.px(10), cy, TextAlignment.LEFT);
+        // on the band's light tint, so the dark ink reads over present pages drawn in the full colour too
+        Color chip = palette.tint(kind.colour(), 0.62);
+        labels.add(pri, line, full, bold, palette.color("band-ink"), chip, x0 + type.px(10), cy, TextAlignment.LEFT);
         if (two) {
             String range = Sizes.hex(v.start()) + "-" + Sizes.hex(v.end());
             if (TextFit.fits(range, mono, room)) {
-                labels.add(pri - 1, range, full, mono, palette.color("band-ink"), null, x0 + type.px(10),
+                labels.add(pri - 1, range, full, mono, palette.color("band-ink"), chip, x0 + type.px(10),
                     cy + lh * 0.55 + TextFit.lineHeight(mono) * 0.55, TextAlignment.LEFT);
             }
         }
