@@ -1,7 +1,6 @@
 package vmalab.app.export;
 
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.IntBuffer;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +11,6 @@ import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
-import javax.imageio.ImageIO;
 import vmalab.app.ScenarioFiles;
 import vmalab.view.paint.Pen;
 
@@ -107,9 +105,10 @@ public final class SlideFiles {
     /** The file's bytes in {@code format}. */
     public static byte[] encode(Slide slide, double scale, Format format) throws IOException {
         if (format == Format.SVG) return svg(slide, scale).getBytes(StandardCharsets.UTF_8);
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        if (!ImageIO.write(png(slide, scale), "png", bytes)) throw new IOException("no PNG writer available");
-        return bytes.toByteArray();
+        BufferedImage img = png(slide, scale);
+        // TYPE_INT_ARGB: the raster is the pixels, one 0xAARRGGBB int each, a row after another
+        int[] argb = ((java.awt.image.DataBufferInt) img.getRaster().getDataBuffer()).getData();
+        return vmalab.io.PngWriter.encode(img.getWidth(), img.getHeight(), argb);
     }
 
     /** Writes the slide to {@code file} (temporary file, then rename: never half a file). */
