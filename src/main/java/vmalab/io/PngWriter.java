@@ -6,16 +6,15 @@ import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 
 /**
- * Writes pixels as a PNG file (8-bit RGBA, not interlaced), the format of the exports. Each row takes the
- * filter of None, Sub and Up that leaves the smallest sum of bytes (the usual heuristic), then the rows are
- * deflated as one zlib stream. Leaner than ImageIO's writer, whose start-up (its plug-in registry) and
- * five-filter search were a third of a headless export.
+ * Writes pixels as a PNG file (8-bit RGBA, not interlaced), the format of the exports: rows unfiltered (filter
+ * type None), deflated at the fastest level as one zlib stream. The exports are diagrams, flat colour in long
+ * runs that deflate finds by itself: on fork-cow's tree (2411×606) that is 141 KB in about 85 ms from a cold
+ * JVM, against 114 KB in 375 ms with a per-row choice of None/Sub/Up; ImageIO's writer (its plug-in registry,
+ * a five-filter search per row) took about a third of a headless export.
  */
 public final class PngWriter {
     private static final byte[] SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
     private static final int FILTER_NONE = 0;
-    private static final int FILTER_SUB = 1;
-    private static final int FILTER_UP = 2;
     private static final int BYTES_PER_PIXEL = 4;
 
     private PngWriter() {
@@ -35,7 +34,7 @@ public final class PngWriter {
         putInt(header, 4, height);
         header[8] = 8; // bits per channel
         header[9] = 6; // colour type: RGB with alpha
-        // header[10..12]: deflate, adaptive filtering, no interlace (all 0)
+        // header[10..12]: deflate, filter method 0 (each row says its type), no interlace (all 0)
         chunk(out, "IHDR", header, header.length);
         byte[] data = deflate(width, height, argb);
         chunk(out, "IDAT", data, data.length);
@@ -45,29 +44,23 @@ public final class PngWriter {
 
     private static byte[] deflate(int width, int height, int[] argb) {
         int stride = width * BYTES_PER_PIXEL;
-        byte[] prev = new byte[stride];
-        byte[] raw = new byte[stride];
-        byte[][] filtered = {new byte[stride + 1], new byte[stride + 1], new byte[stride + 1]};
-        Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION);
-        ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(1024, stride * height / 8));
+        byte[] row = new byte[stride + 1]; // the filter type, then the row's bytes
+        row[0] = FILTER_NONE;
+        Deflater deflater = new Deflater(Deflater.BEST_SPEED);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(1024, stride * height / 16));
         byte[] buf = new byte[64 * 1024];
         try {
             for (int y = 0; y < height; y++) {
                 int at = y * width;
-                for (int x = 0; x < width; x++) {
+                for (int x = 0, i = 1; x < width; x++, i += BYTES_PER_PIXEL) {
                     int p = argb[at + x];
-                    int i = x * BYTES_PER_PIXEL;
-                    raw[i] = (byte) (p >>> 16);
-                    raw[i + 1] = (byte) (p >>> 8);
-                    raw[i + 2] = (byte) p;
-                    raw[i + 3] = (byte) (p >>> 24);
+                    row[i] = (byte) (p >>> 16);
+                    row[i + 1] = (byte) (p >>> 8);
+                    row[i + 2] = (byte) p;
+                    row[i + 3] = (byte) (p >>> 24);
                 }
-                byte[] row = filtered[bestFilter(raw, prev, filtered)];
                 deflater.setInput(row);
                 while (!deflater.needsInput()) out.write(buf, 0, deflater.deflate(buf));
-                byte[] t = prev;
-                prev = raw;
-                raw = t;
             }
             deflater.finish();
             while (!deflater.finished()) out.write(buf, 0, deflater.deflate(buf));
@@ -75,33 +68,6 @@ public final class PngWriter {
             deflater.end();
         }
         return out.toByteArray();
-    }
-
-    /** Fills each filtered row (its type byte first) and returns the type whose bytes sum smallest. */
-    private static int bestFilter(byte[] raw, byte[] prev, byte[][] filtered) {
-        byte[] none = filtered[FILTER_NONE];
-        byte[] sub = filtered[FILTER_SUB];
-        byte[] up = filtered[FILTER_UP];
-        none[0] = FILTER_NONE;
-        sub[0] = FILTER_SUB;
-        up[0] = FILTER_UP;
-        long sumNone = 0;
-        long sumSub = 0;
-        long sumUp = 0;
-        for (int i = 0; i < raw.length; i++) {
-            int left = i >= BYTES_PER_PIXEL ? raw[i - BYTES_PER_PIXEL] : 0;
-            byte n = raw[i];
-            byte s = (byte) (raw[i] - left);
-            byte u = (byte) (raw[i] - prev[i]);
-            none[i + 1] = n;
-            sub[i + 1] = s;
-            up[i + 1] = u;
-            sumNone += Math.abs((int) n);
-            sumSub += Math.abs((int) s);
-            sumUp += Math.abs((int) u);
-        }
-        if (sumSub <= sumNone && sumSub <= sumUp) return FILTER_SUB;
-        return sumUp <= sumNone ? FILTER_UP : FILTER_NONE;
     }
 
     private static void chunk(ByteArrayOutputStream out, String type, byte[] data, int length) {

@@ -26,7 +26,7 @@ class PngWriterTest {
 
     @Test
     void flatAreasAndStripesCompressAndReadBack() throws IOException {
-        // a diagram's kind of picture: flat paper, a box, vertical and horizontal lines (each filter wins somewhere)
+        // a diagram's kind of picture: flat paper, a box, vertical and horizontal lines, a translucent ramp
         int w = 300;
         int h = 200;
         int[] px = new int[w * h];

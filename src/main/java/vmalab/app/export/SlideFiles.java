@@ -74,6 +74,8 @@ public final class SlideFiles {
         SnapshotParameters params = new SnapshotParameters();
         params.setFill(slide.colours().paper());
         int[] row = new int[TILE * TILE];
+        // TYPE_INT_ARGB: the raster is the pixels, one 0xAARRGGBB int each (as IntArgb reads them), row after row
+        int[] pixels = ((java.awt.image.DataBufferInt) out.getRaster().getDataBuffer()).getData();
         for (int ty = 0; ty < h; ty += TILE) {
             for (int tx = 0; tx < w; tx += TILE) {
                 int tw = Math.min(TILE, w - tx);
@@ -87,7 +89,7 @@ public final class SlideFiles {
                 WritableImage tile = canvas.snapshot(params, null);
                 tile.getPixelReader().getPixels(0, 0, tw, th, PixelFormat.getIntArgbInstance(),
                     IntBuffer.wrap(row), tw);
-                out.setRGB(tx, ty, tw, th, row, 0, tw);
+                for (int r = 0; r < th; r++) System.arraycopy(row, r * tw, pixels, (ty + r) * w + tx, tw);
             }
         }
         return out;
@@ -106,7 +108,6 @@ public final class SlideFiles {
     public static byte[] encode(Slide slide, double scale, Format format) throws IOException {
         if (format == Format.SVG) return svg(slide, scale).getBytes(StandardCharsets.UTF_8);
         BufferedImage img = png(slide, scale);
-        // TYPE_INT_ARGB: the raster is the pixels, one 0xAARRGGBB int each, a row after another
         int[] argb = ((java.awt.image.DataBufferInt) img.getRaster().getDataBuffer()).getData();
         return vmalab.io.PngWriter.encode(img.getWidth(), img.getHeight(), argb);
     }
