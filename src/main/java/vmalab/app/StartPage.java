@@ -32,7 +32,8 @@ final class StartPage extends BorderPane {
     static final double THUMB_HEIGHT = 200;
 
     private final TilePane cards = new TilePane();
-    private final java.util.Map<Lesson, StackPane> thumbs = new java.util.LinkedHashMap<>();
+    /** Each card's picture box, in card order (a list: a record Lesson's hashCode would cost start-up time). */
+    private final List<Thumb> thumbs = new java.util.ArrayList<>();
     private final Runnable onClose;
 
     StartPage(List<Lesson> lessons, Consumer<Lesson> onOpen, Runnable onFreeLab, Runnable onClose) {
@@ -174,9 +175,9 @@ final class StartPage extends BorderPane {
     /** Asks for every card's picture (again, after a theme change: in the theme now on). */
     void drawThumbnails() {
         thumbsAsked = true;
-        for (java.util.Map.Entry<Lesson, StackPane> e : thumbs.entrySet()) {
-            StackPane thumb = e.getValue();
-            Thumbnails.request(e.getKey(), img -> {
+        for (Thumb e : thumbs) {
+            StackPane thumb = e.pane();
+            Thumbnails.request(e.lesson(), img -> {
                 ImageView iv = new ImageView(img);
                 iv.setFitWidth(THUMB_WIDTH);
                 iv.setFitHeight(THUMB_HEIGHT);
@@ -189,7 +190,7 @@ final class StartPage extends BorderPane {
 
     private VBox card(int number, Lesson lesson, Consumer<Lesson> onOpen) {
         StackPane thumb = new StackPane(new Label("drawing…"));
-        thumbs.put(lesson, thumb);
+        thumbs.add(new Thumb(lesson, thumb));
         thumb.getStyleClass().add("lesson-thumb");
         thumb.setMinSize(THUMB_WIDTH, THUMB_HEIGHT);
         thumb.setPrefSize(THUMB_WIDTH, THUMB_HEIGHT);
@@ -236,6 +237,8 @@ final class StartPage extends BorderPane {
         });
         return card;
     }
+
+    private record Thumb(Lesson lesson, StackPane pane) { }
 
     private static Label chip(String tag) {
         Label l = new Label(switch (tag) {

@@ -20,6 +20,14 @@ public final class StartupReport {
         return Boolean.getBoolean(PROPERTY);
     }
 
+    /** The CPU time the whole process has used so far (all threads, user and system), or -1. */
+    static long processCpuMs() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime() / 1_000_000;
+        }
+        return -1;
+    }
+
     /** Milliseconds since the JVM started. */
     public static long sinceStart() {
         return System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
@@ -42,6 +50,7 @@ public final class StartupReport {
             // the pulse renders after its layout: report on the turn after it, when the frame has gone out
             Platform.runLater(() -> {
                 System.out.println("startup first-frame " + sinceStart() + " ms");
+                System.out.println("startup cpu " + processCpuMs() + " ms"); // all threads, to the first frame
                 System.out.flush();
                 Runtime.getRuntime().halt(0);
             });

@@ -47,6 +47,9 @@ public final class VmaLabApp extends Application {
     @Override
     public void start(Stage stage) {
         StartupReport.mark("fx-start");
+        // the controls' theme before the first control class loads: Control's static initialiser would load
+        // JavaFX's default (Modena) only for the session's theme to replace it (Looks sets the same one later)
+        Themes.applyUserAgent(vmalab.viewmodel.Theme.LIGHT);
         StartupPreload.fonts();
         javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
         boolean small = screen.getWidth() < SMALL_SCREEN_WIDTH || screen.getHeight() < SMALL_SCREEN_HEIGHT;

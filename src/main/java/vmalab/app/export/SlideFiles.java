@@ -1,7 +1,6 @@
 package vmalab.app.export;
 
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.IntBuffer;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +11,6 @@ import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
-import javax.imageio.ImageIO;
 import vmalab.app.ScenarioFiles;
 import vmalab.view.paint.Pen;
 
@@ -76,6 +74,8 @@ public final class SlideFiles {
         SnapshotParameters params = new SnapshotParameters();
         params.setFill(slide.colours().paper());
         int[] row = new int[TILE * TILE];
+        // TYPE_INT_ARGB: the raster is the pixels, one 0xAARRGGBB int each (as IntArgb reads them), row after row
+        int[] pixels = ((java.awt.image.DataBufferInt) out.getRaster().getDataBuffer()).getData();
         for (int ty = 0; ty < h; ty += TILE) {
             for (int tx = 0; tx < w; tx += TILE) {
                 int tw = Math.min(TILE, w - tx);
@@ -89,7 +89,7 @@ public final class SlideFiles {
                 WritableImage tile = canvas.snapshot(params, null);
                 tile.getPixelReader().getPixels(0, 0, tw, th, PixelFormat.getIntArgbInstance(),
                     IntBuffer.wrap(row), tw);
-                out.setRGB(tx, ty, tw, th, row, 0, tw);
+                for (int r = 0; r < th; r++) System.arraycopy(row, r * tw, pixels, (ty + r) * w + tx, tw);
             }
         }
         return out;
@@ -107,9 +107,9 @@ public final class SlideFiles {
     /** The file's bytes in {@code format}. */
     public static byte[] encode(Slide slide, double scale, Format format) throws IOException {
         if (format == Format.SVG) return svg(slide, scale).getBytes(StandardCharsets.UTF_8);
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        if (!ImageIO.write(png(slide, scale), "png", bytes)) throw new IOException("no PNG writer available");
-        return bytes.toByteArray();
+        BufferedImage img = png(slide, scale);
+        int[] argb = ((java.awt.image.DataBufferInt) img.getRaster().getDataBuffer()).getData();
+        return vmalab.io.PngWriter.encode(img.getWidth(), img.getHeight(), argb);
     }
 
     /** Writes the slide to {@code file} (temporary file, then rename: never half a file). */
