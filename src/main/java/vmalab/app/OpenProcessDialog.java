@@ -66,6 +66,8 @@ final class OpenProcessDialog {
         TableColumn<ProcessList.Entry, Long> rss = column("RSS", 100, ProcessList.Entry::rssKiB);
         rss.setCellFactory(c -> cell(v -> v < 0 ? "—" : Sizes.human(v * 1024)));
         TableColumn<ProcessList.Entry, String> cmd = column("Command line", 420, ProcessList.Entry::cmdline);
+        // the short columns keep their titles and numbers; the command line takes what is left
+        for (TableColumn<ProcessList.Entry, ?> c : List.of(pid, name, state, vmas, rss)) c.setMinWidth(c.getPrefWidth());
         table.getColumns().setAll(List.of(pid, name, state, vmas, rss, cmd));
         SortedList<ProcessList.Entry> sorted = new SortedList<>(shown);
         sorted.comparatorProperty().bind(table.comparatorProperty());
@@ -145,7 +147,7 @@ final class OpenProcessDialog {
             || e.comm().toLowerCase(Locale.ROOT).contains(f) || e.cmdline().toLowerCase(Locale.ROOT).contains(f));
         long open = shown.stream().filter(ProcessList.Entry::importable).count();
         count.setText(shown.size() + " of " + ((javafx.collections.ObservableList<?>) shown.getSource()).size()
-            + " processes shown · " + open + " can be opened · greyed: no address space, or not yours to read");
+            + " processes shown · " + open + " can be opened");
         if (table.getSelectionModel().getSelectedItem() == null) {
             table.getItems().stream().filter(ProcessList.Entry::importable).findFirst()
                 .ifPresent(e -> table.getSelectionModel().select(e));
@@ -165,12 +167,15 @@ final class OpenProcessDialog {
         Dialog<Integer> d = new Dialog<>();
         d.initOwner(owner);
         d.setTitle("Open process");
-        d.setHeaderText("Open a running process: its VMAs, and its Present pages where pagemap can be read");
+        d.setHeaderText("Open a running process: its VMAs, and its present pages where pagemap can be read.\n"
+            + "Greyed: no address space (a kernel thread, a zombie), or not yours to read without root.");
         d.getDialogPane().setContent(box);
         d.setResizable(true);
         javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
-        d.getDialogPane().setPrefSize(Math.min(1000 * scale, screen.getWidth() * 0.9),
-            Math.min(640 * scale, screen.getHeight() * 0.9));
+        double w = Math.min(1000 * scale, screen.getWidth() * 0.9);
+        double h = Math.min(640 * scale, screen.getHeight() * 0.9);
+        d.getDialogPane().setPrefSize(w, h);
+        d.getDialogPane().setMinSize(w, h);
         Themes.apply(d.getDialogPane(), theme);
         Themes.applyScale(d.getDialogPane(), scale);
         ButtonType open = new ButtonType("Open", ButtonBar.ButtonData.OK_DONE);
