@@ -40,6 +40,8 @@ public final class FoldedStep {
     private final List<String> trail = new ArrayList<>();
     private final Map<Long, TreeFrames> trees = new HashMap<>();
     private BuddyFrames buddy;
+    /** faultsBefore[i]: the minor faults among the first i events, counted on first use. */
+    private int[] faultsBefore;
 
     private FoldedStep(Kernel kernel, OpResult result, StepStart start, OpResult narrated, int version) {
         this.kernel = kernel;
@@ -128,11 +130,15 @@ public final class FoldedStep {
 
     /** Minor faults among the first {@code cursor} events: handle_mm_fault() entries that took a fault path. */
     long minorFaults(int cursor) {
-        long n = 0;
-        for (int i = 0; i < Math.min(cursor, events.size()); i++) {
-            if (events.get(i) instanceof FaultEvent.PageFault f && f.kind() != FaultEvent.Kind.NONE) n++;
+        if (faultsBefore == null) {
+            // counted once a step: every view asks for the counters at every paint
+            faultsBefore = new int[events.size() + 1];
+            for (int i = 0; i < events.size(); i++) {
+                boolean fault = events.get(i) instanceof FaultEvent.PageFault f && f.kind() != FaultEvent.Kind.NONE;
+                faultsBefore[i + 1] = faultsBefore[i] + (fault ? 1 : 0);
+            }
         }
-        return n;
+        return faultsBefore[Math.max(0, Math.min(cursor, events.size()))];
     }
 
     /** The last signal among the first {@code cursor} events, or null. */
