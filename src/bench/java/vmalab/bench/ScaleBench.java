@@ -34,7 +34,7 @@ import vmalab.app.Workbench;
  * was laid out and the whole scene rendered once, {@code Scene.snapshot}); the heap used after a GC, before and
  * after. Then for the Layout, VMA tree and Page tables views, {@value #STEPS} pan steps and {@value #STEPS}
  * zoom steps, each one frame: fire the gesture's event at the view's canvas (the view's own drag or wheel handler
- * moves its camera and redraws the canvas), lay the window out ({@code applyCss} + {@code layout}, as a pulse
+ * moves its camera and redraws the canvas; then the repaints it queued run), lay the window out ({@code applyCss} + {@code layout}, as a pulse
  * does), render the canvas ({@code Canvas.snapshot} into one reused image: the software pipeline runs the
  * canvas's queued drawing commands). Anchors in the same run: the same frames over the hello capture (24 VMAs),
  * and a bare 1920×1080 canvas filled with 100 rectangles that move each frame, rendered the same way.
@@ -189,22 +189,25 @@ final class ScaleBench {
         double[] r = new double[n];
         for (int i = 0; i < n; i++) {
             int frame = i;
-            FrameBench.onFx(() -> {
+            CountDownLatch done = new CountDownLatch(1);
+            Platform.runLater(() -> {
                 long t0 = System.nanoTime();
                 gesture.accept(frame);
-                long t1 = System.nanoTime();
-                layout.run();
-                long t2 = System.nanoTime();
-                render.run();
-                long t3 = System.nanoTime();
-                ms[frame] = (t3 - t0) / 1e6;
-                g[frame] = (t1 - t0) / 1e6;
-                l[frame] = (t2 - t1) / 1e6;
-                r[frame] = (t3 - t2) / 1e6;
-                return null;
+                // then the repaints the gesture queued (runLater is first in, first out), as before a pulse
+                Platform.runLater(() -> {
+                    long t1 = System.nanoTime();
+                    layout.run();
+                    long t2 = System.nanoTime();
+                    render.run();
+                    long t3 = System.nanoTime();
+                    ms[frame] = (t3 - t0) / 1e6;
+                    g[frame] = (t1 - t0) / 1e6;
+                    l[frame] = (t2 - t1) / 1e6;
+                    r[frame] = (t3 - t2) / 1e6;
+                    done.countDown();
+                });
             });
-            // the coalesced repaints a change queued run before the next frame, outside it (as between pulses)
-            FrameBench.onFx(() -> null);
+            if (!done.await(120, TimeUnit.SECONDS)) throw new IllegalStateException(what + ": frame " + i + " hung");
         }
         return new Series(what, tail(ms), tail(g), tail(l), tail(r));
     }
