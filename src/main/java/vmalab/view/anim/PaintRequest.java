@@ -9,15 +9,19 @@ import javafx.scene.Scene;
  * publish sets the cursor, the result and the version one after the other, and a picture must never show the
  * new cursor over the old result in between.
  * <p>With an owner node, a request while the owner is not shown (on a tab in the background, an ancestor
- * invisible) waits: the paint runs at the first pulse that finds it shown. A window of five views then paints
- * one of them for a change, not five (a 65,530-VMA picture costs tens of milliseconds a view).
+ * invisible) waits: the paint runs when it is shown again (the ancestor turns visible: a tab brought to the front,
+ * at once, so a snapshot right after sees it; else at the first pulse that finds it shown). A window of six views
+ * then paints one of them for a change, not six: for an import of 65,530 VMAs the hidden ones cost seconds
+ * (the tree replays every insertion, the Story reads every event of the step) and hundreds of MiB.
  */
 public final class PaintRequest {
     private final Runnable paint;
     private final Node owner;
     private boolean queued;
     private Scene waitingOn;
-    private final Runnable onPulse = this::pulse;
+    private final Runnable onPulse = this::shownNow;
+    private final javafx.beans.InvalidationListener onVisible = o -> shownNow();
+    private final java.util.List<Node> watched = new java.util.ArrayList<>();
 
     public PaintRequest(Runnable paint) {
         this(paint, null);
@@ -33,29 +37,33 @@ public final class PaintRequest {
         if (queued) return;
         queued = true;
         Platform.runLater(() -> {
-            if (owner != null && !shown(owner)) {
-                Scene s = owner.getScene();
-                if (s != null) {
-                    if (waitingOn != s) {
-                        if (waitingOn != null) waitingOn.removePreLayoutPulseListener(onPulse);
-                        s.addPreLayoutPulseListener(onPulse);
-                        waitingOn = s;
-                    }
-                    return; // still queued: the pulse that finds it shown paints
-                }
+            if (owner != null && !shown(owner) && owner.getScene() != null) {
+                waitForShown();
+                return; // still queued: paints once shown
             }
             queued = false;
             paint.run();
         });
     }
 
-    private void pulse() {
+    /** Paints when an ancestor turns visible (a tab brought to the front) or, failing that, at a pulse. */
+    private void waitForShown() {
+        stopWaiting();
+        waitingOn = owner.getScene();
+        waitingOn.addPreLayoutPulseListener(onPulse);
+        for (Node x = owner; x != null; x = x.getParent()) {
+            x.visibleProperty().addListener(onVisible);
+            watched.add(x);
+        }
+    }
+
+    private void shownNow() {
         if (!queued) {
             stopWaiting();
             return;
         }
         if (owner.getScene() != waitingOn) {
-            // moved to another scene (or out of one): paint there as a plain request would
+            // moved to another scene (or out of one): ask again there
             stopWaiting();
             queued = false;
             request();
@@ -70,6 +78,8 @@ public final class PaintRequest {
     private void stopWaiting() {
         if (waitingOn != null) waitingOn.removePreLayoutPulseListener(onPulse);
         waitingOn = null;
+        for (Node x : watched) x.visibleProperty().removeListener(onVisible);
+        watched.clear();
     }
 
     /** Whether {@code n} and every node above it are visible. */
