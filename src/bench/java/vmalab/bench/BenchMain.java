@@ -18,13 +18,13 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * Runs every benchmark of BENCHMARKS.md and prints each figure beside its anchor, measured in this run:
  * {@code ./mvnw -Pbench verify} (see the profile in pom.xml). System properties: {@code bench.pages} (fault
  * loops, default 1,000,000), {@code bench.only} (a comma list of sections: kernel, faults, heap, findvma,
- * stepback, frame, xmx; empty for all), {@code bench.forkHeap} (the fault benchmarks' JVM, default -Xmx6g),
+ * stepback, frame, scale, xmx; empty for all), {@code bench.forkHeap} (the fault benchmarks' JVM, default -Xmx6g),
  * {@code bench.kernel.pages} (the C anchor's pages, default {@code bench.pages}), {@code bench.kernel.runs}
  * (default 3), {@code bench.jmh.verbose} (true: JMH's own progress output).
  */
 public final class BenchMain {
     private static final List<String> SECTIONS = List.of("kernel", "faults", "heap", "findvma", "stepback", "frame",
-        "xmx");
+        "scale", "xmx");
 
     private BenchMain() {
     }
@@ -57,6 +57,7 @@ public final class BenchMain {
         if (only.contains("findvma")) findVma(out);
         if (only.contains("stepback")) stepBack(out);
         if (only.contains("frame")) frames(out);
+        if (only.contains("scale")) ScaleReport.print(out);
         if (only.contains("xmx")) xmx(out, jar, work);
         out.section("summary");
         out.raw(out.summary.toString().strip());

@@ -68,10 +68,16 @@ final class FrameBench {
     private FrameBench() {
     }
 
-    static void startToolkit() throws InterruptedException {
+    private static boolean started;
+
+    static synchronized void startToolkit() throws InterruptedException {
+        if (started) return;
+        started = true;
         System.setProperty("glass.platform", "Monocle");
         System.setProperty("monocle.platform", "Headless");
         System.setProperty("prism.order", "sw");
+        // Monocle's headless screen is 1280x800 unless told: a larger window overflows its frame buffer
+        System.setProperty("headless.geometry", System.getProperty("headless.geometry", "2048x1200-32"));
         System.setProperty("java.awt.headless", "true");
         CountDownLatch up = new CountDownLatch(1);
         Platform.startup(up::countDown);

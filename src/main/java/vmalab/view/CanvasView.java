@@ -22,7 +22,7 @@ public abstract class CanvasView extends Region {
     protected final Canvas canvas = new Canvas();
     protected final VBox header = new VBox(6);
     protected final Label title = new Label();
-    private final PaintRequest paint = new PaintRequest(this::redraw);
+    private final PaintRequest paint = new PaintRequest(this::redraw, this);
 
     protected CanvasView(Session session, String styleClass, String id) {
         this.session = session;

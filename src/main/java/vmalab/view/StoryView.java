@@ -79,7 +79,7 @@ public final class StoryView extends Region implements SlideSource {
     private final PagesPainter pages = new PagesPainter(palette);
     private final WalkRowPainter walk = new WalkRowPainter(palette);
     private final FreeAreaPainter buddy = new FreeAreaPainter(palette);
-    private final PaintRequest paint = new PaintRequest(this::redraw);
+    private final PaintRequest paint = new PaintRequest(this::redraw, this);
     private Type type = Type.of(1);
     /** The pen each panel canvas is painted with (tests record it). */
     java.util.function.Function<Canvas, Pen> pens = Pen::on;

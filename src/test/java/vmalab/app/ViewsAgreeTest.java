@@ -33,6 +33,16 @@ class ViewsAgreeTest {
         wb = WindowFixture.show(stage);
     }
 
+    /**
+     * A view's label as the user sees it: with the view on show (a view on a background tab paints, and so
+     * sets its header, when it is brought to the front).
+     */
+    private String shown(FxRobot robot, ViewKind view, String id) {
+        robot.interact(() -> wb.window().selectView(view.id()));
+        WaitForAsyncUtils.waitForFxEvents();
+        return text(robot, id);
+    }
+
     private String text(FxRobot robot, String id) {
         Label l = robot.lookup(id).queryAs(Label.class);
         assertNotNull(l, id);
@@ -59,23 +69,23 @@ class ViewsAgreeTest {
             String where = "at event " + c + " of " + events.size() + " (" + events.get(c - 1) + ")";
 
             assertEquals(told + " of " + all, text(robot, "#narration-count"), where);
-            assertTrue(text(robot, "#page-table-view-title").endsWith((mapped ? 1 : 0) + " present"),
-                where + ": " + text(robot, "#page-table-view-title"));
-            String caption = text(robot, "#buddy-caption");
+            String pageTables = shown(robot, ViewKind.PAGETABLE, "#page-table-view-title");
+            assertTrue(pageTables.endsWith((mapped ? 1 : 0) + " present"), where + ": " + pageTables);
+            String caption = shown(robot, ViewKind.BUDDY, "#buddy-caption");
             if (c < events.size() && buddySteps > 0) {
                 assertTrue(caption.startsWith("step " + buddySteps + " of " + allBuddy + ": "), where + ": " + caption);
                 midBuddy++;
             }
-            String buddyTitle = text(robot, "#buddy-view-title");
+            String buddyTitle = shown(robot, ViewKind.BUDDY, "#buddy-view-title");
             long free = wb.session().stepState().buddy().freeFrames();
             assertTrue(buddyTitle.endsWith(free + " free"), where + ": " + buddyTitle);
-            assertTrue(text(robot, "#vma-tree-view-title").contains(wb.session().selectedMm().mapCount() + " VMAs"),
-                where);
+            assertTrue(shown(robot, ViewKind.TREE, "#vma-tree-view-title").contains(wb.session().selectedMm()
+                .mapCount() + " VMAs"), where);
             if (c < events.size()) robot.interact(() -> wb.controller().stepEvent());
             WaitForAsyncUtils.waitForFxEvents();
         }
         assertTrue(midBuddy > 3, "the buddy steps were seen mid-step");
-        assertTrue(text(robot, "#buddy-view-title").endsWith(freeAtEnd + " free"));
+        assertTrue(shown(robot, ViewKind.BUDDY, "#buddy-view-title").endsWith(freeAtEnd + " free"));
     }
 
     @Test

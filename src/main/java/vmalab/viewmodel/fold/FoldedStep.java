@@ -40,6 +40,9 @@ public final class FoldedStep {
     private final List<String> trail = new ArrayList<>();
     private final Map<Long, TreeFrames> trees = new HashMap<>();
     private BuddyFrames buddy;
+    /** faultsBefore[i]: the minor faults among the first i events, counted on first use. */
+    private int[] faultsBefore;
+    private int[] signalEvents;
 
     private FoldedStep(Kernel kernel, OpResult result, StepStart start, OpResult narrated, int version) {
         this.kernel = kernel;
@@ -128,31 +131,55 @@ public final class FoldedStep {
 
     /** Minor faults among the first {@code cursor} events: handle_mm_fault() entries that took a fault path. */
     long minorFaults(int cursor) {
-        long n = 0;
-        for (int i = 0; i < Math.min(cursor, events.size()); i++) {
-            if (events.get(i) instanceof FaultEvent.PageFault f && f.kind() != FaultEvent.Kind.NONE) n++;
+        if (faultsBefore == null) {
+            // counted once a step: every view asks for the counters at every paint
+            faultsBefore = new int[events.size() + 1];
+            for (int i = 0; i < events.size(); i++) {
+                boolean fault = events.get(i) instanceof FaultEvent.PageFault f && f.kind() != FaultEvent.Kind.NONE;
+                faultsBefore[i + 1] = faultsBefore[i] + (fault ? 1 : 0);
+            }
         }
-        return n;
+        return faultsBefore[Math.max(0, Math.min(cursor, events.size()))];
     }
 
     /** The last signal among the first {@code cursor} events, or null. */
     StepSignal signal(int cursor) {
-        for (int i = Math.min(cursor, events.size()) - 1; i >= 0; i--) {
-            if (events.get(i) instanceof TaskEvent.SignalRaised s) {
-                return new StepSignal(s.pid(), s.signal(), s.addr(), Narrator.reason(s));
-            }
+        int[] at = signalEvents();
+        int shown = Math.min(cursor, events.size());
+        for (int k = at.length - 1; k >= 0; k--) {
+            if (at[k] < shown) return signalAt(at[k]);
         }
         return null;
     }
 
     List<StepSignal> signals(int cursor) {
         List<StepSignal> out = new ArrayList<>();
-        for (int i = 0; i < Math.min(cursor, events.size()); i++) {
-            if (events.get(i) instanceof TaskEvent.SignalRaised s) {
-                out.add(new StepSignal(s.pid(), s.signal(), s.addr(), Narrator.reason(s)));
-            }
+        int shown = Math.min(cursor, events.size());
+        for (int i : signalEvents()) {
+            if (i < shown) out.add(signalAt(i));
         }
         return out;
+    }
+
+    private StepSignal signalAt(int i) {
+        TaskEvent.SignalRaised s = (TaskEvent.SignalRaised) events.get(i);
+        return new StepSignal(s.pid(), s.signal(), s.addr(), Narrator.reason(s));
+    }
+
+    /** The indexes of the step's SignalRaised events, found once: the layout asks at every paint. */
+    private int[] signalEvents() {
+        if (signalEvents == null) {
+            int[] at = new int[8];
+            int n = 0;
+            for (int i = 0; i < events.size(); i++) {
+                if (events.get(i) instanceof TaskEvent.SignalRaised) {
+                    if (n == at.length) at = java.util.Arrays.copyOf(at, 2 * n);
+                    at[n++] = i;
+                }
+            }
+            signalEvents = java.util.Arrays.copyOf(at, n);
+        }
+        return signalEvents;
     }
 
     /** The mm's numbers before the operation, or null (no operation on show, or the mm is new). */

@@ -150,9 +150,16 @@ public final class TreeFrames {
 
     /** The frame showing the first {@code cursor} events of the operation. */
     public int frameAtCursor(int cursor) {
-        int k = 0;
-        while (k < steps.size() && steps.get(k).eventIndex() < cursor) k++;
-        return k;
+        // the number of steps whose event is before the cursor; steps are in event order, so a binary search
+        // (an import's tree has tens of thousands of steps, asked for every frame)
+        int lo = 0;
+        int hi = steps.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (steps.get(mid).eventIndex() < cursor) lo = mid + 1;
+            else hi = mid;
+        }
+        return lo;
     }
 
     /** The layout of frame k. */

@@ -1,0 +1,266 @@
+package vmalab.bench;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntConsumer;
+import javafx.application.Platform;
+import javafx.geometry.Point2D;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
+import javafx.scene.layout.Pane;
+import javafx.scene.paint.Color;
+import javafx.stage.Stage;
+import vmalab.app.BenchImport;
+import vmalab.app.ViewKind;
+import vmalab.app.Workbench;
+
+/**
+ * Issue 10's scale goals, headless (Monocle, {@code prism.order=sw}), in a 1920×1080 window: a capture of
+ * {@code bench.scale.vmas} VMAs (default 65,530) with its pagemap, written by {@link ScaleCapture}, opened the way
+ * File ▸ Open capture… opens it. Timed: the import (the call until the window's callback: read, parse, the
+ * model's import step); the first frame after it (from that callback until the queued repaints ran, the window
+ * was laid out and the whole scene rendered once, {@code Scene.snapshot}); the heap used after a GC, before and
+ * after. Then for the Layout, VMA tree and Page tables views, {@value #STEPS} pan steps and {@value #STEPS}
+ * zoom steps, each one frame: fire the gesture's event at the view's canvas (the view's own drag or wheel handler
+ * moves its camera and redraws the canvas; then the repaints it queued run), lay the window out ({@code applyCss} + {@code layout}, as a pulse
+ * does), render the canvas ({@code Canvas.snapshot} into one reused image: the software pipeline runs the
+ * canvas's queued drawing commands). Anchors in the same run: the same frames over the hello capture (24 VMAs),
+ * and a bare 1920×1080 canvas filled with 100 rectangles that move each frame, rendered the same way.
+ */
+final class ScaleBench {
+    static final int WIDTH = 1920;
+    static final int HEIGHT = 1080;
+    static final int STEPS = 60;
+    static final int WARM = 10;
+
+    /** One series of frame times (ms): the whole frame and its parts (gesture + redraw, layout, render). */
+    record Series(String what, double[] ms, double[] gestureMs, double[] layoutMs, double[] renderMs) {
+        double p(double q) {
+            return FrameBench.Frames.percentile(ms, q);
+        }
+
+        static double p(double[] xs, double q) {
+            return FrameBench.Frames.percentile(xs, q);
+        }
+    }
+
+    /** The import's figures. */
+    record Import(int vmas, double importMs, double firstFrameMs, long heapBefore, long heapAfter, String error) { }
+
+    /** Hears each figure as soon as it is measured. */
+    interface Sink {
+        void imported(Import i);
+
+        void series(Series s);
+    }
+
+    private ScaleBench() {
+    }
+
+    static void run(Sink sink) throws Exception {
+        int vmas = Integer.getInteger("bench.scale.vmas", 65_530);
+        Path dir = ScaleCapture.write(Path.of(System.getProperty("bench.work", "target/bench"), "scale-capture"),
+            vmas);
+        FrameBench.startToolkit();
+        sink.series(bareCanvas());
+        Workbench small = window();
+        Import smallImport = open(small, ScaleCapture.HELLO, "hello");
+        sink.imported(smallImport);
+        views(small, "24 VMAs", sink);
+        Workbench big = window();
+        Import bigImport = open(big, dir, "many");
+        sink.imported(bigImport);
+        views(big, String.format("%,d VMAs", bigImport.vmas()), sink);
+    }
+
+    private static Workbench window() throws Exception {
+        return FrameBench.onFx(() -> {
+            Workbench w = Workbench.create(WIDTH, HEIGHT);
+            Stage stage = new Stage();
+            stage.setScene(w.scene());
+            stage.show();
+            w.window().selectView(ViewKind.LAYOUT.id());
+            w.layoutNow();
+            return w;
+        });
+    }
+
+    private static long heapAfterGc() {
+        for (int i = 0; i < 3; i++) System.gc();
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    private static Import open(Workbench wb, Path dir, String what) throws Exception {
+        long before = heapAfterGc();
+        double[] t = new double[2];
+        String[] err = new String[1];
+        CountDownLatch done = new CountDownLatch(1);
+        Platform.runLater(() -> {
+            long t0 = System.nanoTime();
+            BenchImport.openCapture(wb, dir, e -> {
+                long t1 = System.nanoTime();
+                t[0] = (t1 - t0) / 1e6;
+                err[0] = e;
+                // after the repaints the import queued (runLater is first in, first out)
+                Platform.runLater(() -> {
+                    wb.layoutNow();
+                    wb.scene().snapshot(null);
+                    t[1] = (System.nanoTime() - t1) / 1e6;
+                    done.countDown();
+                });
+            });
+        });
+        if (!done.await(600, TimeUnit.SECONDS)) throw new IllegalStateException("import of " + what + " hung");
+        long after = heapAfterGc();
+        int n = FrameBench.onFx(() -> wb.session().selectedMm() == null ? 0 : wb.session().selectedMm().mapCount());
+        return new Import(n, t[0], t[1], before, after, err[0]);
+    }
+
+    /** Pan and zoom frames of the three views. */
+    private static void views(Workbench wb, String label, Sink out) throws Exception {
+        for (ViewKind kind : List.of(ViewKind.LAYOUT, ViewKind.TREE, ViewKind.PAGETABLE)) {
+            Canvas canvas = FrameBench.onFx(() -> {
+                wb.window().selectView(kind.id());
+                wb.layoutNow();
+                return largestCanvas(wb.window().view(kind.id()));
+            });
+            if (kind == ViewKind.PAGETABLE) {
+                // the view has no camera of its own: the wheel scrolls it (its scroll pane), a click walks a page
+                ScrollPane sp = FrameBench.onFx(() -> (ScrollPane) wb.window().view(kind.id())
+                    .lookup("#page-table-scroll"));
+                out.series(frames(wb, canvas, kind.id() + " scroll, " + label, i -> sp.setVvalue(wave(i) / 10.0)));
+                long[] addrs = FrameBench.onFx(() -> wb.session().selectedMm().vmas().stream()
+                    .mapToLong(v -> v.start()).toArray());
+                out.series(frames(wb, canvas, kind.id() + " select, " + label, i -> wb.session()
+                    .selectedAddressProperty().set(addrs[(int) ((long) i * 997 % addrs.length)])));
+                continue;
+            }
+            double[] press = new double[2];
+            out.series(frames(wb, canvas, kind.id() + " pan, " + label, i -> {
+                double cx = canvas.getWidth() / 2;
+                double cy = canvas.getHeight() / 2;
+                if (i == 0) {
+                    press[0] = cx;
+                    press[1] = cy;
+                    mouse(canvas, MouseEvent.MOUSE_PRESSED, cx, cy);
+                }
+                // down and back up, 15 px a frame (the tree pans both ways)
+                double d = 15 * wave(i);
+                mouse(canvas, MouseEvent.MOUSE_DRAGGED, press[0] + d, press[1] + d);
+            }));
+            FrameBench.onFx(() -> {
+                mouse(canvas, MouseEvent.MOUSE_RELEASED, canvas.getWidth() / 2, canvas.getHeight() / 2);
+                return null;
+            });
+            out.series(frames(wb, canvas, kind.id() + " zoom, " + label, i -> scroll(canvas, canvas.getWidth() / 2,
+                canvas.getHeight() / 2, (i / 10) % 2 == 0 ? 40 : -40)));
+        }
+    }
+
+    /** 0, 1, …, 10, 9, …, 0, 1, …: a drag that goes out and back. */
+    private static int wave(int i) {
+        int k = i % 20;
+        return k <= 10 ? k : 20 - k;
+    }
+
+    private static Series frames(Workbench wb, Canvas canvas, String what, IntConsumer gesture) throws Exception {
+        WritableImage img = FrameBench.onFx(() -> new WritableImage((int) canvas.getWidth(),
+            (int) Math.max(1, Math.min(canvas.getHeight(), 4 * HEIGHT))));
+        return time(what, WARM + STEPS, gesture, wb::layoutNow, () -> canvas.snapshot(null, img));
+    }
+
+    private static Series time(String what, int n, IntConsumer gesture, Runnable layout, Runnable render)
+        throws Exception {
+        double[] ms = new double[n];
+        double[] g = new double[n];
+        double[] l = new double[n];
+        double[] r = new double[n];
+        for (int i = 0; i < n; i++) {
+            int frame = i;
+            CountDownLatch done = new CountDownLatch(1);
+            Platform.runLater(() -> {
+                long t0 = System.nanoTime();
+                gesture.accept(frame);
+                // then the repaints the gesture queued (runLater is first in, first out), as before a pulse
+                Platform.runLater(() -> {
+                    long t1 = System.nanoTime();
+                    layout.run();
+                    long t2 = System.nanoTime();
+                    render.run();
+                    long t3 = System.nanoTime();
+                    ms[frame] = (t3 - t0) / 1e6;
+                    g[frame] = (t1 - t0) / 1e6;
+                    l[frame] = (t2 - t1) / 1e6;
+                    r[frame] = (t3 - t2) / 1e6;
+                    done.countDown();
+                });
+            });
+            if (!done.await(120, TimeUnit.SECONDS)) throw new IllegalStateException(what + ": frame " + i + " hung");
+        }
+        return new Series(what, tail(ms), tail(g), tail(l), tail(r));
+    }
+
+    private static double[] tail(double[] xs) {
+        return java.util.Arrays.copyOfRange(xs, WARM, xs.length);
+    }
+
+    /** The anchor: a bare canvas of the window's size, 100 rectangles moved each frame, rendered the same way. */
+    private static Series bareCanvas() throws Exception {
+        Canvas c = new Canvas(WIDTH, HEIGHT);
+        WritableImage img = FrameBench.onFx(() -> {
+            Stage stage = new Stage();
+            stage.setScene(new Scene(new Pane(c), WIDTH, HEIGHT));
+            stage.show();
+            return new WritableImage(WIDTH, HEIGHT);
+        });
+        GraphicsContext g = c.getGraphicsContext2D();
+        return time("bare canvas, 100 rects", WARM + 2 * STEPS, i -> {
+            g.setFill(Color.WHITE);
+            g.fillRect(0, 0, WIDTH, HEIGHT);
+            g.setFill(Color.STEELBLUE);
+            for (int k = 0; k < 100; k++) {
+                g.fillRect((k % 10) * 190 + i % 20, (k / 10) * 105 + 15 * wave(i), 170, 90);
+            }
+        }, () -> { }, () -> c.snapshot(null, img));
+    }
+
+    static Canvas largestCanvas(Node root) {
+        Canvas best = null;
+        List<Node> todo = new ArrayList<>(List.of(root));
+        while (!todo.isEmpty()) {
+            Node n = todo.remove(todo.size() - 1);
+            if (n instanceof Canvas c && (best == null || c.getWidth() * c.getHeight() > best.getWidth()
+                * best.getHeight())) best = c;
+            if (n instanceof Parent p) todo.addAll(p.getChildrenUnmodifiable());
+            if (n instanceof ScrollPane sp && sp.getContent() != null) todo.add(sp.getContent());
+        }
+        if (best == null) throw new IllegalStateException("no canvas in " + root);
+        return best;
+    }
+
+    private static void mouse(Canvas canvas, javafx.event.EventType<MouseEvent> type, double x, double y) {
+        Point2D s = canvas.localToScene(x, y);
+        boolean down = type != MouseEvent.MOUSE_RELEASED;
+        canvas.fireEvent(new MouseEvent(type, s.getX(), s.getY(), s.getX(), s.getY(), MouseButton.PRIMARY, 1,
+            false, false, false, false, down, false, false, false, false, false, null));
+    }
+
+    private static void scroll(Canvas canvas, double x, double y, double dy) {
+        Point2D s = canvas.localToScene(x, y);
+        canvas.fireEvent(new ScrollEvent(ScrollEvent.SCROLL, s.getX(), s.getY(), s.getX(), s.getY(), false, false,
+            false, false, false, false, 0, dy, 0, dy, ScrollEvent.HorizontalTextScrollUnits.NONE, 0,
+            ScrollEvent.VerticalTextScrollUnits.NONE, 0, 0, null));
+    }
+}
