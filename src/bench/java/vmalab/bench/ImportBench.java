@@ -10,6 +10,7 @@ import vmalab.io.CaptureModel;
 import vmalab.io.LiveProcess;
 import vmalab.io.Pmap;
 import vmalab.model.Kernel;
+import vmalab.model.event.EventDetail;
 import vmalab.model.op.Op;
 import vmalab.model.syscall.Syscalls;
 
@@ -34,6 +35,7 @@ public final class ImportBench {
             CaptureFiles.load(dir).orElseThrow();
         }
         double[] live = new double[runs], liveRead = new double[runs], cap = new double[runs], capRead = new double[runs];
+        double[] window = new double[runs];
         double[] model = new double[runs], liveFull = new double[runs], liveBoth = new double[runs];
         int vmas = 0;
         long bytes = 0;
@@ -60,6 +62,9 @@ public final class ImportBench {
             Kernel k = new Kernel();
             Syscalls.apply(k, new Op.Import(dir.toString(), CaptureModel.of(loaded)));
             long t6 = System.nanoTime();
+            // as the window applies it (app.Operations.WINDOW_DETAIL): events up to 4,096, counted after
+            Syscalls.apply(new Kernel(), new Op.Import(dir.toString(), CaptureModel.of(loaded)), EventDetail.upTo(4096));
+            window[i] = ms(System.nanoTime() - t6);
             liveRead[i] = ms(t1 - t0);
             live[i] = ms(t2 - t1);
             liveFull[i] = ms(t3 - t2);
@@ -75,6 +80,7 @@ public final class ImportBench {
         row("live, maps+smaps, every field (capture, --diff)", median(liveFull), "read maps and smaps", median(liveBoth));
         row("capture: load folder (maps, smaps, stat, pagemap)", median(cap), "read the same files", median(capRead));
         row("capture -> model process (VMA tree, present pages)", median(model), "capture load", median(cap));
+        row("same, events up to 4,096 as the window applies it", median(window), "capture load", median(cap));
         System.out.printf("heap in use after: %d MiB%n",
             (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20);
     }

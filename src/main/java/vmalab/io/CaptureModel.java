@@ -16,10 +16,23 @@ import vmalab.model.op.ImportedProcess;
 public final class CaptureModel {
     private static final Map<String, Long> BY_MNEMONIC = new HashMap<>();
 
+    /** BY_MNEMONIC's two-letter entries by {@link #slot}, as show_smap_vma_flags() prints every one; 0 for none. */
+    private static final long[] BY_PAIR = new long[36 * 36];
+
     static {
         for (VmFlag f : VmFlag.values()) {
             if (!f.mnemonic().isEmpty() && !f.historical()) BY_MNEMONIC.putIfAbsent(f.mnemonic(), f.bit());
         }
+        for (Map.Entry<String, Long> e : BY_MNEMONIC.entrySet()) {
+            String m = e.getKey();
+            if (m.length() == 2 && slot(m.charAt(0)) >= 0 && slot(m.charAt(1)) >= 0) {
+                BY_PAIR[slot(m.charAt(0)) * 36 + slot(m.charAt(1))] = e.getValue();
+            }
+        }
+    }
+
+    private static int slot(char c) {
+        return c >= 'a' && c <= 'z' ? c - 'a' : c >= '0' && c <= '9' ? 26 + c - '0' : -1;
     }
 
     private CaptureModel() {
@@ -49,9 +62,20 @@ public final class CaptureModel {
     static long fromMnemonics(String mnemonics) {
         long f = 0;
         if (mnemonics.isEmpty()) return f;
-        for (String m : mnemonics.split(" ")) {
-            Long bit = BY_MNEMONIC.get(m);
-            if (bit != null) f |= bit;
+        // the words between single spaces, as split(" ") gives them, without a String for the two-letter ones
+        int n = mnemonics.length();
+        for (int from = 0; from < n; ) {
+            int to = mnemonics.indexOf(' ', from);
+            if (to < 0) to = n;
+            int a = to - from == 2 ? slot(mnemonics.charAt(from)) : -1;
+            int b = a >= 0 ? slot(mnemonics.charAt(from + 1)) : -1;
+            if (b >= 0) {
+                f |= BY_PAIR[a * 36 + b];
+            } else if (to > from) {
+                Long bit = BY_MNEMONIC.get(mnemonics.substring(from, to));
+                if (bit != null) f |= bit;
+            }
+            from = to + 1;
         }
         return f;
     }

@@ -117,28 +117,73 @@ public final class PagemapDump {
         List<byte[]> out = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             MapEntry v = vmas.get(i);
-            String[] f = lines[i + 1].split(" ");
-            String range = Long.toHexString(v.start()) + "-" + Long.toHexString(v.end());
-            if (!f[0].equals(range)) return Parsed.failed(file, i + 2, "range " + f[0] + ", but maps has " + range);
+            String line = lines[i + 1];
+            int sp = line.indexOf(' ');
+            int rangeEnd = sp < 0 ? line.length() : sp;
+            if (!isRange(line, rangeEnd, v)) {
+                String range = Long.toHexString(v.start()) + "-" + Long.toHexString(v.end());
+                return Parsed.failed(file, i + 2, "range " + line.substring(0, rangeEnd) + ", but maps has " + range);
+            }
             long pages = PagemapReader.pages(v);
             byte[] s = new byte[(int) pages];
             long at = 0;
-            for (int k = 1; k < f.length; k++) {
-                String run = f[k];
-                int state = run.isEmpty() ? -1 : PageStates.LETTERS.indexOf(run.charAt(run.length() - 1));
-                String n = run.isEmpty() ? "" : run.substring(0, run.length() - 1);
-                if (state < 0 || !Hex.isDecimal(n)) return Parsed.failed(file, i + 2, "bad run \"" + run + "\"");
-                long len = Long.parseLong(n);
+            // the runs between single spaces (an empty one is bad, except at the end, as split(" ") drops those)
+            int last = line.length();
+            while (last > rangeEnd && line.charAt(last - 1) == ' ') last--;
+            for (int from = rangeEnd + 1; from <= last; ) {
+                int to = line.indexOf(' ', from);
+                if (to < 0 || to > last) to = last;
+                long len = runLength(line, from, to);
+                int state = to > from ? PageStates.LETTERS.indexOf(line.charAt(to - 1)) : -1;
+                if (state < 0 || len < 0) return Parsed.failed(file, i + 2, "bad run \"" + line.substring(from, to) + "\"");
                 if (len == 0 || at + len > pages) {
                     return Parsed.failed(file, i + 2, "runs cover more than the mapping's " + pages + " pages");
                 }
                 java.util.Arrays.fill(s, (int) at, (int) (at + len), (byte) state);
                 at += len;
+                from = to + 1;
             }
             if (at != pages) return Parsed.failed(file, i + 2, "runs cover " + at + " of the mapping's " + pages + " pages");
             out.add(s);
         }
         return Parsed.ok(new PageStates(out));
+    }
+
+    /** Whether line[0, to) is the mapping's range as format() writes it: lowercase hex, '-', lowercase hex. */
+    private static boolean isRange(String line, int to, MapEntry v) {
+        int p = hexAt(line, 0, to, v.start());
+        if (p < 0 || p >= to || line.charAt(p) != '-') return false;
+        return hexAt(line, p + 1, to, v.end()) == to;
+    }
+
+    /** The index after Long.toHexString(value) when line holds it at from (before to), else -1. */
+    private static int hexAt(String line, int from, int to, long value) {
+        int digits = value == 0 ? 1 : (64 - Long.numberOfLeadingZeros(value) + 3) / 4;
+        if (to - from < digits) return -1;
+        for (int k = 0; k < digits; k++) {
+            int d = (int) (value >>> ((digits - 1 - k) * 4)) & 0xf;
+            if (line.charAt(from + k) != Character.forDigit(d, 16)) return -1;
+        }
+        return from + digits;
+    }
+
+    /**
+     * The count of a run {@code N} + state letter at line[from, to): -1 when N is not a decimal number
+     * ({@link Hex#isDecimal}); a count past Long.MAX_VALUE is read as one (it covers too many pages either way).
+     */
+    private static long runLength(String line, int from, int to) {
+        int e = to - 1;
+        if (e <= from || e - from > 20) return -1;
+        long n = 0;
+        for (int k = from; k < e; k++) {
+            char c = line.charAt(k);
+            if (c < '0' || c > '9') return -1;
+            n = n * 10 + (c - '0');
+        }
+        if (e - from < 19) return n;
+        String text = line.substring(from, e);
+        if (!Hex.isDecimal(text)) return -1;
+        return Long.parseUnsignedLong(text) < 0 ? Long.MAX_VALUE : Long.parseUnsignedLong(text);
     }
 
     /** Frame numbers looked up in /proc/kpageflags, once each; none when it cannot be read. */

@@ -48,6 +48,8 @@ public final class SmapsParser {
                 if (!hasKey(l)) return Parsed.failed(file, l.lineNo(), "bad field line \"" + l.line() + "\"");
                 continue;
             }
+            // the common case first: the key this place had in the entry before, a plain number, maybe kB
+            if (header != null && flags == null && knownField(l, layout)) continue;
             String notText = l.notText();
             if (notText != null) return Parsed.failed(file, l.lineNo(), notText);
             if (header == null) return Parsed.failed(file, l.lineNo(), "field before the first mapping line");
@@ -81,17 +83,21 @@ public final class SmapsParser {
         boolean[] sharedKb;
 
         void add(SmapsField f) {
+            add(f.key(), f.value(), f.kb());
+        }
+
+        void add(String key, long value, boolean kb) {
             if (count == values.length) values = java.util.Arrays.copyOf(values, count * 2);
             if (count >= keys.size()) {
-                keys.add(f.key());
-                kbs.add(f.kb());
+                keys.add(key);
+                kbs.add(kb);
                 changed = true;
-            } else if (keys.get(count) != f.key() || kbs.get(count) != f.kb()) {
-                keys.set(count, f.key());
-                kbs.set(count, f.kb());
+            } else if (keys.get(count) != key || kbs.get(count) != kb) {
+                keys.set(count, key);
+                kbs.set(count, kb);
                 changed = true;
             }
-            values[count++] = f.value();
+            values[count++] = value;
         }
 
         SmapsEntry entry(MapEntry header, String flags) {
@@ -131,6 +137,46 @@ public final class SmapsParser {
     /** A mapping line starts with a lowercase hex digit; field keys start with an uppercase letter. */
     private static boolean isHeaderStart(byte c) {
         return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+    }
+
+    /**
+     * Adds the current line to the layout when it is {@code Key: digits[ kB]} with the key seen at this place
+     * before (so already checked) and fewer than 20 digits: exactly what {@link #parseField} would make of it,
+     * in one pass and with no object. False (nothing added) for any other line, which the full path then reads.
+     */
+    private static boolean knownField(ProcLines l, Layout layout) {
+        int index = layout.count;
+        if (index >= layout.seen.size()) return false;
+        String key = layout.seen.get(index);
+        int n = key.length();
+        int p = l.start + n;
+        int e = l.end;
+        if (p >= e || l.at(p) != ':' || !sameBytes(l, l.start, p, key)) return false;
+        p++;
+        while (p < e && l.at(p) == ' ') p++;
+        int digits = p;
+        long v = 0;
+        while (p < e) {
+            byte c = l.at(p);
+            if (c < '0' || c > '9') break;
+            v = v * 10 + (c - '0');
+            p++;
+        }
+        if (p == digits || p - digits >= 20) return false;
+        boolean kb = false;
+        if (p < e) {
+            if (l.at(p) != ' ') return false;
+            while (p < e && l.at(p) == ' ') p++;
+            if (p < e) {
+                if (p + 1 >= e || l.at(p) != 'k' || l.at(p + 1) != 'B') return false;
+                kb = true;
+                p += 2;
+                while (p < e && l.at(p) == ' ') p++;
+                if (p < e) return false;
+            }
+        }
+        layout.add(key, v, kb);
+        return true;
     }
 
     /** {@code Key:  123 kB} or {@code Key:  123}; null when the line is neither. */

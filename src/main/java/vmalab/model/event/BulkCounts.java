@@ -32,6 +32,8 @@ public final class BulkCounts {
     public void split() { splits++; }
     public void merge() { merges++; }
     public void vmaCopied() { vmasCopied++; }
+    /** An event of no kind above (as {@link #add} counts an {@link RbStepped}), counted instead of built. */
+    public void other() { other++; }
 
     /** Counts an event that was built but is not kept (work past an {@link EventDetail#upTo(int)} cap). */
     public void add(SimEvent e) {

@@ -58,6 +58,14 @@ public final class EventSink implements Consumer<SimEvent> {
         return ev instanceof EventSink s ? s.bulk : ev;
     }
 
+    /**
+     * The counters when {@code ev} is a {@link #bulk} consumer past its cap (what it is given is only counted),
+     * else null: bulk work that would build an event only to have it counted can count it straight away.
+     */
+    public static BulkCounts bulkCounts(Consumer<SimEvent> ev) {
+        return ev instanceof Bulk b ? b.owner.counts() : null;
+    }
+
     private void acceptBulk(SimEvent e) {
         if (events.size() < max) events.add(e);
         else counts.add(e);

@@ -3,6 +3,8 @@ package vmalab.model.mm;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import vmalab.model.event.BulkCounts;
+import vmalab.model.event.EventSink;
 import vmalab.model.event.RbStepped;
 import vmalab.model.event.SimEvent;
 import vmalab.model.rbtree.RbNode;
@@ -146,14 +148,16 @@ final class RbVmaIndex implements VmaIndex {
     @Override
     public VmaRef insert(Vma v, Consumer<SimEvent> ev) {
         Entry e = new Entry(v);
-        e.node = mmRb.insert(e, s -> ev.accept(new RbStepped(mmId, s)));
+        BulkCounts counts = EventSink.bulkCounts(ev);
+        e.node = mmRb.insert(e, counts != null ? s -> counts.other() : s -> ev.accept(new RbStepped(mmId, s)));
         return e;
     }
 
     // mm/mmap.c: vma_rb_erase() - rb_erase_augmented()
     @Override
     public void erase(VmaRef ref, Consumer<SimEvent> ev) {
-        mmRb.erase(mine(ref).node, s -> ev.accept(new RbStepped(mmId, s)));
+        BulkCounts counts = EventSink.bulkCounts(ev);
+        mmRb.erase(mine(ref).node, counts != null ? s -> counts.other() : s -> ev.accept(new RbStepped(mmId, s)));
     }
 
     // mm/mmap.c: vma_adjust() - the node stays, vma_gap_update() refreshes rb_subtree_gap

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import vmalab.model.Kernel;
+import vmalab.model.event.EventSink;
 import vmalab.model.event.SimEvent;
 import vmalab.model.fault.PageBackend.FaultOutcome;
 import vmalab.model.fs.SimFile;
@@ -46,7 +47,9 @@ final class ImportLoad {
         }
         List<Vma> vmas = new ArrayList<>(user.size());
         for (Mapping m : user) vmas.add(vma(m));
-        for (int i : execOrder(user)) mm.link(vmas.get(i), ev);
+        // like fork's copies: the links are bulk work, kept up to the detail cap and counted after it
+        Consumer<SimEvent> links = EventSink.bulk(ev);
+        for (int i : execOrder(user)) mm.link(vmas.get(i), links);
         setLayout(user);
         mm.setStartStack(p.startStack());
         return p.pagesKnown() ? faultIn(user, vmas) : new Outcome(0, 0, 0);
