@@ -47,6 +47,16 @@ class WindowExportTest {
         wb = WindowFixture.show(stage);
     }
 
+    /** The alerts a failed export shows stay open otherwise, over the next test's window, and take its clicks. */
+    @org.junit.jupiter.api.AfterEach
+    void closeDialogs(FxRobot robot) {
+        robot.interact(() -> {
+            for (javafx.stage.Window w : List.copyOf(javafx.stage.Window.getWindows())) {
+                if (w instanceof Stage s && s.getOwner() != null) s.close();
+            }
+        });
+    }
+
     private boolean export(FxRobot robot, ExportChoice c, Path file) {
         AtomicReference<Boolean> ok = new AtomicReference<>();
         robot.interact(() -> ok.set(ExportDialog.export(wb.window(), wb.controller(), c, file)));
