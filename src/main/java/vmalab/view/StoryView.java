@@ -21,6 +21,7 @@ import vmalab.view.story.CounterTiles;
 import vmalab.view.story.FreeAreaPainter;
 import vmalab.view.story.PagesPainter;
 import vmalab.view.story.StoryFocus;
+import vmalab.view.story.StorySlide;
 import vmalab.view.paint.Pen;
 import vmalab.view.paint.SlideSource;
 import vmalab.view.paint.TextFit;
@@ -29,7 +30,6 @@ import vmalab.view.paint.Type;
 import javafx.geometry.Dimension2D;
 import javafx.geometry.VPos;
 import javafx.scene.control.Tooltip;
-import javafx.scene.text.TextAlignment;
 import vmalab.view.story.WalkRowPainter;
 import vmalab.view.tree.VmaText;
 import vmalab.viewmodel.Sizes;
@@ -79,6 +79,7 @@ public final class StoryView extends Region implements SlideSource {
     private final PagesPainter pages = new PagesPainter(palette);
     private final WalkRowPainter walk = new WalkRowPainter(palette);
     private final FreeAreaPainter buddy = new FreeAreaPainter(palette);
+    private final StorySlide slide;
     private final PaintRequest paint = new PaintRequest(this::redraw, this);
     private Type type = Type.of(1);
     /** The pen each panel canvas is painted with (tests record it). */
@@ -102,6 +103,7 @@ public final class StoryView extends Region implements SlideSource {
     public StoryView(vmalab.viewmodel.Session session) {
         this.session = session;
         this.layout = new LayoutView(session);
+        this.slide = new StorySlide(palette, counters, pages, walk, buddy, layout);
         createView();
         initListeners();
     }
@@ -580,35 +582,14 @@ public final class StoryView extends Region implements SlideSource {
         return Type.of(session.fontScale());
     }
 
-    /** The slide's columns and rows at its type: the say and narration lines, the tiles, the pages the VMA has. */
-    private double[] slideRows(Type t, double w) {
-        double pad = t.px(24);
-        double textW = w - 2 * pad;
-        double sayH = SlideText.wrap(sayFull, t.bold(30), textW).size() * TextFit.lineHeight(t.bold(30)) * 1.1;
-        double narH = SlideText.wrap(narrationFull, t.sans(22), textW).size() * TextFit.lineHeight(t.sans(22)) * 1.1;
-        double tileH = TextFit.lineHeight(t.bold(19)) + TextFit.lineHeight(t.monoBold(28))
-            + TextFit.lineHeight(t.bold(21)) + t.px(20);
-        double titleH = TextFit.lineHeight(t.bold(20)) * 1.3;
-        Vma v = focus.vma();
-        long n = v == null ? 0 : v.pages();
-        double cell = t.px(64) + TextFit.lineHeight(t.mono(17)) * 1.15 + t.px(8);
-        double rightW = w * 0.68 - pad;
-        int cols = (int) Math.max(1, Math.floor(rightW * 0.42 / (t.px(72))));
-        double pagesH = titleH + Math.max(3, Math.min(8, (n + cols - 1) / cols)) * cell + t.px(24);
-        double walkH = titleH + 2 * TextFit.lineHeight(t.monoBold(20)) * 1.3 + 4.6 * TextFit.lineHeight(t.mono(16))
-            + t.px(24);
-        return new double[] {pad, sayH, narH, tileH, pagesH, walkH, titleH};
+    private StorySlide.Parts slideParts() {
+        Mm mm = session.selectedMm();
+        return new StorySlide.Parts(sayFull, narrationFull, focus, session.stepState(), mm, layoutCaption(mm));
     }
 
     @Override
     public Dimension2D slideSize() {
-        Type t = slideType();
-        double w = Math.round(Math.min(3840, 1600 * Math.max(1, t.fontScale() * 0.85)));
-        double[] r = slideRows(t, w);
-        double pad = r[0];
-        double h = pad + r[1] + r[2] + pad * 0.5 + r[3] + pad * 0.5 + Math.max(r[4], t.px(360)) + pad * 0.5 + r[5]
-            + pad;
-        return new Dimension2D(w, Math.round(h));
+        return slide.size(slideType(), slideParts());
     }
 
     /** The story's panels without the hint or any control, in the current theme at the current font scale. */
@@ -616,87 +597,12 @@ public final class StoryView extends Region implements SlideSource {
     public void paintSlide(Pen g, double w, double h) {
         Type t = slideType();
         Type saved = type;
-        type = t;
+        type = t; // the layout's caption is fitted at the slide's type
         try {
-            paintSlideWith(g, t, w, h);
+            slide.paint(g, t, w, h, slideParts());
         } finally {
             type = saved;
             paint.request();
         }
-    }
-
-    private void paintSlideWith(Pen g, Type t, double w, double h) {
-        StepState st = session.stepState();
-        Mm mm = session.selectedMm();
-        double[] r = slideRows(t, w);
-        double pad = r[0];
-        double titleH = r[6];
-        g.setFill(palette.color("paper"));
-        g.fillRect(0, 0, w, h);
-        g.setTextAlign(TextAlignment.LEFT);
-        g.setTextBaseline(VPos.TOP);
-        double y = pad;
-        y = SlideText.lines(g, sayFull, t.bold(30), palette.color("ink"), pad, y, w - 2 * pad);
-        y = SlideText.lines(g, narrationFull, t.sans(22), palette.color("muted"), pad, y, w - 2 * pad);
-        y += pad * 0.5;
-        double gap = t.px(14);
-        counters.paintSlide(g, t, palette, pad, y, w - 2 * pad, r[3], gap);
-        y += r[3] + pad * 0.5;
-        double bottom = h - pad;
-        double leftW = (w - 2 * pad) * 0.3;
-        double rightX = pad + leftW + gap;
-        double rightW = w - pad - rightX;
-        double walkH = r[5];
-        double midH = Math.max(titleH * 2, bottom - y - walkH - gap);
-        // the address space, fitted, under its title
-        String[] lc = layoutCaption(mm);
-        slidePanel(g, t, pad, y, leftW, bottom - y, titleH, lc);
-        g.save();
-        g.beginPath();
-        g.rect(pad + 2, y + titleH, leftW - 4, bottom - y - titleH - 2);
-        g.clip();
-        g.translate(pad + 2, y + titleH);
-        layout.paintSlide(g, leftW - 4, bottom - y - titleH - 2);
-        g.restore();
-        double pagesW = (rightW - gap) * 0.42;
-        Vma v = focus.vma();
-        PtesAtCursor ptes = mm == null ? null : st.ptes(mm);
-        slidePanel(g, t, rightX, y, pagesW, midH, titleH, v == null || mm == null ? new String[] {"Pages"}
-            : new String[] {"Pages of " + VmaText.shortName(mm, v) + ": " + Sizes.pages(v.pages()) + ", "
-                + ptes.presentIn(v) + " present", VmaText.shortName(mm, v) + ": " + ptes.presentIn(v) + "/"
-                + v.pages() + " present", "Pages"});
-        double ip = t.px(12);
-        if (v != null && mm != null) {
-            pages.paint(g, t, rightX + ip, y + titleH + ip, pagesW - 2 * ip, midH - titleH - 2 * ip, v, ptes,
-                focus.pages(), focus.addr(), st.hasStep() ? focus.before() : v);
-        }
-        double buddyX = rightX + pagesW + gap;
-        double buddyW = rightW - pagesW - gap;
-        slidePanel(g, t, buddyX, y, buddyW, midH, titleH, new String[] {"Buddy allocator: zone->free_area[]",
-            "Buddy: free_area[]", "Buddy"});
-        buddy.paint(g, t, buddyX + ip, y + titleH + ip, buddyW - 2 * ip, midH - titleH - 2 * ip, st.buddy(),
-            st.cursor(), 1);
-        double walkY = y + midH + gap;
-        PhysicalMemory pm = st.kernel() != null && st.kernel().pages() instanceof PhysicalMemory p ? p : null;
-        long addr = ptes == null ? -1 : ptes.lastWalkAddr();
-        if (addr < 0 && focus.addr() >= 0 && st.hasStep()) addr = focus.addr();
-        if (mm == null || pm == null || addr < 0) {
-            slidePanel(g, t, rightX, walkY, rightW, bottom - walkY, titleH, new String[] {"Page walk"});
-        } else {
-            long a = addr & -Vma.PAGE_SIZE;
-            slidePanel(g, t, rightX, walkY, rightW, bottom - walkY, titleH, new String[] {"Page walk of "
-                + Sizes.hex(a) + ": mm->pgd, one index per level", "Page walk of " + Sizes.hex(a), "Page walk"});
-            walk.paint(g, t, rightX + ip, walkY + titleH + ip, rightW - 2 * ip, bottom - walkY - titleH - 2 * ip, a,
-                ptes.walk(a));
-        }
-    }
-
-    private void slidePanel(Pen g, Type t, double x, double y, double w, double h, double titleH, String[] title) {
-        g.setStroke(palette.color("grid"));
-        g.setLineWidth(t.line(1.5));
-        g.strokeRoundRect(x, y, w, h, t.px(8), t.px(8));
-        g.setTextAlign(TextAlignment.LEFT);
-        g.setTextBaseline(VPos.TOP);
-        SlideText.line(g, t.bold(20), palette.color("ink"), x + t.px(10), y + titleH * 0.12, w - t.px(20), title);
     }
 }
