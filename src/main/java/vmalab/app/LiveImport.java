@@ -106,37 +106,16 @@ final class LiveImport {
     }
 
     private String load(String line, String fileName, Capture c) {
+        // the model sizes the machine for what is resident (Op.Import on a machine at its default size)
         Op.Import op = new Op.Import(line.substring("import ".length()), CaptureModel.of(c));
-        List<ScenarioParser.Step> steps = new ArrayList<>();
-        String memory = memoryLine(c);
-        StringBuilder text = new StringBuilder("# vmalab: a real process\n");
-        if (memory != null) {
-            steps.add(ScenarioParser.parse(memory, fileName).steps().get(0));
-            text.append(memory).append('\n');
-        }
-        steps.add(new ScenarioParser.Step(steps.size() + 1, line, op));
-        text.append(line).append('\n');
-        controller.load(steps, null, text.toString(), fileName);
+        List<ScenarioParser.Step> steps = List.of(new ScenarioParser.Step(1, line, op));
+        controller.load(steps, null, "# vmalab: a real process\n" + line + "\n", fileName);
         controller.jumpTo(steps.size());
         controller.session().changesProperty().set(ProcessChanges.NONE);
         String note = c.pages() == null ? " Present bits unknown: pagemap " + (c.pagesNote() == null
             ? "not read" : "not readable (" + c.pagesNote() + ")") + "; the views show its VMAs only." : "";
         controller.say("Opened " + c.pid() + " (" + c.comm() + "): " + c.maps().size() + " VMAs." + note, false);
         return null;
-    }
-
-    /**
-     * The simulated machine's memory for a real process: the default 64 MiB unless its resident pages need more
-     * (a frame for each, its page tables, and room to go on), as {@code memory SIZE}; null for the default.
-     */
-    static String memoryLine(Capture c) {
-        if (c.pages() == null) return null;
-        long resident = 0;
-        for (byte[] states : c.pages().states()) for (byte b : states) if (vmalab.io.PageStates.inMemory(b)) resident++;
-        long need = resident + resident / 4 + c.maps().size() / 8 + 8192;
-        long frames = 16384;
-        while (frames < need) frames <<= 1;
-        return frames == 16384 ? null : "memory " + (frames >> 8) + "M";
     }
 
     /** The new read in place of the old one; the lines typed since stay after it and run again. */
@@ -149,20 +128,9 @@ final class LiveImport {
         ScenarioParser.Step old = steps.get(first);
         steps.set(first, new ScenarioParser.Step(old.line(), old.text(),
             new Op.Import(Integer.toString(pid), CaptureModel.of(c)), old.notes()));
-        // the machine's memory is sized again for what is resident now (it may have grown)
-        if (first > 0 && steps.get(first - 1).op() instanceof Op.Memory) {
-            steps.remove(first - 1);
-            first--;
-            at--;
-        }
-        String memory = memoryLine(c);
-        if (memory != null) {
-            steps.add(first, ScenarioParser.parse(memory, "refresh").steps().get(0));
-            at++;
-        }
+        // replayed, the import sizes the machine again for what is resident now (it may have grown)
         controller.load(steps, controller.quiz().header(), controller.sourceText(), controller.timeline().fileName());
-        int imported = memory != null ? first + 1 : first;
-        controller.jumpTo(Math.max(imported + 1, at));
+        controller.jumpTo(Math.max(first + 1, at));
         return null;
     }
 

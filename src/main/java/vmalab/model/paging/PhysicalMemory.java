@@ -36,6 +36,8 @@ public final class PhysicalMemory implements PageBackend, MemoryControl {
     private MemoryState m;
     /** The last fault's handler: a range of faults by one task to one consumer reuses it. */
     private FaultHandler handler;
+    /** Whether {@code memory SIZE} chose the size. */
+    private boolean sizedByHand;
 
     /** 64 MiB: 16,384 frames, MAX_ORDER 10, 256 frames for the kernel image. */
     public PhysicalMemory() {
@@ -157,7 +159,9 @@ public final class PhysicalMemory implements PageBackend, MemoryControl {
 
     @Override
     public PhysicalMemory copy() {
-        return new PhysicalMemory(m.copy());
+        PhysicalMemory c = new PhysicalMemory(m.copy());
+        c.sizedByHand = sizedByHand;
+        return c;
     }
 
     // --- MemoryControl ---
@@ -172,7 +176,30 @@ public final class PhysicalMemory implements PageBackend, MemoryControl {
         if (res > frames) return "cannot reserve " + res + " frames of " + frames;
         m = new MemoryState((int) frames, order, res);
         handler = null;
+        sizedByHand = true;
         return null;
+    }
+
+    @Override
+    public int frames() {
+        return m.frames.length();
+    }
+
+    @Override
+    public boolean sizedByHand() {
+        return sizedByHand;
+    }
+
+    @Override
+    public boolean growForImport(long needed) {
+        if (sizedByHand || !m.mms.isEmpty()) return false;
+        long frames = m.frames.length();
+        if (needed <= frames) return true;
+        while (frames < needed) frames <<= 1;
+        if (frames > MAX_FRAMES) return false;
+        m = new MemoryState((int) frames, m.buddy.maxOrder(), (int) Math.min(DEFAULT_RESERVE, frames / 64));
+        handler = null;
+        return true;
     }
 
     @Override
@@ -341,10 +368,6 @@ public final class PhysicalMemory implements PageBackend, MemoryControl {
     /** A copy of the buddy allocator: free lists, buddyinfo, nr_free. */
     public BuddyAllocator buddy() {
         return m.buddy.copy();
-    }
-
-    public int frames() {
-        return m.frames.length();
     }
 
     public long freeFrames() {

@@ -153,6 +153,8 @@ final class Dispatcher {
         // the real pid where the simulation has no task by it, so the views and /proc/PID/maps name the process
         // as the student's machine does
         int pid = p.pid() > 0 && kernel.task(p.pid()) == null ? p.pid() : kernel.allocPid();
+        MemoryControl mc = control();
+        if (mc != null && kernel.tasks().isEmpty()) mc.growForImport(ImportLoad.framesNeeded(p));
         Mm mm = kernel.newMm(Profile.X86_64, sink);
         String comm = p.comm().length() > 15 ? p.comm().substring(0, 15) : p.comm();
         Task t = new Task(pid, pid, comm, p.cmdline(), 0, mm);
@@ -162,7 +164,8 @@ final class Dispatcher {
         ImportLoad.Outcome out = new ImportLoad(kernel, t, sink).load(p);
         minorFaults += out.faulted();
         // present pages past the model's memory stay out (an OOM of the load, not of the process): the result
-        // says how many; "memory SIZE" before import gives it room
+        // says how many. The first process of a machine left at its default size is given room above (memory
+        // SIZE chosen by hand, or processes already running, keep the machine as it is)
         return done(op, t, out.notLoaded(), null);
     }
 

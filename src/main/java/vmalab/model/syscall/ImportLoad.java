@@ -74,6 +74,22 @@ final class ImportLoad {
         return new Vma(m.start(), m.end(), m.flags(), m.pgoff(), f, 0, name);
     }
 
+    /**
+     * The frames a machine needs to hold a real process: a frame for each page pagemap found in memory, a
+     * quarter more for its page tables and for room to go on, a page table per eight VMAs, and the default
+     * machine's 8,192 frames of headroom besides.
+     */
+    static long framesNeeded(ImportedProcess p) {
+        if (!p.pagesKnown()) return 0;
+        long resident = 0;
+        for (Mapping m : p.mappings()) {
+            byte[] pages = m.pages();
+            if (pages == null) continue;
+            for (byte b : pages) if (b == ImportedProcess.PAGE_PRESENT || b == ImportedProcess.PAGE_ZERO) resident++;
+        }
+        return resident + resident / 4 + p.mappings().size() / 8 + 8192;
+    }
+
     /** The indexes of the mappings in the order exec would link them. */
     static List<Integer> execOrder(List<Mapping> ms) {
         List<Integer> order = new ArrayList<>(ms.size());
