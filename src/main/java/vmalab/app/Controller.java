@@ -196,6 +196,27 @@ public final class Controller {
         director.showAll();
     }
 
+    /**
+     * Off the FX thread: runs {@code steps} up to step {@code upTo} on a fresh machine, for {@link #load(
+     * Timeline.Prepared, vmalab.io.lesson.LessonHeader, String, String)}. Reads nothing of the window.
+     */
+    public Timeline.Prepared prepare(List<ScenarioParser.Step> steps, int upTo) {
+        return timeline.prepare(Timeline.Entry.of(steps), upTo);
+    }
+
+    /** Loads prepared steps, shown at the step they were run to (as load, then jumpTo, without running them here). */
+    public void load(Timeline.Prepared prepared, vmalab.io.lesson.LessonHeader header, String text, String fileName) {
+        player.playingProperty().set(false);
+        director.stop();
+        session.selectedVmaProperty().set(-1);
+        session.selectedAddressProperty().set(-1);
+        session.selectedPidProperty().set(null);
+        quiz.reset(prepared.entries().stream().map(Timeline.Entry::notes).toList(), header);
+        timeline.install(prepared, fileName);
+        sourceText = text;
+        director.showAll();
+    }
+
     public String open(Path file) {
         try {
             String text = Files.readString(file, StandardCharsets.UTF_8);

@@ -3,6 +3,9 @@ package vmalab.app;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -24,7 +27,8 @@ import vmalab.viewmodel.ProcessChanges;
  * Real processes in the window: File ▸ Open process… (a running one) and Open capture… (a {@code vmalab capture}
  * folder) load it as the first step of a new timeline ({@code import PID} or {@code import DIR}), so every view
  * draws it and a simulation can go on from it; Refresh (F5) reads a running one again and Watch does so every
- * second, the Layout view marking what changed since the last read. Reading /proc happens off the FX thread; a
+ * second, the Layout view marking what changed since the last read. Reading /proc and the model's import (the
+ * replay of the new timeline up to the step on show) happen off the FX thread, which only installs the result; a
  * read that fails (the process exited, is not yours) is one message on the status line and changes nothing.
  */
 final class LiveImport {
@@ -58,23 +62,24 @@ final class LiveImport {
     Integer livePid() { return livePid; }
 
     /** Opens running process {@code pid}; {@code done} hears the error or null. */
-    void openProcess(int pid, java.util.function.Consumer<String> done) {
-        read(() -> Capture.live(pid, true), c -> {
-            String err = load("import " + pid, "pid " + pid, c);
-            if (err == null) livePid = pid;
-            return err;
+    void openProcess(int pid, Consumer<String> done) {
+        String line = "import " + pid;
+        read(() -> Capture.live(pid, true), c -> first(line, c), (c, prepared) -> {
+            show(prepared, line, "pid " + pid, c);
+            livePid = pid;
+            return null;
         }, done);
     }
 
     /** Opens the capture folder {@code dir}. */
-    void openCapture(Path dir, java.util.function.Consumer<String> done) {
-        read(() -> CaptureFiles.load(dir), c -> {
-            String err = load("import " + dir, dir.getFileName() == null ? dir.toString() : dir.getFileName().toString(), c);
-            if (err == null) {
-                livePid = null;
-                watching.set(false);
-            }
-            return err;
+    void openCapture(Path dir, Consumer<String> done) {
+        String line = "import " + dir;
+        String fileName = dir.getFileName() == null ? dir.toString() : dir.getFileName().toString();
+        read(() -> CaptureFiles.load(dir), c -> first(line, c), (c, prepared) -> {
+            show(prepared, line, fileName, c);
+            livePid = null;
+            watching.set(false);
+            return null;
         }, done);
     }
 
@@ -83,7 +88,7 @@ final class LiveImport {
         refresh(err -> { });
     }
 
-    void refresh(java.util.function.Consumer<String> done) {
+    void refresh(Consumer<String> done) {
         if (livePid == null) {
             controller.say("Refresh reads a running process again: File ▸ Open process… first", true);
             done.accept("no running process");
@@ -91,10 +96,21 @@ final class LiveImport {
         }
         if (reading) return;
         int pid = livePid;
+        // what the read replaces, taken now on the FX thread; the replay runs off it
+        List<ScenarioParser.Step> steps = controller.steps();
+        int at = controller.timeline().position();
         List<ProcessChanges.Read> before = reads(controller);
-        read(() -> Capture.live(pid, true), c -> {
-            String err = reload(pid, c);
-            if (err != null) return err;
+        read(() -> Capture.live(pid, true), c -> again(steps, at, pid, c), (c, prepared) -> {
+            if (!controller.steps().equals(steps) || controller.timeline().position() != at) {
+                controller.say("The timeline changed while " + pid + " was read: refresh (F5) again", false);
+                return null;
+            }
+            if (prepared.entries().size() == 1 && steps.stream().noneMatch(s -> s.op() instanceof Op.Import)) {
+                show(prepared, "import " + pid, "pid " + pid, c);
+                return null;
+            }
+            controller.load(prepared, controller.quiz().header(), controller.sourceText(),
+                controller.timeline().fileName());
             ProcessChanges changes = ProcessChanges.between(before, reads(controller));
             controller.session().changesProperty().set(changes);
             controller.say("Read " + pid + " (" + c.comm() + ") again: " + changes.summary(), false);
@@ -105,49 +121,58 @@ final class LiveImport {
         });
     }
 
-    private String load(String line, String fileName, Capture c) {
-        // the model sizes the machine for what is resident (Op.Import on a machine at its default size)
+    /** Off the FX thread: a new timeline whose one step imports the process (the model sizes its machine). */
+    private vmalab.viewmodel.Timeline.Prepared first(String line, Capture c) {
         Op.Import op = new Op.Import(line.substring("import ".length()), CaptureModel.of(c));
-        List<ScenarioParser.Step> steps = List.of(new ScenarioParser.Step(1, line, op));
-        controller.load(steps, null, "# vmalab: a real process\n" + line + "\n", fileName);
-        controller.jumpTo(steps.size());
+        return controller.prepare(List.of(new ScenarioParser.Step(1, line, op)), 1);
+    }
+
+    /**
+     * Off the FX thread: the new read in place of the old one; the lines typed since stay after it and run
+     * again, replayed up to where the timeline was.
+     */
+    private vmalab.viewmodel.Timeline.Prepared again(List<ScenarioParser.Step> old, int at, int pid, Capture c) {
+        List<ScenarioParser.Step> steps = new ArrayList<>(old);
+        int first = -1;
+        for (int i = 0; i < steps.size() && first < 0; i++) if (steps.get(i).op() instanceof Op.Import) first = i;
+        if (first < 0) return first("import " + pid, c);
+        ScenarioParser.Step was = steps.get(first);
+        steps.set(first, new ScenarioParser.Step(was.line(), was.text(),
+            new Op.Import(Integer.toString(pid), CaptureModel.of(c)), was.notes()));
+        // replayed, the import sizes the machine again for what is resident now (it may have grown)
+        return controller.prepare(steps, Math.max(first + 1, at));
+    }
+
+    /** Shows a new timeline holding one import. */
+    private void show(vmalab.viewmodel.Timeline.Prepared prepared, String line, String fileName, Capture c) {
+        controller.load(prepared, null, "# vmalab: a real process\n" + line + "\n", fileName);
         controller.session().changesProperty().set(ProcessChanges.NONE);
         String note = c.pages() == null ? " Present bits unknown: pagemap " + (c.pagesNote() == null
             ? "not read" : "not readable (" + c.pagesNote() + ")") + "; the views show its VMAs only." : "";
         controller.say("Opened " + c.pid() + " (" + c.comm() + "): " + c.maps().size() + " VMAs." + note, false);
-        return null;
     }
 
-    /** The new read in place of the old one; the lines typed since stay after it and run again. */
-    private String reload(int pid, Capture c) {
-        List<ScenarioParser.Step> steps = new ArrayList<>(controller.steps());
-        int first = -1;
-        for (int i = 0; i < steps.size() && first < 0; i++) if (steps.get(i).op() instanceof Op.Import) first = i;
-        if (first < 0) return load("import " + pid, "pid " + pid, c);
-        int at = controller.timeline().position();
-        ScenarioParser.Step old = steps.get(first);
-        steps.set(first, new ScenarioParser.Step(old.line(), old.text(),
-            new Op.Import(Integer.toString(pid), CaptureModel.of(c)), old.notes()));
-        // replayed, the import sizes the machine again for what is resident now (it may have grown)
-        controller.load(steps, controller.quiz().header(), controller.sourceText(), controller.timeline().fileName());
-        controller.jumpTo(Math.max(first + 1, at));
-        return null;
-    }
+    /** What a read brought: the capture, or why not; and the timeline replayed from it. */
+    private record Read(Parsed<Capture> capture, vmalab.viewmodel.Timeline.Prepared prepared) { }
 
-    /** Off the FX thread: {@code work}; then on it: {@code apply} to its value, or the error to {@code done}. */
-    private void read(Supplier<Parsed<Capture>> work, java.util.function.Function<Capture, String> apply,
-                      java.util.function.Consumer<String> done) {
+    /**
+     * Off the FX thread: {@code work}, then {@code replay} of its capture (the model's part of the import); then
+     * on it: {@code show} of both, or the error to {@code done}.
+     */
+    private void read(Supplier<Parsed<Capture>> work, Function<Capture, vmalab.viewmodel.Timeline.Prepared> replay,
+                      BiFunction<Capture, vmalab.viewmodel.Timeline.Prepared, String> show, Consumer<String> done) {
         reading = true;
-        javafx.concurrent.Task<Parsed<Capture>> t = new javafx.concurrent.Task<>() {
+        javafx.concurrent.Task<Read> t = new javafx.concurrent.Task<>() {
             @Override
-            protected Parsed<Capture> call() {
-                return work.get();
+            protected Read call() {
+                Parsed<Capture> p = work.get();
+                return new Read(p, p.failed() ? null : replay.apply(p.value()));
             }
         };
         t.setOnSucceeded(e -> {
             reading = false;
-            Parsed<Capture> p = t.getValue();
-            String err = p.failed() ? p.error() : apply.apply(p.value());
+            Read r = t.getValue();
+            String err = r.capture().failed() ? r.capture().error() : show.apply(r.capture().value(), r.prepared());
             if (err != null) controller.say(err, true);
             done.accept(err);
         });

@@ -100,6 +100,77 @@ public final class Timeline {
         publish(kernel, null, null, null);
     }
 
+    /**
+     * A timeline worked out away from the FX thread: {@link #prepare} runs the steps on a fresh machine (the
+     * model is plain Java and deterministic), {@link #install} shows the result. An import of 65,530 VMAs
+     * spends its time here instead of in the window's event loop.
+     */
+    public static final class Prepared {
+        private final List<Entry> entries;
+        private final List<OpResult> results;
+        private final TreeMap<Integer, Kernel> checkpoints;
+        private final Kernel kernel;
+        private final StepStart start;
+        private final int position;
+
+        private Prepared(List<Entry> entries, List<OpResult> results, TreeMap<Integer, Kernel> checkpoints,
+                         Kernel kernel, StepStart start, int position) {
+            this.entries = entries;
+            this.results = results;
+            this.checkpoints = checkpoints;
+            this.kernel = kernel;
+            this.start = start;
+            this.position = position;
+        }
+
+        /** The steps, run or ahead. */
+        public List<Entry> entries() { return entries; }
+
+        /** The steps run (0 … the steps given). */
+        public int position() { return position; }
+
+        /** What the last step run did, or null at step 0. */
+        public OpResult last() { return position == 0 ? null : results.get(position - 1); }
+    }
+
+    /**
+     * Runs {@code steps} up to step {@code upTo} (clamped) on a fresh machine, keeping checkpoints as stepping
+     * would. Touches nothing of this timeline's state, so any thread may call it; {@link #install} then shows it.
+     */
+    public Prepared prepare(List<Entry> steps, int upTo) {
+        List<Entry> es = List.copyOf(steps);
+        int k = Math.max(0, Math.min(upTo, es.size()));
+        List<OpResult> rs = new ArrayList<>(k);
+        TreeMap<Integer, Kernel> cps = new TreeMap<>();
+        Kernel kn = fresh.get();
+        cps.put(0, kn.copy());
+        StepStart start = null;
+        for (int p = 0; p < k; p++) {
+            if (p == k - 1) start = StepStart.of(kn);
+            rs.add(applier.apply(kn, es.get(p).op()));
+            int last = cps.floorKey(p + 1);
+            if (p + 1 - last >= Math.max(checkpointEvery, (p + 1) / 16)) cps.put(p + 1, kn.copy());
+        }
+        return new Prepared(es, rs, cps, kn, start, k);
+    }
+
+    /** Shows a prepared timeline in place of this one's steps (FX thread): as {@link #reset} then a jump. */
+    public void install(Prepared p, String name) {
+        entries.clear();
+        entries.addAll(p.entries);
+        results.clear();
+        results.addAll(p.results);
+        checkpoints.clear();
+        checkpoints.putAll(p.checkpoints);
+        kernel = p.kernel;
+        fileName = name;
+        position.set(p.position);
+        size.set(entries.size());
+        OpResult last = p.last();
+        publish(kernel, last, p.start, null);
+        if (last != null) follow(last);
+    }
+
     /** Steps run so far (0 … size). */
     public ReadOnlyIntegerProperty positionProperty() { return position; }
     public int position() { return position.get(); }

@@ -207,4 +207,37 @@ class TimelineTest {
         assertTrue(session.kernel().tasks().isEmpty());
         assertNull(t.currentEntry());
     }
+
+    @Test
+    void aTimelinePreparedOffTheFxThreadShowsWhatAJumpShows() throws Exception {
+        // given the same steps, jumped to step 12 on one timeline and prepared on a worker thread for another
+        List<Timeline.Entry> e = entries(SCENARIO);
+        Session jumped = new Session();
+        Timeline a = new Timeline(jumped, Syscalls::apply, Kernels::fresh, 4);
+        a.reset(e, "t.vlab");
+        a.jumpTo(12);
+        Session installed = new Session();
+        Timeline b = new Timeline(installed, Syscalls::apply, Kernels::fresh, 4);
+        Timeline.Prepared[] p = new Timeline.Prepared[1];
+        Thread worker = new Thread(() -> p[0] = b.prepare(e, 12));
+        worker.start();
+        worker.join();
+        assertEquals(0, b.position(), "preparing leaves the timeline as it was");
+
+        // when
+        b.install(p[0], "t.vlab");
+
+        // then: the same state, the same last result shown, and stepping on and back still replays exactly
+        assertEquals(12, b.position());
+        assertEquals(e.size(), b.size());
+        assertEquals(StateText.of(a.kernel()), StateText.of(b.kernel()));
+        assertEquals(a.resultOf(11).events(), b.resultOf(11).events());
+        assertEquals(jumped.lastResultProperty().get().events(), installed.lastResultProperty().get().events());
+        b.stepOp();
+        assertEquals(replayed(e, 13), StateText.of(b.kernel()));
+        b.jumpTo(3);
+        assertEquals(replayed(e, 3), StateText.of(b.kernel()));
+        b.jumpTo(0);
+        assertEquals(replayed(e, 0), StateText.of(b.kernel()));
+    }
 }
