@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
 /**
@@ -64,20 +65,37 @@ public final class CaptureFiles {
     public static Parsed<Capture> load(Path dir) {
         if (!Files.isDirectory(dir)) return Parsed.failed(dir + ": not a capture folder (no such folder)");
         Path mapsFile = dir.resolve("maps");
+        Path smapsFile = dir.resolve("smaps");
+        // smaps (48 MB for 65,530 VMAs) is read and parsed beside maps and the pagemap dump, on a second core
+        CompletableFuture<Parsed<List<SmapsEntry>>> smapsJob = Files.exists(smapsFile)
+            ? CompletableFuture.supplyAsync(() -> readSmaps(smapsFile)) : null;
         Parsed<byte[]> mapsBytes = ProcFiles.read(mapsFile);
         if (mapsBytes.failed()) return Parsed.failed(mapsBytes.error());
         Parsed<List<MapEntry>> maps = MapsParser.parse(mapsFile.toString(), mapsBytes.value());
         if (maps.failed()) return Parsed.failed(maps.error());
-
+        Parsed<Capture> rest = loadRest(dir, maps.value());
+        if (rest.failed()) return rest;
         List<SmapsEntry> smaps = List.of();
-        Path smapsFile = dir.resolve("smaps");
-        if (Files.exists(smapsFile)) {
-            Parsed<byte[]> b = ProcFiles.read(smapsFile);
-            if (b.failed()) return Parsed.failed(b.error());
-            Parsed<List<SmapsEntry>> s = SmapsParser.parse(smapsFile.toString(), b.value());
+        if (smapsJob != null) {
+            Parsed<List<SmapsEntry>> s = smapsJob.join();
             if (s.failed()) return Parsed.failed(s.error());
             smaps = s.value();
         }
+        Capture c = rest.value();
+        return Parsed.ok(new Capture(c.pid(), c.comm(), c.state(), c.cmdline(), c.startStack(), c.maps(), smaps,
+            c.pages(), c.pagesNote()));
+    }
+
+    private static Parsed<List<SmapsEntry>> readSmaps(Path smapsFile) {
+        Parsed<byte[]> b = ProcFiles.read(smapsFile);
+        if (b.failed()) return Parsed.failed(b.error());
+        return SmapsParser.parse(smapsFile.toString(), b.value());
+    }
+
+    /** stat or status, cmdline and the pagemap dump, for the parsed maps; the capture's smaps left empty. */
+    private static Parsed<Capture> loadRest(Path dir, List<MapEntry> mapsList) {
+        Parsed<List<MapEntry>> maps = Parsed.ok(mapsList);
+        List<SmapsEntry> smaps = List.of();
 
         int pid = 0;
         String comm = "";

@@ -81,6 +81,21 @@ public final class SmapsParser {
         boolean changed = true;
         String[] sharedKeys;
         boolean[] sharedKb;
+        /** The bytes of seen[i], made again only when that key changes. */
+        private byte[][] seenBytes = new byte[32][];
+        private String[] seenBytesOf = new String[32];
+
+        byte[] seenBytes(int i, String key) {
+            if (i >= seenBytes.length) {
+                seenBytes = java.util.Arrays.copyOf(seenBytes, i * 2);
+                seenBytesOf = java.util.Arrays.copyOf(seenBytesOf, i * 2);
+            }
+            if (seenBytesOf[i] != key) {
+                seenBytes[i] = key.getBytes(StandardCharsets.UTF_8);
+                seenBytesOf[i] = key;
+            }
+            return seenBytes[i];
+        }
 
         void add(SmapsField f) {
             add(f.key(), f.value(), f.kb());
@@ -148,10 +163,11 @@ public final class SmapsParser {
         int index = layout.count;
         if (index >= layout.seen.size()) return false;
         String key = layout.seen.get(index);
-        int n = key.length();
+        byte[] kb8 = layout.seenBytes(index, key);
+        int n = kb8.length;
         int p = l.start + n;
         int e = l.end;
-        if (p >= e || l.at(p) != ':' || !sameBytes(l, l.start, p, key)) return false;
+        if (p >= e || l.at(p) != ':' || !java.util.Arrays.equals(l.bytes(), l.start, p, kb8, 0, n)) return false;
         p++;
         while (p < e && l.at(p) == ' ') p++;
         int digits = p;
