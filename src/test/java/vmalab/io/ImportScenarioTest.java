@@ -91,4 +91,35 @@ class ImportScenarioTest {
         assertEquals("t.vlab:1: " + dir.resolve("none") + ": not a capture folder (no such folder)", r.error());
         assertEquals(List.of(), r.steps());
     }
+
+    @Test
+    void aForkAfterAnImportTakesAFreePidAndSharesTheImportedPages() {
+        // given the capture of pid 28992, imported with its real pid, then a fork, a second import of it and an exec
+        Capture c = CaptureFiles.load(Path.of(CAPTURE)).orElseThrow();
+        Kernel k = run("import " + CAPTURE + "\nfork kid\nimport " + CAPTURE + "\nexec other x86_64\n");
+
+        // then: every process has its own pid, the imported one keeps the real pid, none is reused
+        List<Integer> pids = k.tasks().stream().map(Task::pid).toList();
+        assertEquals(4, pids.size(), pids.toString());
+        assertEquals(4, pids.stream().distinct().count(), "pids are not reused: " + pids);
+        assertTrue(pids.contains(c.pid()), pids.toString());
+        Task kid = k.taskNamed("kid");
+        assertTrue(kid.pid() != c.pid() && kid.parentPid() == c.pid(), kid.pid() + " child of " + kid.parentPid());
+        // the child's copy of the imported address space is the parent's (dup_mmap()); copy_page_range() copies
+        // the PTEs of VMAs with an anon_vma (vma_needs_copy()): every page of such a VMA present in the parent is
+        // present in the child; a file page, or a zero page mapped by a read, without one is left for the child's
+        // own fault to fill (the hello capture's r--p anonymous VMA holds four zero pages: they are not copied)
+        Mm parent = k.task(c.pid()).mm();
+        assertEquals(ProcMaps.format(parent), ProcMaps.format(kid.mm()));
+        long anon = 0;
+        for (Vma v : parent.vmas()) {
+            for (long a = v.start(); a < v.end(); a += 4096) {
+                boolean inParent = k.pages().isPresent(parent, a), inChild = k.pages().isPresent(kid.mm(), a);
+                if (v.anonVma() != 0) assertEquals(inParent, inChild, Long.toHexString(a));
+                else assertTrue(inParent || !inChild, Long.toHexString(a));
+                if (v.anonVma() != 0 && inParent) anon++;
+            }
+        }
+        assertTrue(anon > 0, "the capture has present anonymous pages");
+    }
 }

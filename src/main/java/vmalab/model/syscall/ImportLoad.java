@@ -181,6 +181,7 @@ final class ImportLoad {
             if (pages == null) continue;
             Vma v = vmas.get(i);
             if (!v.has(VmFlags.ACCESS)) continue;
+            boolean written = false;
             for (int k = 0; k < pages.length; k++) {
                 byte s = pages[k];
                 if (s == ImportedProcess.PAGE_SWAPPED) swapped++;
@@ -189,7 +190,10 @@ final class ImportLoad {
                     notLoaded++;
                     continue;
                 }
-                boolean write = s == ImportedProcess.PAGE_PRESENT && v.isAnonymous() && v.has(VmFlags.WRITE);
+                // a present anonymous page that is not the zero page was written: a page of its own, with the
+                // VMA's anon_vma (so fork's copy_page_range() copies it, vma_needs_copy()), also where the VMA is
+                // read-only now (written, then mprotect()ed, as ld.so does to RELRO)
+                boolean write = s == ImportedProcess.PAGE_PRESENT && v.isAnonymous();
                 long addr = v.start() + ((long) k << Vma.PAGE_SHIFT);
                 FaultOutcome out = kernel.pages().handleFault(task, mm.vmaAt(addr), addr, write ? 'w' : 'r', ev);
                 if (out == FaultOutcome.OOM) {
@@ -197,7 +201,12 @@ final class ImportLoad {
                     notLoaded++;
                 } else {
                     faulted++;
+                    if (write) written = true;
                 }
+            }
+            // the mprotect() that made it read-only: change_protection() takes RW off the written pages' PTEs
+            if (written && !v.has(VmFlags.WRITE)) {
+                kernel.pages().changeProtection(mm, mm.vmaAt(v.start()), v.start(), v.end(), ev);
             }
         }
         return new Outcome(faulted, swapped, notLoaded);
