@@ -55,6 +55,31 @@ class MaplePropertyTest {
         }
     }
 
+    /** The same random walk reaches every store path and a tree of three levels, so the property means something. */
+    @net.jqwik.api.Example
+    void randomStoresTakeEveryPath() {
+        java.util.Random rnd = new java.util.Random(42);
+        java.util.EnumSet<StoreType> seen = java.util.EnumSet.noneOf(StoreType.class);
+        int maxHeight = 0;
+        for (boolean rcu : new boolean[] {true, false}) {
+            MapleTree<Long> t = new MapleTree<>(rcu);
+            IntervalMap ref = new IntervalMap();
+            for (int i = 0; i < 20000; i++) {
+                long first = (1 + rnd.nextInt(6000)) * PAGE;
+                int kind = rnd.nextInt(100);
+                long len = (kind == 99 ? 1 + rnd.nextInt(3000) : 1 + rnd.nextInt(4)) * PAGE;
+                Long value = kind < 70 ? Long.valueOf(i + 1) : null;
+                seen.add(t.store(first, first + len - 1, value).type());
+                ref.store(first, first + len - 1, value);
+                maxHeight = Math.max(maxHeight, t.height());
+            }
+            assertNull(MapleInvariants.check(t));
+            assertSame(ref, t);
+        }
+        assertEquals(java.util.EnumSet.complementOf(java.util.EnumSet.of(StoreType.NEW_ROOT)), seen);
+        org.junit.jupiter.api.Assertions.assertTrue(maxHeight >= 3, "height " + maxHeight);
+    }
+
     @Property(tries = 60)
     void storesKeepContentsAndRules(@ForAll @LongRange(min = 1, max = Long.MAX_VALUE) long seed,
                                     @ForAll @IntRange(min = 200, max = 3000) int ops,
