@@ -298,6 +298,61 @@ public final class MapleTree<T> {
         }
     }
 
+    // --- gap searches over the gap arrays
+
+    /**
+     * mas_empty_area(): the lowest index of a NULL range part of at least size indexes inside [min, max]
+     * (inclusive), descending only into slots whose gap is large enough; -1 when there is none.
+     */
+    public long emptyArea(long min, long max, long size) {
+        if (root == null) return fits(min, max, size) ? min : -1;
+        return lowest(root, 0, ULONG_MAX, min, max, size);
+    }
+
+    /** mas_empty_area_rev(): the end (exclusive) of the highest such part; -1 when there is none. */
+    public long emptyAreaRev(long min, long max, long size) {
+        if (root == null) return fits(min, max, size) ? max + 1 : -1;
+        return highest(root, 0, ULONG_MAX, min, max, size);
+    }
+
+    private static boolean fits(long a, long b, long size) {
+        if (ugt(a, b)) return false;
+        long len = b - a + 1;
+        return len == 0 || !ult(len, size); // len 0: the whole of 0..ULONG_MAX
+    }
+
+    private static long lowest(MapleNode n, long nMin, long nMax, long lo, long hi, long size) {
+        for (int i = 0; i <= n.end; i++) {
+            long a = n.slotMin(i, nMin), b = n.pivot(i, nMax);
+            if (ult(b, lo)) continue;
+            if (ugt(a, hi)) break;
+            if (n.isLeaf()) {
+                long s = ugt(a, lo) ? a : lo, e = ult(b, hi) ? b : hi;
+                if (n.slots[i] == null && fits(s, e, size)) return s;
+            } else if (!ult(n.gaps[i], size)) {
+                long r = lowest(n.child(i), a, b, lo, hi, size);
+                if (r != -1) return r;
+            }
+        }
+        return -1;
+    }
+
+    private static long highest(MapleNode n, long nMin, long nMax, long lo, long hi, long size) {
+        for (int i = n.end; i >= 0; i--) {
+            long a = n.slotMin(i, nMin), b = n.pivot(i, nMax);
+            if (ugt(a, hi)) continue;
+            if (ult(b, lo)) break;
+            if (n.isLeaf()) {
+                long s = ugt(a, lo) ? a : lo, e = ult(b, hi) ? b : hi;
+                if (n.slots[i] == null && fits(s, e, size)) return e + 1;
+            } else if (!ult(n.gaps[i], size)) {
+                long r = highest(n.child(i), a, b, lo, hi, size);
+                if (r != -1) return r;
+            }
+        }
+        return -1;
+    }
+
     // --- the shape, read-only
 
     /** The root's shape, or null when the tree is empty. */

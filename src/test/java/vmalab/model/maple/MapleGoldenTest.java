@@ -57,7 +57,7 @@ class MapleGoldenTest {
         // gap[0]: the NULL below VMA 0; gap[1]: the NULL above VMA 14 up to ULONG_MAX
         assertEquals(start(0), root.gap(0));
         assertEquals(-1L - last(14), root.gap(1));
-        assertEquals(0, root.metaGap() == 1 ? 0 : 1, "the larger gap is the top one");
+        assertEquals(1, root.metaGap(), "the larger gap is the top one");
     }
 
     @Test
