@@ -61,6 +61,29 @@ class MapleGoldenTest {
     }
 
     @Test
+    void aFullRightLeafPushesIntoItsLeftSiblingInsteadOfSplitting() {
+        // VMAs 15..22 fill the right leaf to 16 entries (VMA 8..22 and the top NULL)
+        for (int k = 15; k <= 22; k++) {
+            map(k);
+            assertEquals(StoreType.NODE_STORE, steps.get(k).type(), "VMA " + k);
+        }
+        // VMA 23: 17 entries. mas_push_data() left: slot_total = b_end 16 + the sibling's end 8 = 24, below
+        // 2 * 16 - 2 - 1 (a leaf) - 1 (max is ULONG_MAX) = 28, so the 26 entries of both leaves are cut at
+        // mt_slots - 2 = 14: the left leaf takes 15, the right 11, and the root keeps two children
+        map(23);
+        MapleStep push = steps.get(23);
+        assertEquals(StoreType.SPLIT_STORE, push.type());
+        assertEquals(2, push.heightAfter());
+        MapleTree.NodeInfo root = t.rootInfo();
+        assertEquals(1, root.end());
+        assertEquals("- 0 1 2 3 4 5 6 7 8 9 10 11 12 13", slots(root.child(0)));
+        assertEquals("14 15 16 17 18 19 20 21 22 23 -", slots(root.child(1)));
+        assertEquals(last(13), root.pivot(0));
+        assertEquals(3, push.created().size(), "two leaves and the rewritten root");
+        assertNull(MapleInvariants.check(t));
+    }
+
+    @Test
     void erasesUnderTheMinimumRebalanceIntoOneRootLeaf() {
         // VMA 8 is exactly slot 0 of the right leaf: the slot becomes NULL in place
         assertEquals(StoreType.EXACT_FIT, t.store(start(8), last(8), null).type());
