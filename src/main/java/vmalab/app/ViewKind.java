@@ -30,7 +30,7 @@ public enum ViewKind {
     /** The maple tree of Linux 6.1+ (mm_mt), for a process whose index it is. */
     MAPLE("maple", "Maple tree", MapleTreeView::new),
     PAGETABLE("pagetable", "Page tables", PageTableView::new),
-    BUDDY("buddy", "Physical memory", BuddyView::new),
+    BUDDY("buddy", "Physical", BuddyView::new),
     WINDOW("window", "Whole window", null);
 
     private final String id;

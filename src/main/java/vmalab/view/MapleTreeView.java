@@ -45,10 +45,14 @@ public final class MapleTreeView extends CanvasView implements SlideSource {
     private final Label caption = new Label(" ");
     private final Button fit = new Button("Fit");
     private final HBox bar = new HBox(10, fit, caption);
+    private final javafx.scene.layout.VBox body = new javafx.scene.layout.VBox();
+    private final javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(body);
     private double zoom = 1;
     private double scrollX;
     private Long focusId;
     private double dragX = Double.NaN;
+    /** A click of this view is selecting: the camera stays where the student looks. */
+    private boolean selecting;
     private MapleLayout layout = MapleLayout.of(null);
     private Mm shown;
     private int shownVersion = -1;
@@ -69,7 +73,11 @@ public final class MapleTreeView extends CanvasView implements SlideSource {
         bar.setAlignment(Pos.CENTER_LEFT);
         header.getChildren().addAll(title, bar);
         canvas.setId("maple-canvas");
-        getChildren().addAll(canvas, header);
+        body.getChildren().add(canvas);
+        // the overview fits the width; the node written out below it scrolls when the window is short (720p)
+        scrollBody(scroll, body, "maple-scroll", javafx.geometry.Insets.EMPTY,
+            javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        getChildren().addAll(scroll, header);
         scaleHeader();
     }
 
@@ -84,7 +92,8 @@ public final class MapleTreeView extends CanvasView implements SlideSource {
         session.selectedPidProperty().addListener((o, a, b) -> resetCamera());
         session.selectedVmaProperty().addListener((o, a, b) -> {
             focusId = null;
-            revealSelected();
+            if (!selecting) revealSelected();
+            else requestPaint();
         });
         fit.setOnAction(e -> {
             resetCamera();
@@ -169,13 +178,18 @@ public final class MapleTreeView extends CanvasView implements SlideSource {
         scrollX = Math.max(0, Math.min(scrollX, Math.max(0, full - room)));
     }
 
-    /** Zoomed in, the selected VMA's leaf comes into the window. */
+    /**
+     * A VMA selected elsewhere (the Layout, the maps pane): its leaf comes into the window, zoomed so that its
+     * slots read when the whole tree is fitted too small for that (zoom to a VMA).
+     */
     private void revealSelected() {
         refreshLayout();
         long sel = session.selectedVmaProperty().get();
         MapleLayout.Box leaf = sel < 0 ? null : layout.leafOf(sel);
-        if (leaf != null && zoom > 1) {
+        if (leaf != null) {
             Type t = type();
+            double base = MaplePainter.fitSlot(layout, canvas.getWidth(), t);
+            if (base * zoom < t.px(MaplePainter.LABEL_SLOT)) zoom = t.px(MaplePainter.LABEL_SLOT) / base;
             double sp = slotPx(t, canvas.getWidth());
             scrollX = (leaf.x() + leaf.width() / 2) * sp - (canvas.getWidth() - t.px(132)) / 2;
             clampScroll();
@@ -197,7 +211,12 @@ public final class MapleTreeView extends CanvasView implements SlideSource {
                 int slot = (int) Math.min(b.node().end(), Math.floor((u - b.x()) / b.slotWidth()));
                 Vma v = b.node().isLeaf() ? vmaAt(b.node(), slot) : null;
                 if (v != null) {
-                    session.selectedVmaProperty().set(v.start());
+                    selecting = true;
+                    try {
+                        session.selectedVmaProperty().set(v.start());
+                    } finally {
+                        selecting = false;
+                    }
                     focusId = b.node().id();
                 }
                 requestPaint();
@@ -221,24 +240,41 @@ public final class MapleTreeView extends CanvasView implements SlideSource {
         long sel = session.selectedVmaProperty().get();
         MapleLayout.Box leaf = sel >= 0 ? layout.leafOf(sel) : null;
         if (leaf != null) return leaf.node();
-        for (int i = stores.size() - 1; i >= 0; i--) {
-            for (long id : stores.get(i).created()) {
-                MapleLayout.Box b = layout.byId(id);
-                if (b != null && b.node().isLeaf()) return b.node();
-            }
+        if (!stores.isEmpty()) {
+            // the leaf that now holds what the step's last store wrote
+            MapleLayout.Box b = layout.leafOf(stores.get(stores.size() - 1).index());
+            if (b != null) return b.node();
         }
         return layout.rows().get(0).get(0).node();
     }
 
     @Override
     protected void layoutChildren() {
-        layoutHeaderAndCanvas(0);
+        double x = snappedLeftInset();
+        double y = snappedTopInset();
+        double w = getWidth() - x - snappedRightInset();
+        double hh = header.prefHeight(w);
+        header.resizeRelocate(x, y, w, hh);
+        double sh = Math.max(1, getHeight() - y - hh - snappedBottomInset());
+        scroll.resizeRelocate(x, y + hh, w, sh);
+        double vw = scroll.getViewportBounds().getWidth() > 0 ? scroll.getViewportBounds().getWidth() : w;
+        double vh = scroll.getViewportBounds().getHeight() > 0 ? scroll.getViewportBounds().getHeight() : sh;
+        refreshLayout();
+        List<MapleStep> stores = session.stepState().mapleStores(mapleMm());
+        double need = mapleMm() == null ? 0 : MaplePainter.neededHeight(layout, focus(stores), type(), vw);
+        canvas.setWidth(Math.max(1, Math.floor(vw)));
+        canvas.setHeight(Math.max(1, Math.floor(Math.max(vh, need))));
         requestPaint();
     }
 
     @Override
     protected void redraw() {
         refreshLayout();
+        double vw = canvas.getWidth();
+        List<MapleStep> now = session.stepState().mapleStores(mapleMm());
+        double need = mapleMm() == null ? 0 : MaplePainter.neededHeight(layout, focus(now), type(), vw);
+        double vh = scroll.getViewportBounds().getHeight();
+        if (Math.floor(Math.max(vh, need)) != canvas.getHeight() && vh > 0) canvas.setHeight(Math.floor(Math.max(vh, need)));
         Mm mm = mapleMm();
         Task task = session.selectedTask();
         List<MapleStep> stores = session.stepState().mapleStores(mm);
@@ -266,7 +302,9 @@ public final class MapleTreeView extends CanvasView implements SlideSource {
         refreshLayout();
         Type t = type();
         double w = Math.max(1280, Math.min(3840, t.px(132 + 28) + layout.width() * t.px(18)));
-        return new Dimension2D(w, Math.ceil(MaplePainter.overviewHeight(layout, t) + t.px(300)));
+        Mm mm = mapleMm();
+        NodeInfo f = mm == null ? null : focus(session.stepState().mapleStores(mm));
+        return new Dimension2D(w, Math.ceil(MaplePainter.neededHeight(layout, f, t, w)));
     }
 
     @Override

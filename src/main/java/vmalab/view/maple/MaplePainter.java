@@ -35,7 +35,7 @@ public final class MaplePainter {
     static final double MARGIN = 14;
     static final double GUTTER = 132;
     /** A slot drawn at least this wide (px at 1×) gets a label. */
-    static final double LABEL_SLOT = 30;
+    public static final double LABEL_SLOT = 30;
 
     private final Palette palette;
 
@@ -54,10 +54,13 @@ public final class MaplePainter {
         return t.px(MARGIN) * 2 + rows * t.px(NODE_H) + (rows - 1) * t.px(ROW_GAP);
     }
 
-    /** The slot width that fits the whole overview into {@code width} px, at least 2 px. */
+    /**
+     * The slot width that fits the whole overview into {@code width} px (at most 40 px at 1×): 65,530 VMAs make
+     * some 10,000 leaves, each then a sliver of colour; zooming in brings back slots and then their words.
+     */
     public static double fitSlot(MapleLayout layout, double width, Type t) {
         double room = width - t.px(GUTTER) - 2 * t.px(MARGIN);
-        return layout.width() <= 0 ? t.px(40) : Math.max(2, Math.min(t.px(40), room / layout.width()));
+        return layout.width() <= 0 ? t.px(40) : Math.max(1e-3, Math.min(t.px(40), room / layout.width()));
     }
 
     /** Paints everything into [0, width] × [0, height]. */
@@ -145,6 +148,21 @@ public final class MaplePainter {
         double h = t.px(NODE_H);
         double sw = s.slotPx();
         boolean labels = sw >= t.px(LABEL_SLOT);
+        if (sw < 1.5) {
+            // too small for slots: the node as one bar, its outline only where it says something
+            pen.setFill(n.isLeaf() ? palette.tint("anon", 0.35) : palette.color("panel"));
+            pen.fillRect(x, y, Math.max(1, w), h);
+            if (made || walked || onPath) {
+                pen.setStroke(palette.color(made ? "tree-step" : onPath ? "tree-selected" : "tree-find-path"));
+                pen.setLineWidth(t.line(3));
+                pen.strokeRect(x - t.px(2), y - t.px(2), Math.max(1, w) + t.px(4), h + t.px(4));
+            } else if (w >= 4) {
+                pen.setStroke(palette.color("tree-edge"));
+                pen.setLineWidth(1);
+                pen.strokeRect(x, y, w, h);
+            }
+            return;
+        }
         for (int i = 0; i <= n.end(); i++) {
             double sx = x + i * sw;
             pen.setFill(slotColour(s.mm(), n, i));
@@ -224,6 +242,26 @@ public final class MaplePainter {
 
     // ---- the node in focus, slot by slot
 
+    /** Columns per row, column width and row height of the written-out node in {@code width} px. */
+    private record Grid(int perRow, double col, double rowH, int rows) { }
+
+    private static Grid grid(NodeInfo n, Type t, double width) {
+        int used = n.end() + 1;
+        double avail = width - 2 * t.px(MARGIN);
+        int perRow = (int) Math.max(1, Math.min(used, Math.floor(avail / t.px(112))));
+        double col = Math.min(t.px(150), avail / perRow);
+        double rowH = t.px(n.type().hasGaps() ? 92 : 74);
+        return new Grid(perRow, col, rowH, (used + perRow - 1) / perRow);
+    }
+
+    /** The height the whole picture needs at {@code width} px: the overview, then the node in focus in full. */
+    public static double neededHeight(MapleLayout layout, NodeInfo focus, Type t, double width) {
+        double h = overviewHeight(layout, t);
+        if (focus == null) return h;
+        Grid g = grid(focus, t, width);
+        return h + t.px(10) + t.px(44) + g.rows() * (g.rowH() + t.px(8)) + t.px(MARGIN);
+    }
+
     private void paintDetail(Pen pen, Scene s, Type t, double top, double width, double height) {
         NodeInfo n = s.focus();
         double x = t.px(MARGIN);
@@ -231,24 +269,24 @@ public final class MaplePainter {
         pen.setTextBaseline(VPos.TOP);
         pen.setFill(palette.color("tree-text"));
         pen.setFont(Font.font(Type.SANS, FontWeight.BOLD, t.px(16)));
-        String meta = n.hasMeta() ? ", metadata end " + n.end() + (n.type().hasGaps() ? ", largest gap in slot "
-            + n.metaGap() : "") : ", full (no metadata)";
-        pen.fillText(n.type().kernelName() + " [" + Sizes.hex(n.min()) + " – " + Sizes.hex(n.max()) + "]: slots 0–"
-            + n.end() + " of " + n.type().slots() + meta, x, top);
-        double y = top + t.px(26);
+        String meta = n.hasMeta() ? " · metadata end " + n.end() + (n.type().hasGaps() ? " · largest gap in slot "
+            + n.metaGap() : "") : " · full (no metadata)";
+        pen.fillText(n.type().kernelName() + " [" + Sizes.hex(n.min()) + " – " + Sizes.hex(n.max()) + "]", x, top);
+        pen.setFont(Font.font(Type.SANS, t.px(14)));
+        pen.fillText("slots 0–" + n.end() + " of " + n.type().slots() + " used" + meta
+            + (n.isLeaf() ? " · pivot = the slot's last address (vm_end − 1)" : ""), x, top + t.px(21));
+        double y = top + t.px(44);
         int used = n.end() + 1;
-        double avail = width - 2 * t.px(MARGIN);
-        double minCol = t.px(112);
-        int perRow = (int) Math.max(1, Math.min(used, Math.floor(avail / minCol)));
-        double col = Math.min(t.px(150), avail / perRow);
-        double rowH = t.px(n.type().hasGaps() ? 92 : 74);
+        Grid g = grid(n, t, width);
+        int perRow = g.perRow();
+        double col = g.col();
+        double rowH = g.rowH();
         Font mono = Font.font(Type.MONO, t.px(13));
         Font sans = Font.font(Type.SANS, t.px(13));
         int sel = s.selectedVma() >= 0 && n.isLeaf() ? slotOf(n, s.selectedVma()) : -1;
         for (int i = 0; i < used; i++) {
             double cx = x + (i % perRow) * col;
             double cy = y + (i / perRow) * (rowH + t.px(8));
-            if (cy + rowH > top + height + t.px(40)) break;
             pen.setFill(slotColour(s.mm(), n, i));
             pen.fillRect(cx, cy, col - t.px(4), rowH);
             pen.setStroke(i == sel ? palette.color("tree-selected") : palette.color("tree-edge"));
