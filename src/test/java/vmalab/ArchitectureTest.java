@@ -66,6 +66,13 @@ class ArchitectureTest {
         .and().haveNameNotMatching("vmalab\\.model\\.mm\\.RbVmaIndex(\\$.*)?")
         .should().dependOnClassesThat().belongToAnyOf(RbNode.class, RbTree.class);
 
+    /** The maple tree is written only by its package and its index (mm_mt): everyone else reads NodeInfo. */
+    @ArchTest
+    static final ArchRule onlyTheMapleIndexStores = noClasses()
+        .that().resideOutsideOfPackage("vmalab.model.maple..")
+        .and().haveNameNotMatching("vmalab\\.model\\.mm\\.MapleVmaIndex(\\$.*)?")
+        .should().callMethod(vmalab.model.maple.MapleTree.class, "store", long.class, long.class, Object.class);
+
     /** The index changes only through Mm (link, unlink, adjust), which keeps the counters and events in step. */
     @ArchTest
     static final ArchRule onlyMmChangesTheIndex = noClasses()

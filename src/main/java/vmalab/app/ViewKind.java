@@ -9,6 +9,7 @@ import java.util.function.Function;
 import javafx.scene.Node;
 import vmalab.view.BuddyView;
 import vmalab.view.LayoutView;
+import vmalab.view.MapleTreeView;
 import vmalab.view.PageTableView;
 import vmalab.view.StoryView;
 import vmalab.view.StructuresView;
@@ -26,8 +27,10 @@ public enum ViewKind {
     STRUCTURES("structures", "Structures", StructuresView::new),
     LAYOUT("layout", "Layout", LayoutView::new),
     TREE("tree", "VMA tree", VmaTreeView::new),
+    /** The maple tree of Linux 6.1+ (mm_mt), for a process whose index it is. */
+    MAPLE("maple", "Maple tree", MapleTreeView::new),
     PAGETABLE("pagetable", "Page tables", PageTableView::new),
-    BUDDY("buddy", "Physical memory", BuddyView::new),
+    BUDDY("buddy", "Physical", BuddyView::new),
     WINDOW("window", "Whole window", null);
 
     private final String id;

@@ -77,7 +77,8 @@ public final class JsonTrace {
         if (t != null) {
             o.set("vmas", vmas(t));
             o.set("mm", mm(t.mm()));
-            o.set("rbtree", rbtree(t.mm().index().root()));
+            if (t.mm().index().isMaple()) o.set("mt", mt(t.mm().index()));
+            else o.set("rbtree", rbtree(t.mm().index().root()));
         }
         if (extension != null) extension.extend(o, kernel, t, r);
         try {
@@ -114,6 +115,38 @@ public final class JsonTrace {
         n.put("start_stack", hex(mm.startStack()));
         n.put("total_vm", mm.totalVm());
         n.put("map_count", mm.mapCount());
+        return n;
+    }
+
+    /** {"height": H, "root": NODE|null}: mm_mt node for node, as include/linux/maple_tree.h lays nodes out. */
+    static ObjectNode mt(vmalab.model.mm.VmaIndex index) {
+        ObjectNode n = F.objectNode();
+        n.put("height", index.height());
+        vmalab.model.maple.MapleTree.NodeInfo root = index.mapleRoot();
+        n.set("root", root == null ? F.nullNode() : mapleNode(root));
+        return n;
+    }
+
+    static ObjectNode mapleNode(vmalab.model.maple.MapleTree.NodeInfo m) {
+        ObjectNode n = F.objectNode();
+        n.put("type", m.type().kernelName());
+        n.put("min", hex(m.min()));
+        n.put("max", hex(m.max()));
+        n.put("end", m.end());
+        if (m.hasMeta()) n.put("meta_end", m.end());
+        ArrayNode pivots = n.putArray("pivots");
+        for (int i = 0; i < m.end(); i++) pivots.add(hex(m.pivot(i)));
+        if (m.type().hasGaps()) {
+            ArrayNode gaps = n.putArray("gaps");
+            for (int i = 0; i <= m.end(); i++) gaps.add(hex(m.gap(i)));
+            n.put("meta_gap", m.metaGap());
+        }
+        ArrayNode slots = n.putArray("slots");
+        for (int i = 0; i <= m.end(); i++) {
+            if (!m.isLeaf()) slots.add(mapleNode(m.child(i)));
+            else if (m.entry(i) instanceof vmalab.model.mm.VmaRef r) slots.add(hex(r.vma().start()));
+            else slots.addNull();
+        }
         return n;
     }
 

@@ -110,8 +110,11 @@ public final class ScenarioParser {
         String[] a = Arrays.copyOfRange(t, 1, t.length);
         return switch (syntax) {
             case EXEC -> {
-                need(a, 2, 2, syntax);
-                yield new Op.Exec(a[0], a[1]);
+                need(a, 2, 3, syntax);
+                if (a.length == 3 && !a[2].equals("maple") && !a[2].equals("rbtree")) {
+                    throw new BadLine("unknown VMA index \"" + a[2] + "\" (maple or rbtree)");
+                }
+                yield new Op.Exec(a[0], a[1], a.length == 3 ? a[2] : null);
             }
             case IMPORT -> {
                 need(a, 1, 1, syntax);

@@ -12,7 +12,8 @@ import vmalab.model.mm.Profile;
  * {@link #usageLines()}. Kept in the order the README lists the operations.
  */
 public enum ScenarioSyntax {
-    EXEC("exec", "NAME PROFILE", "a new process: x86_64, i386-2.6 or empty; it becomes the current one",
+    EXEC("exec", "NAME PROFILE [maple|rbtree]", "a new process: x86_64, i386-2.6 or empty, its VMAs in the maple "
+        + "tree of Linux 6.1+ or mm_rb (the default); it becomes the current one",
         profiles()),
     IMPORT("import", "DIR|PID", "a new process holding a real one's VMAs and present pages (a `vmalab capture` "
         + "folder, or a running process read now)",
@@ -119,6 +120,8 @@ public enum ScenarioSyntax {
     private static List<String> profiles() {
         List<String> out = new ArrayList<>();
         for (Profile p : Profile.values()) out.add(p.id());
+        out.add("maple");
+        out.add("rbtree");
         return List.copyOf(out);
     }
 }

@@ -84,7 +84,11 @@ public final class Kernel {
         return nextPid++;
     }
     public Mm newMm(Profile p, java.util.function.Consumer<SimEvent> ev) {
-        Mm mm = new Mm(nextMmId++, p);
+        return newMm(p, false, ev);
+    }
+    /** A new mm whose VMAs live in the maple tree (mm_mt) when {@code maple}, else in mm_rb. */
+    public Mm newMm(Profile p, boolean maple, java.util.function.Consumer<SimEvent> ev) {
+        Mm mm = new Mm(nextMmId++, p, maple);
         mms.put(mm.id(), mm);
         pages.newMm(mm, ev);
         return mm;

@@ -21,9 +21,14 @@ public final class Mm {
     private long nextAnonVma = 1;
 
     public Mm(long id, Profile profile) {
+        this(id, profile, false);
+    }
+
+    /** An mm whose VMA index is the maple tree (mm_mt, Linux 6.1+) when {@code maple}, else mm_rb. */
+    public Mm(long id, Profile profile, boolean maple) {
         this.id = id;
         this.profile = profile;
-        this.index = new RbVmaIndex(id);
+        this.index = maple ? new MapleVmaIndex(id) : new RbVmaIndex(id);
         this.mmapBase = profile.mmapBase();
     }
 

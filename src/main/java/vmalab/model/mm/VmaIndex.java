@@ -63,8 +63,18 @@ public interface VmaIndex {
     /** unmapped_area_topdown(): the highest free range of len bytes in [low, high); -1 when none. */
     long unmappedAreaTopDown(long len, long low, long high);
 
-    /** The root of the index's shape, for drawing; null when empty. */
+    /** The root of the index's binary shape (mm_rb), for drawing; null when empty or not a binary tree. */
     IndexNode<Vma> root();
+
+    /** Whether this is the maple tree of Linux 6.1+ (mm_mt) rather than mm_rb. */
+    default boolean isMaple() {
+        return false;
+    }
+
+    /** The maple tree's root node, read-only; null when empty or when the index is mm_rb. */
+    default vmalab.model.maple.MapleTree.NodeInfo mapleRoot() {
+        return null;
+    }
 
     /** A deep copy for the mm {@code mmId} (its events carry that id); the VMA records are shared. */
     VmaIndex copy(long mmId);

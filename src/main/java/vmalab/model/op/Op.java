@@ -6,7 +6,17 @@ package vmalab.model.op;
  */
 public sealed interface Op {
     /** exec NAME PROFILE: a new process with a fresh address space laid out by the profile. */
-    record Exec(String name, String profile) implements Op { }
+    /** exec NAME PROFILE [maple|rbtree]: {@code index} is "maple", "rbtree" or null for the profile's default. */
+    record Exec(String name, String profile, String index) implements Op {
+        public Exec(String name, String profile) {
+            this(name, profile, null);
+        }
+
+        /** Whether the new mm keeps its VMAs in the maple tree (mm_mt); mm_rb unless asked. */
+        public boolean maple() {
+            return "maple".equals(index);
+        }
+    }
 
     /**
      * import DIR: a new process holding a real process's VMAs, inserted as exec would insert them, with the

@@ -137,7 +137,7 @@ final class Dispatcher {
         if (p == null) return error(op, "unknown profile " + e.profile() + " (x86_64, i386-2.6, empty)");
         SimFile prog = Exec.programFile(kernel, e.name(), p);
         int pid = kernel.allocPid();
-        Mm mm = kernel.newMm(p, sink);
+        Mm mm = kernel.newMm(p, e.maple(), sink);
         String comm = prog.baseName().length() > 15 ? prog.baseName().substring(0, 15) : prog.baseName();
         Task t = new Task(pid, pid, comm, e.name(), 0, mm);
         kernel.addTask(t);
@@ -186,7 +186,7 @@ final class Dispatcher {
             + " exists already");
         Mm pm = parent.mm();
         int pid = kernel.allocPid();
-        Mm child = kernel.newMm(pm.profile(), sink);
+        Mm child = kernel.newMm(pm.profile(), pm.index().isMaple(), sink);
         child.setCode(pm.startCode(), pm.endCode());
         child.setData(pm.startData(), pm.endData());
         child.initBrk(pm.startBrk());

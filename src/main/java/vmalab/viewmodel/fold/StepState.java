@@ -51,6 +51,20 @@ public final class StepState {
         return new TreeAt(f, f.frameAtCursor(cursor), cursor, step.created(mm));
     }
 
+    /**
+     * The stores into {@code mm}'s maple tree among the events up to the cursor, in order (the path each took,
+     * the nodes it walked, made and retired): empty for a red-black mm or a step without any.
+     */
+    public java.util.List<vmalab.model.maple.MapleStep> mapleStores(Mm mm) {
+        if (mm == null) return java.util.List.of();
+        java.util.List<vmalab.model.maple.MapleStep> out = new java.util.ArrayList<>();
+        java.util.List<vmalab.model.event.SimEvent> ev = step.events();
+        for (int i = 0; i < Math.min(cursor, ev.size()); i++) {
+            if (ev.get(i) instanceof vmalab.model.event.MapleStepped m && m.mmId() == mm.id()) out.add(m.step());
+        }
+        return out;
+    }
+
     /** The buddy allocator at the cursor, or null without a physical memory model. */
     public BuddyAt buddy() {
         BuddyFrames f = step.buddy();

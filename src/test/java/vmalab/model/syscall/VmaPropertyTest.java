@@ -23,7 +23,7 @@ import vmalab.model.op.Advice;
 import vmalab.model.op.Op;
 
 /**
- * Random mmap/munmap/mprotect/madvise sequences in a 64-page window, against a reference that keeps one entry
+ * Random mmap/munmap/mprotect/madvise sequences in a 64-page window, in an mm_rb or a maple-tree process, against a reference that keeps one entry
  * per page (a TreeMap). After every operation: the tree's invariants hold, every page has the permissions
  * and fork-flag the reference says, /proc/PID/maps lists exactly the VMAs, no two neighbours that the
  * kernel would have merged stand apart after an mprotect, and a call that failed changed nothing.
@@ -52,9 +52,10 @@ class VmaPropertyTest {
     }
 
     @Property(tries = 2000)
-    void modelMatchesAPageByPageReference(@ForAll("ops") List<Op> ops) {
+    void modelMatchesAPageByPageReference(@ForAll("ops") List<Op> ops, @ForAll boolean maple) {
         Kernel k = new Kernel(new PageBackend.None());
-        Syscalls.apply(k, new Op.Exec("p", "empty"));
+        // the same rules for both eras of the VMA index: mm_rb and the maple tree (its invariants included)
+        Syscalls.apply(k, new Op.Exec("p", "empty", maple ? "maple" : "rbtree"));
         Mm mm = k.current().mm();
         TreeMap<Long, Page> ref = new TreeMap<>();
         for (Op op : ops) {
