@@ -185,7 +185,7 @@ final class MmapCalls {
         long pgoff = mm.profile().classic() ? 0 : oldBrk >>> Vma.PAGE_SHIFT;
         ev.accept(new Narration(Sentence.DO_BRK_FLAGS, newBrk));
         if (prev != null && prev.end() == oldBrk && Long.compareUnsigned(prev.start(), mm.startBrk()) >= 0
-                && VmaEdit.mergeable(prev, flags, null, 0, null)) {
+                && VmaEdit.mergeable(mm, prev, flags, null, 0, null)) {
             mm.adjust(prevNode, prev.withRange(prev.start(), newBrk, prev.pgoff()), ev);
         } else {
             mm.link(new Vma(oldBrk, newBrk, flags, pgoff, null, 0, null), ev);
@@ -223,7 +223,7 @@ final class MmapCalls {
                 Vma grown = vma.withRange(vma.start(), end, vma.pgoff());
                 VmaRef next = node.next();
                 if (next != null && next.vma().start() == end
-                        && VmaEdit.mergeable(next.vma(), vma.flags(), vma.file(), vma.anonVma(), vma.name())
+                        && VmaEdit.mergeable(mm, next.vma(), vma.flags(), vma.file(), vma.anonVma(), vma.name())
                         && edit.contiguous(grown.pgoff() + grown.pages(), next.vma().pgoff(), vma.file())) {
                     Vma nx = next.vma();
                     mm.unlink(next, ev);

@@ -29,8 +29,11 @@ class KernelStepReplayTest {
     static final List<String> PASSING = List.of(
         "alternating-protections",
         "anon-touch",
+        "anon-vma-reuse",
         "brk-cycles",
+        "fork-child-merge",
         "madvise-matrix",
+        "merge-three-way-anon",
         "merge-three-way-shared-anon-vma",
         "mremap-moves",
         "several-forks",
@@ -41,14 +44,10 @@ class KernelStepReplayTest {
      * being done on another branch: after merging it, move each one that passes to {@link #PASSING}.
      */
     static final Map<String, String> PENDING = Map.ofEntries(
-        // item 9
-        Map.entry("anon-vma-reuse", "vmas at step 5"),
         // item 11
         Map.entry("eoverflow-mremap", "scenario at step 0"),
         // fault-around: a read fault maps the cached pages around it (do_fault_around())
         Map.entry("file-private-shared", "vmas at step 2"),
-        // item 10
-        Map.entry("fork-child-merge", "vmas at step 6"),
         // item 12
         Map.entry("high-addresses", "scenario at step 0"),
         // item 2
@@ -59,8 +58,6 @@ class KernelStepReplayTest {
         Map.entry("madvise-pages", "vmas at step 17"),
         // item 5: file … cold
         Map.entry("majflt-cold", "scenario at step 0"),
-        // item 8
-        Map.entry("merge-three-way-anon", "vmas at step 6"),
         // item 7
         Map.entry("overcommit", "return at step 1"),
         // item 6, and fault-around
