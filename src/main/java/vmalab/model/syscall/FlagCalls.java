@@ -165,6 +165,8 @@ final class FlagCalls {
      */
     long madvise(long start, long len, Advice advice) {
         if ((start & (Vma.PAGE_SIZE - 1)) != 0) return Errno.EINVAL.ret();
+        // madvise_checks()/do_madvise(): a length that page-aligns to 0 wrapped: -EINVAL, not a no-op
+        if (len != 0 && VmaEdit.pageAlign(len) == 0) return Errno.EINVAL.ret();
         long end = start + VmaEdit.pageAlign(len);
         if (Long.compareUnsigned(end, start) < 0) return Errno.EINVAL.ret();
         if (end == start) return 0;
