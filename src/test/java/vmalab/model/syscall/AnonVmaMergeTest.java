@@ -86,4 +86,19 @@ class AnonVmaMergeTest extends SyscallTestBase {
         run("mmap 0x100000001000 4K rw- private anon fixed");
         assertEquals("100000000000-100000002000 rw-p, 100000002000-100000003000 rw-p", vmas(A, A + 0x10000));
     }
+
+    @Test
+    void aChildsBrkAfterAFaultedHeapAddsASecondHeapVma() {
+        // do_brk_flags() → vma_merge_new_range(): the child's heap is a fork child (checked on 6.18.44: two [heap]
+        // lines in the child's maps, one in the parent's)
+        run("brk +8K");
+        long heap = mm().startBrk();
+        run("touch 0x" + Long.toHexString(heap) + " w");
+        run("fork child");
+        run("child: brk +8K");
+        run("brk +8K");
+        Mm child = kernel.taskNamed("child").mm();
+        assertEquals(2, child.vmas().stream().filter(v -> v.start() >= heap && v.end() <= heap + 0x4000).count());
+        assertEquals(1, mm().vmas().stream().filter(v -> v.start() >= heap && v.end() <= heap + 0x4000).count());
+    }
 }
