@@ -35,6 +35,7 @@ class KernelStepReplayTest {
         "fork-child-merge",
         "high-addresses",
         "madvise-matrix",
+        "madvise-matrix-kinds",
         "merge-three-way-anon",
         "merge-three-way-shared-anon-vma",
         "mremap-moves",
@@ -55,6 +56,8 @@ class KernelStepReplayTest {
         // fault-around first; then MADV_PAGEOUT unmaps shmem pages mapped once (madvise_cold_or_pageout_pte_range()
         // → reclaim_pages()), which the model does not do
         Map.entry("madvise-cold-pageout", "minflt at step 7"),
+        // item 3, then item 6 (madvise_remove(), madvise_populate())
+        Map.entry("madvise-remove-populate-kinds", "return at step 5"),
         // item 2 (MADV_FREE), then item 3
         Map.entry("madvise-pages", "vmas at step 17"),
         // item 5: file … cold
