@@ -16,7 +16,9 @@
  *   signal - | signal SIGSEGV ADDR
  *   brk START CUR                                  (the process's heap, for brk scenarios)
  *   vma START END PERMS OFFSET NAME VMFLAGS…       (every VMA meeting a region the scenario mapped)
- *   pages START LETTERS                            (. not present, P present, Z zero page, S swapped)
+ *   pages START LETTERS                            (. not present, P present, Z zero page, S swapped;
+ *                                                   the zero page by /proc/kpageflags KPF_ZERO_PAGE as root, else
+ *                                                   by the PFN a read of untouched private memory maps)
  *   end
  */
 #define _GNU_SOURCE
@@ -55,6 +57,8 @@ static struct { unsigned long start, end; } regions[MAX_REGIONS];
 static int nregions;
 static char dir[256];
 static int pagemap_fd = -1;
+static int kpageflags_fd = -1;
+#define KPF_ZERO_PAGE 24
 
 /* children: the command pipe we write to, the result pipe we read from */
 static struct { char name[64]; pid_t pid; int cmd, res; } procs[MAX_PROCS];
@@ -259,7 +263,13 @@ static void page_letters(unsigned long s, unsigned long e) {
     for (unsigned long i = 0; i < np; i++) {
         uint64_t v = r >= (ssize_t)((i + 1) * 8) ? pm[i] : 0;
         unsigned long pfn = v & ((1UL << 55) - 1);
-        letters[i] = (v >> 63) & 1 ? (zero_pfn && pfn == zero_pfn ? 'Z' : 'P') : (v >> 62) & 1 ? 'S' : '.';
+        int zero = zero_pfn && pfn == zero_pfn;
+        uint64_t kf = 0;
+        /* as root /proc/kpageflags says it outright (KPF_ZERO_PAGE); the PFN of a read, never written page agrees */
+        if ((v >> 63) & 1 && kpageflags_fd >= 0 && pfn && pread(kpageflags_fd, &kf, 8, (off_t)(pfn * 8)) == 8) {
+            zero = (int)((kf >> KPF_ZERO_PAGE) & 1);
+        }
+        letters[i] = (v >> 63) & 1 ? (zero ? 'Z' : 'P') : (v >> 62) & 1 ? 'S' : '.';
     }
     letters[np] = 0;
     out("pages 0x%lx %s\n", s, letters);
@@ -455,6 +465,7 @@ int main(int argc, char **argv) {
     snprintf(dir, sizeof dir, "/var/tmp/vmalab-probe-%d", getpid());
     mkdir(dir, 0755);
     pagemap_fd = open("/proc/self/pagemap", O_RDONLY);
+    kpageflags_fd = open("/proc/kpageflags", O_RDONLY);
     find_zero_pfn();
     stack_t ss = {.ss_sp = altstack, .ss_size = sizeof altstack};
     sigaltstack(&ss, NULL);
