@@ -12,6 +12,7 @@ import vmalab.io.Pmap;
 import vmalab.io.ProcMaps;
 import vmalab.io.Smaps;
 import vmalab.model.Kernel;
+import vmalab.model.OpResult;
 import vmalab.model.buddy.BuddyAllocator;
 import vmalab.model.mm.Task;
 import vmalab.model.mm.Vma;
@@ -64,40 +65,56 @@ final class StateFormats {
     /** The JSON trace with the paging model's per-process pages and the buddy allocator's state. */
     static JsonTrace jsonTrace() {
         JsonNodeFactory f = JsonNodeFactory.instance;
-        return new JsonTrace((line, kernel, task, result) -> {
-            if (!(kernel.pages() instanceof PhysicalMemory pm)) return;
-            if (task != null && task.mm() != null) {
-                ArrayNode pages = f.arrayNode();
-                for (Vma v : task.mm().vmas()) {
-                    for (PageInfo p : pm.pages(task.mm(), v)) {
-                        ObjectNode n = f.objectNode();
-                        n.put("addr", JsonTrace.hex(p.addr()));
-                        n.put("present", p.pte().present());
-                        n.put("write", p.pte().write());
-                        n.put("dirty", p.pte().dirty());
-                        n.put("accessed", p.pte().accessed());
-                        n.put("zero", p.pte().zero());
-                        n.put("cow", p.pte().cow());
-                        n.put("frame", p.pte().frame());
-                        pages.add(n);
-                    }
-                }
-                line.set("pages", pages);
+        return new JsonTrace(new JsonTrace.Extension() {
+            @Override
+            public void extend(ObjectNode line, Kernel kernel, Task task, OpResult result) {
+                if (!(kernel.pages() instanceof PhysicalMemory pm)) return;
+                if (task != null && task.mm() != null) line.set("pages", pages(pm, task));
+                line.set("buddy", buddy(pm));
             }
-            BuddyAllocator b = pm.buddy();
-            ObjectNode buddy = f.objectNode();
-            ArrayNode lists = f.arrayNode();
-            for (List<Long> l : b.freeLists()) {
-                ArrayNode a = f.arrayNode();
-                l.forEach(a::add);
-                lists.add(a);
+
+            @Override
+            public void extendProcess(ObjectNode process, Kernel kernel, Task task) {
+                if (kernel.pages() instanceof PhysicalMemory pm) process.set("pages", pages(pm, task));
             }
-            buddy.set("free_lists", lists);
-            ArrayNode info = f.arrayNode();
-            for (int c : b.buddyinfo()) info.add(c);
-            buddy.set("buddyinfo", info);
-            buddy.put("nr_free", b.nrFree());
-            line.set("buddy", buddy);
         });
+    }
+
+    private static ArrayNode pages(PhysicalMemory pm, Task task) {
+        JsonNodeFactory f = JsonNodeFactory.instance;
+        ArrayNode pages = f.arrayNode();
+        for (Vma v : task.mm().vmas()) {
+            for (PageInfo p : pm.pages(task.mm(), v)) {
+                ObjectNode n = f.objectNode();
+                n.put("addr", JsonTrace.hex(p.addr()));
+                n.put("present", p.pte().present());
+                n.put("write", p.pte().write());
+                n.put("dirty", p.pte().dirty());
+                n.put("accessed", p.pte().accessed());
+                n.put("zero", p.pte().zero());
+                n.put("cow", p.pte().cow());
+                n.put("frame", p.pte().frame());
+                pages.add(n);
+            }
+        }
+        return pages;
+    }
+
+    private static ObjectNode buddy(PhysicalMemory pm) {
+        JsonNodeFactory f = JsonNodeFactory.instance;
+        BuddyAllocator b = pm.buddy();
+        ObjectNode buddy = f.objectNode();
+        ArrayNode lists = f.arrayNode();
+        for (List<Long> l : b.freeLists()) {
+            ArrayNode a = f.arrayNode();
+            l.forEach(a::add);
+            lists.add(a);
+        }
+        buddy.set("free_lists", lists);
+        ArrayNode info = f.arrayNode();
+        for (int c : b.buddyinfo()) info.add(c);
+        buddy.set("buddyinfo", info);
+        buddy.put("nr_free", b.nrFree());
+        return buddy;
     }
 }

@@ -16,7 +16,9 @@ import vmalab.model.mm.Vma;
 /**
  * The {@code --show json} trace: one JSON object a line per operation, with the state after it. Addresses are
  * "0x…" strings; {@code rbtree} is the VMA tree in preorder as nested arrays {@code [start, "R"|"B", left, right]}.
- * {@link #extend} lets the physical side add its fields (minflt, pages, buddy).
+ * The top-level state is the process that ran the operation's; {@code processes} holds every live process (each
+ * thread group once, by pid), so a fork shows the child beside its parent. {@link Extension} lets the physical
+ * side add its fields (pages, buddy).
  */
 public final class JsonTrace {
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -25,6 +27,10 @@ public final class JsonTrace {
     /** Adds fields to an operation's object (the paging model's pages and buddy state). */
     public interface Extension {
         void extend(ObjectNode line, Kernel kernel, Task task, OpResult result);
+
+        /** Adds fields to one process's object of {@code processes} (its pages). */
+        default void extendProcess(ObjectNode process, Kernel kernel, Task task) {
+        }
     }
 
     private final Extension extension;
@@ -81,11 +87,31 @@ public final class JsonTrace {
             else o.set("rbtree", rbtree(t.mm().index().root()));
         }
         if (extension != null) extension.extend(o, kernel, t, r);
+        o.set("processes", processes(kernel));
         try {
             return MAPPER.writeValueAsString(o);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Every live process, by pid: a thread shares its leader's mm and is not listed again. */
+    private ArrayNode processes(Kernel kernel) {
+        ArrayNode a = F.arrayNode();
+        kernel.tasks().stream()
+            .filter(p -> !p.isThread() && !p.exited() && p.mm() != null)
+            .sorted(java.util.Comparator.comparingInt(Task::pid))
+            .forEach(p -> {
+                ObjectNode n = F.objectNode();
+                n.put("pid", p.pid());
+                n.put("name", p.comm());
+                n.set("vmas", vmas(p));
+                n.set("mm", mm(p.mm()));
+                n.set("rbtree", rbtree(p.mm().index().root()));
+                if (extension != null) extension.extendProcess(n, kernel, p);
+                a.add(n);
+            });
+        return a;
     }
 
     static ArrayNode vmas(Task t) {

@@ -50,6 +50,7 @@ public final class Narrator {
     public static String reason(TaskEvent.SignalRaised s) {
         String why = switch (s.cause()) {
             case ABOVE_TASK_SIZE -> "address above TASK_SIZE";
+            case NON_CANONICAL -> "a non-canonical address: the CPU raises a general protection fault";
             case NO_VMA -> "no VMA at or above the address";
             case IN_HOLE -> "the address is in a hole";
             case STACK_GUARD_GAP -> "the stack may not grow within the guard gap of the mapping below";

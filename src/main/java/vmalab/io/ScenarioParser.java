@@ -129,11 +129,11 @@ public final class ScenarioParser {
             case MMAP -> mmap(a);
             case MUNMAP -> {
                 need(a, 2, 2, syntax);
-                yield new Op.Munmap(num(a[0], "address"), size(a[1], "length"));
+                yield new Op.Munmap(unsigned(a[0], "address"), unsigned(a[1], "length"));
             }
             case MPROTECT -> {
                 need(a, 3, 3, syntax);
-                yield new Op.Mprotect(num(a[0], "address"), size(a[1], "length"), prot(a[2]));
+                yield new Op.Mprotect(unsigned(a[0], "address"), unsigned(a[1], "length"), prot(a[2]));
             }
             case MADVISE -> {
                 need(a, 3, 3, syntax);
@@ -141,7 +141,7 @@ public final class ScenarioParser {
                 if (adv == null) {
                     throw new BadLine("unknown advice \"" + a[2] + "\" (" + String.join(", ", syntax.words()) + ")");
                 }
-                yield new Op.Madvise(num(a[0], "address"), size(a[1], "length"), adv);
+                yield new Op.Madvise(unsigned(a[0], "address"), unsigned(a[1], "length"), adv);
             }
             case MREMAP -> {
                 need(a, 3, 4, syntax);
@@ -150,7 +150,8 @@ public final class ScenarioParser {
                     if (!a[3].equalsIgnoreCase("maymove")) throw new BadLine("expected maymove, not \"" + a[3] + "\"");
                     may = true;
                 }
-                yield new Op.Mremap(num(a[0], "address"), size(a[1], "old length"), size(a[2], "new length"), may);
+                yield new Op.Mremap(unsigned(a[0], "address"), unsigned(a[1], "old length"), unsigned(a[2], "new length"),
+                    may);
             }
             case BRK -> brk(a);
             case TOUCH -> touch(a);
@@ -193,6 +194,20 @@ public final class ScenarioParser {
 
     private static long size(String s, String what) throws BadLine {
         return num(s, what);
+    }
+
+    /**
+     * An address, a length or a file offset: unsigned 64 bits, as the system calls take them, so that
+     * 0xffffffffff600000 (the vsyscall page) reaches the kernel and gets its answer.
+     */
+    private static long unsigned(String s, String what) throws BadLine {
+        if (s.startsWith("-")) throw new BadLine("bad " + what + " \"" + s + "\": negative");
+        Long v = Numbers.parseUnsigned(s);
+        if (v == null) {
+            throw new BadLine("bad " + what + " \"" + s + "\": expected a number up to 0xffffffffffffffff (0x1000, "
+                + "4096, 4K)");
+        }
+        return v;
     }
 
     private static int order(String s) throws BadLine {
@@ -238,12 +253,12 @@ public final class ScenarioParser {
         int i = 0;
         long addr = 0;
         // mmap ADDR LEN PROT …: the second word is a number; mmap LEN PROT …: it is the protection
-        if (Numbers.parse(a[1]) != null) {
-            addr = num(a[0], "address");
+        if (Numbers.parse(a[1]) != null || Numbers.parseUnsigned(a[1]) != null) {
+            addr = unsigned(a[0], "address");
             i = 1;
         }
         if (a.length < i + 4) throw new BadLine("too few arguments: " + usage);
-        long len = size(a[i], "length");
+        long len = unsigned(a[i], "length");
         int prot = prot(a[i + 1]);
         boolean shared;
         switch (a[i + 2].toLowerCase()) {
@@ -258,7 +273,7 @@ public final class ScenarioParser {
             String f = src.substring(5);
             int at = f.lastIndexOf('@');
             if (at >= 0) {
-                offset = num(f.substring(at + 1), "offset");
+                offset = unsigned(f.substring(at + 1), "offset");
                 f = f.substring(0, at);
             }
             if (f.isEmpty()) throw new BadLine("file: needs a name, like file:/lib/libc.so@0x1000");
@@ -287,7 +302,7 @@ public final class ScenarioParser {
     private static Op brk(String[] a) throws BadLine {
         need(a, 1, 1, ScenarioSyntax.BRK);
         String s = a[0];
-        if (s.startsWith("=")) return new Op.Brk(num(s.substring(1), "address"), true);
+        if (s.startsWith("=")) return new Op.Brk(unsigned(s.substring(1), "address"), true);
         if (s.startsWith("+") || s.startsWith("-")) {
             Long v = Numbers.parse(s);
             if (v == null) throw new BadLine("bad brk amount \"" + s + "\": expected +8K, -4096 or =0x555555561000");
@@ -298,7 +313,7 @@ public final class ScenarioParser {
 
     private static Op touch(String[] a) throws BadLine {
         need(a, 2, 3, ScenarioSyntax.TOUCH);
-        long addr = num(a[0], "address");
+        long addr = unsigned(a[0], "address");
         long len = a.length == 3 ? size(a[1], "length") : 1;
         String acc = a[a.length - 1].toLowerCase();
         if (!acc.equals("r") && !acc.equals("w") && !acc.equals("x")) {

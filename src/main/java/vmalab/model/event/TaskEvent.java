@@ -34,6 +34,8 @@ public sealed interface TaskEvent extends SimEvent {
     /** Why an access raised a signal, with the signal and its si_code (null for the OOM killer's SIGKILL). */
     enum Cause {
         ABOVE_TASK_SIZE(Signal.SIGSEGV, "SEGV_MAPERR"),
+        /** A non-canonical address: a general protection fault, not a page fault; si_addr is 0. */
+        NON_CANONICAL(Signal.SIGSEGV, "SI_KERNEL"),
         NO_VMA(Signal.SIGSEGV, "SEGV_MAPERR"),
         IN_HOLE(Signal.SIGSEGV, "SEGV_MAPERR"),
         STACK_GUARD_GAP(Signal.SIGSEGV, "SEGV_MAPERR"),

@@ -19,6 +19,8 @@ public final class Mm {
     private long totalVm, dataVm, execVm, stackVm, lockedVm;
     private int users = 1;
     private long nextAnonVma = 1;
+    /** The anon_vmas dup_mmap() gave a child's VMAs (anon_vma_fork()): their VMAs' chains are not singular. */
+    private java.util.Set<Long> forkAnonVmas = new java.util.HashSet<>();
 
     public Mm(long id, Profile profile) {
         this(id, profile, false);
@@ -95,6 +97,18 @@ public final class Mm {
     /** A fresh anon_vma id, as anon_vma_prepare() allocates one. */
     public long newAnonVmaId() {
         return nextAnonVma++;
+    }
+
+    /** A fresh anon_vma for a VMA a child inherits (kernel/fork.c: dup_mmap() → anon_vma_fork()). */
+    public long newForkAnonVmaId() {
+        long id = nextAnonVma++;
+        forkAnonVmas.add(id);
+        return id;
+    }
+
+    /** Whether dup_mmap() allocated this anon_vma, linked to a parent's: see {@link AnonVmas#isForkChild}. */
+    public boolean isForkAnonVma(long id) {
+        return forkAnonVmas.contains(id);
     }
 
     /**
@@ -183,6 +197,7 @@ public final class Mm {
         c.totalVm = totalVm; c.dataVm = dataVm; c.execVm = execVm; c.stackVm = stackVm; c.lockedVm = lockedVm;
         c.users = users;
         c.nextAnonVma = nextAnonVma;
+        c.forkAnonVmas = new java.util.HashSet<>(forkAnonVmas);
         return c;
     }
 

@@ -11,6 +11,7 @@ import vmalab.model.event.SimEvent;
 import vmalab.model.fault.FaultEvent;
 import vmalab.model.fault.FaultEvent.Kind;
 import vmalab.model.fault.PageBackend.FaultOutcome;
+import vmalab.model.mm.AnonVmas;
 import vmalab.model.mm.Mm;
 import vmalab.model.mm.Task;
 import vmalab.model.mm.Vma;
@@ -185,7 +186,7 @@ final class FaultHandler {
     private void anonVmaPrepare(long page) {
         VmaRef n = mm.findVmaRef(page);
         if (n == null || !n.vma().contains(page) || n.vma().anonVma() != 0) return;
-        long id = mm.newAnonVmaId();
+        long id = AnonVmas.prepare(mm, n);
         if (detailed) ev.accept(new Narration(Sentence.ANON_VMA_PREPARE, id));
         mm.adjust(n, n.vma().withAnonVma(id), ev);
     }

@@ -202,7 +202,10 @@ final class Dispatcher {
         for (Vma v : pm.vmas()) {
             if (v.has(VmFlags.DONTCOPY)) continue;
             Vma cv = v.withFlags(v.flags() & ~(VmFlags.LOCKED | VmFlags.LOCKONFAULT));
+            // anon_vma_fork(): the child's VMA gets an anon_vma of its own, chained to the parent's (so its chain
+            // is not singular: vma_is_fork_child()); VM_WIPEONFORK starts the child without one
             if (v.has(VmFlags.WIPEONFORK)) cv = cv.withAnonVma(0);
+            else if (v.anonVma() != 0 && !pm.profile().classic()) cv = cv.withAnonVma(child.newForkAnonVmaId());
             child.link(cv, bulk);
             if (!v.has(VmFlags.WIPEONFORK)) kernel.pages().forkCopy(pm, child, cv, sink);
         }

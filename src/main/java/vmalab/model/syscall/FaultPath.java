@@ -56,6 +56,10 @@ final class FaultPath {
 
     /** One access; false when it raised a signal. */
     boolean access(long addr, char access) {
+        // arch/x86/kernel/traps.c: exc_general_protection(): an address whose top bits are not copies of the
+        // highest implemented one (bit 47 with 4 levels) never reaches the page-fault handler; the #GP gives a
+        // SIGSEGV whose si_addr is 0 (SI_KERNEL)
+        if (!canonical(addr)) return signal(Cause.NON_CANONICAL, 0, null, access);
         if (Long.compareUnsigned(addr, mm.profile().taskSize()) >= 0) {
             return signal(Cause.ABOVE_TASK_SIZE, addr, null, access);
         }
@@ -80,6 +84,14 @@ final class FaultPath {
             return signal(Cause.NX, addr, null, access);
         }
         return handle(vma, addr, access);
+    }
+
+    /** x86-64's canonical form: bits 63..47 (63..56 with 5 levels) all equal; classic i386 has no such rule. */
+    private boolean canonical(long addr) {
+        if (mm.profile().classic()) return true;
+        int top = mm.profile().levels() >= 5 ? 56 : 47;
+        long high = addr >> top;
+        return high == 0 || high == -1;
     }
 
     /** MADV_POPULATE_(READ|WRITE) and MAP_POPULATE: fault a page in without a signal path. */

@@ -7,6 +7,7 @@ import vmalab.model.event.MmEvent;
 import vmalab.model.event.Narration;
 import vmalab.model.event.Sentence;
 import vmalab.model.event.SimEvent;
+import vmalab.model.mm.AnonVmas;
 import vmalab.model.mm.Mm;
 import vmalab.model.mm.Prot;
 import vmalab.model.mm.Vma;
@@ -50,12 +51,14 @@ final class FlagCalls {
         boolean atStart = start == v.start();
         boolean atEnd = end == v.end();
         boolean withPrev = atStart && prev != null && prev.end() == start
-            && VmaEdit.mergeable(prev, newFlags, v.file(), v.anonVma(), v.name())
+            && VmaEdit.mergeable(mm, prev, newFlags, v.file(), v.anonVma(), v.name())
             && edit.contiguous(prev.pgoff() + prev.pages(), pgoff, v.file());
         boolean withNext = atEnd && next != null && next.start() == end
-            && VmaEdit.mergeable(next, newFlags, v.file(), v.anonVma(), v.name())
+            && VmaEdit.mergeable(mm, next, newFlags, v.file(), v.anonVma(), v.name())
             && edit.contiguous(pgoff + pages, next.pgoff(), v.file());
-        // vma_merge() cases 1-8 of the kernel's comment, for a range inside an existing VMA
+        // mm/vma.c: vma_merge_existing_range(): with prev and next both possible, next joins too only when its
+        // anon_vma suits prev's (can_vma_merge_right()); else the range merges with prev alone
+        if (withPrev && withNext && !AnonVmas.compatible(prev, next)) withNext = false;
         if (withPrev && withNext) {
             Vma merged = prev.withRange(prev.start(), next.end(), prev.pgoff()).withAnonVma(anon(prev, v, next));
             mm.unlink(nextNode, ev);
@@ -162,6 +165,8 @@ final class FlagCalls {
      */
     long madvise(long start, long len, Advice advice) {
         if ((start & (Vma.PAGE_SIZE - 1)) != 0) return Errno.EINVAL.ret();
+        // madvise_checks()/do_madvise(): a length that page-aligns to 0 wrapped: -EINVAL, not a no-op
+        if (len != 0 && VmaEdit.pageAlign(len) == 0) return Errno.EINVAL.ret();
         long end = start + VmaEdit.pageAlign(len);
         if (Long.compareUnsigned(end, start) < 0) return Errno.EINVAL.ret();
         if (end == start) return 0;

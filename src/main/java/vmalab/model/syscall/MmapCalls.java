@@ -91,6 +91,7 @@ final class MmapCalls {
         long addr = getUnmappedArea(hint, len, fixed);
         if (addr < 0 && addr > -4096) return addr;
         if (r.noReplace() && mm.overlaps(addr, addr + len)) return Errno.EEXIST.ret();
+        if (r.file() != null && !fileMmapOk(r.offset() >>> Vma.PAGE_SHIFT, len)) return Errno.EOVERFLOW.ret();
         // calc_vm_prot_bits() | calc_vm_flag_bits() | VM_MAYREAD | VM_MAYWRITE | VM_MAYEXEC
         long flags = VmFlags.fromProt(r.prot()) | VmFlags.MAY_RWX;
         if (r.growsDown()) flags |= VmFlags.GROWSDOWN;
@@ -127,6 +128,20 @@ final class MmapCalls {
             ev.accept(new Narration(Sentence.MMAP_REGION, addr, addr + len, flags));
         }
         return addr;
+    }
+
+    /** MAX_LFS_FILESIZE on 64 bits (LLONG_MAX), the largest offset a regular file (or shmem) has. */
+    private static final long MAX_LFS_FILESIZE = Long.MAX_VALUE;
+
+    /**
+     * mm/mmap.c: file_mmap_ok() with file_mmap_size_max() of a regular file: the mapping's last byte must lie
+     * within MAX_LFS_FILESIZE, else do_mmap() returns -EOVERFLOW. (Its other check, that pgoff plus the
+     * length in pages does not wrap, cannot fail on 64 bits: an offset in pages has 52 bits.)
+     */
+    private static boolean fileMmapOk(long pgoff, long len) {
+        if (Long.compareUnsigned(len, MAX_LFS_FILESIZE) > 0) return false;
+        long maxsize = MAX_LFS_FILESIZE - len;
+        return Long.compareUnsigned(pgoff, maxsize >>> Vma.PAGE_SHIFT) <= 0;
     }
 
     private long nextShmemInode() {
@@ -185,7 +200,7 @@ final class MmapCalls {
         long pgoff = mm.profile().classic() ? 0 : oldBrk >>> Vma.PAGE_SHIFT;
         ev.accept(new Narration(Sentence.DO_BRK_FLAGS, newBrk));
         if (prev != null && prev.end() == oldBrk && Long.compareUnsigned(prev.start(), mm.startBrk()) >= 0
-                && VmaEdit.mergeable(prev, flags, null, 0, null)) {
+                && VmaEdit.mergeable(mm, prev, flags, null, 0, null)) {
             mm.adjust(prevNode, prev.withRange(prev.start(), newBrk, prev.pgoff()), ev);
         } else {
             mm.link(new Vma(oldBrk, newBrk, flags, pgoff, null, 0, null), ev);
@@ -200,8 +215,13 @@ final class MmapCalls {
         oldLen = VmaEdit.pageAlign(oldLen);
         newLen = VmaEdit.pageAlign(newLen);
         if (newLen == 0) return Errno.EINVAL.ret();
+        // check_mremap_params(): is the new length silly?
+        if (Long.compareUnsigned(newLen, taskSize()) > 0) return Errno.EINVAL.ret();
         Vma vma = mm.vmaAt(addr);
         if (vma == null) return Errno.EFAULT.ret();
+        // check_prep_vma() (vma_to_resize() before 6.16): old_len 0 duplicates a shared mapping (the DOS-emu
+        // "duplicate shm area" case); a private one cannot be duplicated
+        if (oldLen == 0 && !vma.has(VmFlags.SHARED) && !vma.has(VmFlags.MAYSHARE)) return Errno.EINVAL.ret();
         if (Long.compareUnsigned(oldLen, newLen) >= 0) {
             if (oldLen > newLen) {
                 long r = munmap(addr + newLen, oldLen - newLen);
@@ -223,7 +243,7 @@ final class MmapCalls {
                 Vma grown = vma.withRange(vma.start(), end, vma.pgoff());
                 VmaRef next = node.next();
                 if (next != null && next.vma().start() == end
-                        && VmaEdit.mergeable(next.vma(), vma.flags(), vma.file(), vma.anonVma(), vma.name())
+                        && VmaEdit.mergeable(mm, next.vma(), vma.flags(), vma.file(), vma.anonVma(), vma.name())
                         && edit.contiguous(grown.pgoff() + grown.pages(), next.vma().pgoff(), vma.file())) {
                     Vma nx = next.vma();
                     mm.unlink(next, ev);

@@ -7,6 +7,7 @@ import vmalab.model.event.Narration;
 import vmalab.model.event.Sentence;
 import vmalab.model.event.SimEvent;
 import vmalab.model.fault.PageBackend;
+import vmalab.model.mm.AnonVmas;
 import vmalab.model.mm.Mm;
 import vmalab.model.mm.Vma;
 import vmalab.model.mm.VmaRef;
@@ -36,13 +37,17 @@ final class VmaEdit {
         return (x + PAGE - 1) & -PAGE;
     }
 
-    /** is_mergeable_vma() + is_mergeable_anon_vma(): same flags (VM_SOFTDIRTY aside), file and name. */
-    static boolean mergeable(Vma v, long flags, Object file, long anonVma, String name) {
+    /**
+     * mm/vma.c: is_mergeable_vma() + is_mergeable_anon_vma(): same flags (VM_SOFTDIRTY aside), file and name,
+     * and anon_vmas that can be shared: a fork child's VMA merges only with its own anon_vma
+     * ({@link AnonVmas#mergeable}).
+     */
+    static boolean mergeable(Mm mm, Vma v, long flags, Object file, long anonVma, String name) {
         if (((v.flags() ^ flags) & ~VmFlags.MERGE_IGNORED) != 0) return false;
         if ((flags & VM_SPECIAL) != 0) return false;
         if (v.file() != file && (v.file() == null || !v.file().equals(file))) return false;
         if (v.name() != null || name != null) return false;
-        return v.anonVma() == 0 || anonVma == 0 || v.anonVma() == anonVma;
+        return AnonVmas.mergeable(mm, v.anonVma(), anonVma);
     }
 
     /**
@@ -66,12 +71,12 @@ final class VmaEdit {
         Vma prev = prevNode == null ? null : prevNode.vma();
         Vma next = nextNode == null ? null : nextNode.vma();
         long pages = (end - addr) >>> Vma.PAGE_SHIFT;
-        boolean afterPrev = prev != null && prev.end() == addr && mergeable(prev, flags, file, anonVma, name)
+        boolean afterPrev = prev != null && prev.end() == addr && mergeable(mm, prev, flags, file, anonVma, name)
             && contiguous(prev.pgoff() + prev.pages(), pgoff, file);
-        boolean beforeNext = next != null && next.start() == end && mergeable(next, flags, file, anonVma, name)
+        boolean beforeNext = next != null && next.start() == end && mergeable(mm, next, flags, file, anonVma, name)
             && contiguous(pgoff + pages, next.pgoff(), file);
-        if (afterPrev && beforeNext && (prev.anonVma() == 0 || next.anonVma() == 0
-                || prev.anonVma() == next.anonVma())) {
+        // mm/vma.c: vma_merge_new_range(), can_vma_merge_right(): prev and next must suit each other too
+        if (afterPrev && beforeNext && AnonVmas.compatible(prev, next)) {
             long av = prev.anonVma() != 0 ? prev.anonVma() : next.anonVma();
             Vma merged = new Vma(prev.start(), next.end(), prev.flags(), prev.pgoff(), prev.file(), av, null);
             mm.unlink(nextNode, ev);
