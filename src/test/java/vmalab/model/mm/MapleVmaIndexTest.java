@@ -123,6 +123,19 @@ class MapleVmaIndexTest {
     }
 
     @Test
+    void sixtyFiveThousandVmasMakeAShallowTree() {
+        VmaIndex mt = new MapleVmaIndex(6);
+        for (int k = 0; k < 65530; k++) mt.insert(vma(16 + 2L * k, 17 + 2L * k, VmFlags.READ), e -> { });
+        assertNull(mt.checkInvariants());
+        assertEquals(65530, mt.size());
+        // 131,061 ranges in leaves of at most 16, internal nodes of at most 10: a handful of levels, not 17
+        assertTrue(mt.height() <= 6, "height " + mt.height());
+        List<Long> visited = new ArrayList<>();
+        assertEquals((16 + 2L * 40000) * P, mt.find((16 + 2L * 40000) * P, visited).vma().start());
+        assertEquals(mt.height(), visited.size(), "find_vma reads one slot per level");
+    }
+
+    @Test
     void aCopyIsDeepAndKeepsTheShape() {
         VmaIndex mt = new MapleVmaIndex(3);
         for (int k = 0; k < 40; k++) mt.insert(vma(16 + 2 * k, 17 + 2 * k, VmFlags.READ), e -> { });
