@@ -304,6 +304,7 @@ public final class AnimationDirector {
         if (e instanceof TaskEvent.SyscallDone) return 350;
         if (e instanceof TaskEvent) return 600;
         if (e instanceof RbStepped rb) return rbMillis(rb.step());
+        if (e instanceof vmalab.model.event.MapleStepped) return 280; // no maple view draws it yet: a glance
         if (e instanceof BuddyStepped) return 300;
         if (e instanceof MmEvent.FindVma) return 500;
         if (e instanceof MmEvent) return 600;

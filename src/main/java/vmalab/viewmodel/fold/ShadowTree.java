@@ -30,6 +30,8 @@ public final class ShadowTree {
     private int root = NIL;
     private int size;
     private final Map<Long, Integer> idOfKey;
+    /** Built from a maple-tree process's VMA set (no RbSteps to replay): see {@link #relink}. */
+    private boolean maple;
 
     private ShadowTree(int capacity) {
         capacity = Math.max(capacity, 8);
@@ -49,6 +51,7 @@ public final class ShadowTree {
     /** The model tree's shape: ids in pre-order. O(n), no recursion. */
     public static ShadowTree of(VmaIndex tree) {
         ShadowTree s = new ShadowTree(tree.size() + 8);
+        if (tree.isMaple()) return s.balanced(tree.vmas());
         IndexNode<Vma> r = tree.root();
         if (r == null) {
             return s;
@@ -91,6 +94,64 @@ public final class ShadowTree {
         return s;
     }
 
+    /**
+     * A maple-tree process has no binary shape to copy: the fold keeps its VMA set as a balanced, all-black
+     * tree in address order (what counters and the layout read), rebuilt at each step's end.
+     */
+    private ShadowTree balanced(java.util.List<Vma> vmas) {
+        maple = true;
+        count = 0;
+        idOfKey.clear();
+        root = link(vmas, 0, vmas.size() - 1, NIL);
+        size = vmas.size();
+        return this;
+    }
+
+    private int link(java.util.List<Vma> vmas, int lo, int hi, int p) {
+        if (lo > hi) return NIL;
+        int mid = (lo + hi) >>> 1;
+        int id = newNode(vmas.get(mid).start(), vmas.get(mid), false);
+        parent[id] = p;
+        left[id] = link(vmas, lo, mid - 1, id);
+        right[id] = link(vmas, mid + 1, hi, id);
+        return id;
+    }
+
+    /** Whether this is a maple-tree process's VMA set rather than mm_rb's shape. */
+    public boolean maple() {
+        return maple;
+    }
+
+    /**
+     * For a maple-tree process: the set with {@code add} linked, or with the VMA at {@code removeKey} gone,
+     * rebuilt balanced as {@link #of} builds it. False (nothing changed) when it does not fit the set.
+     */
+    public boolean relink(Vma add, long removeKey) {
+        java.util.List<Vma> vs = new java.util.ArrayList<>(size);
+        int[] stack = new int[140];
+        int sp = 0;
+        for (int n = root; n != NIL || sp > 0; ) {
+            if (n != NIL) {
+                stack[sp++] = n;
+                n = left[n];
+            } else {
+                n = stack[--sp];
+                vs.add(vma[n]);
+                n = right[n];
+            }
+        }
+        if (add != null) {
+            if (idOf(add.start()) != NIL) return false;
+            int at = 0;
+            while (at < vs.size() && Long.compareUnsigned(vs.get(at).start(), add.start()) < 0) at++;
+            vs.add(at, add);
+        } else if (!vs.removeIf(v -> v.start() == removeKey)) {
+            return false;
+        }
+        balanced(vs);
+        return true;
+    }
+
     public ShadowTree copy() {
         ShadowTree c = new ShadowTree(0);
         c.left = left.clone();
@@ -103,6 +164,7 @@ public final class ShadowTree {
         c.root = root;
         c.size = size;
         c.idOfKey.putAll(idOfKey);
+        c.maple = maple;
         return c;
     }
 

@@ -77,6 +77,19 @@ public final class TreeFrames {
             if (!t.apply(st, k -> vmaInsertedAfter(events, e, mmId, k))) return BAD;
             return st instanceof RbStep.Link l ? linked(t, e, l) : before;
         }
+        if (t.maple() && ev instanceof MmEvent.VmaInserted in && in.mmId() == mmId) {
+            if (!t.relink(in.vma(), 0)) return BAD;
+            return new TreeStep(e, null, t.idOf(in.vma().start()), -1, List.of(), "mas_store: "
+                + Hex.range(in.vma()) + " enters mm_mt", true);
+        }
+        if (t.maple() && ev instanceof MmEvent.VmaRemoved out && out.mmId() == mmId) {
+            if (!t.relink(null, out.vma().start())) return BAD;
+            return new TreeStep(e, null, -1, -1, List.of(), "mas_store: " + Hex.range(out.vma())
+                + " leaves mm_mt", true);
+        }
+        if (t.maple() && ev instanceof MmEvent.FindVma f && f.mmId() == mmId) {
+            return null; // mt_find's path is of maple slots, not of these nodes
+        }
         if (ev instanceof MmEvent.VmaChanged ch && ch.mmId() == mmId) {
             int id = t.idOf(ch.before().start());
             if (!t.rekey(ch.before().start(), ch.after())) return BAD;

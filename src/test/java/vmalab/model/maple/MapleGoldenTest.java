@@ -84,6 +84,22 @@ class MapleGoldenTest {
     }
 
     @Test
+    void aFullLeftLeafPushesIntoItsRightSibling() {
+        // VMAs -1..-7 (below VMA 0) fill the left leaf to 16 entries
+        for (int k = -1; k >= -7; k--) assertEquals(StoreType.NODE_STORE, t.store(start(k), last(k), k).type());
+        // VMA -8: 17 entries in the first child, so no push left; right: slot_total 16 + 7 = 23 < 32 - 2 - 1 =
+        // 29, the 25 entries are cut at 23 - 14 = 9 (VMA 0): the right sibling takes 15
+        MapleStep push = t.store(start(-8), last(-8), -8);
+        assertEquals(StoreType.SPLIT_STORE, push.type());
+        MapleTree.NodeInfo root = t.rootInfo();
+        assertEquals(1, root.end());
+        assertEquals("- -8 -7 -6 -5 -4 -3 -2 -1 0", slots(root.child(0)));
+        assertEquals("1 2 3 4 5 6 7 8 9 10 11 12 13 14 -", slots(root.child(1)));
+        assertEquals(last(0), root.pivot(0));
+        assertNull(MapleInvariants.check(t));
+    }
+
+    @Test
     void erasesUnderTheMinimumRebalanceIntoOneRootLeaf() {
         // VMA 8 is exactly slot 0 of the right leaf: the slot becomes NULL in place
         assertEquals(StoreType.EXACT_FIT, t.store(start(8), last(8), null).type());
