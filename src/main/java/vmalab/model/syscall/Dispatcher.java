@@ -86,7 +86,8 @@ final class Dispatcher {
         if (inner instanceof Op.Madvise m) {
             long r = new FlagCalls(kernel, mm, sink, faults).madvise(m.addr(), m.len(), m.advice());
             count(faults);
-            return done(op, t, r, m);
+            // a process the OOM killer took never returns from the call
+            return done(op, t, r, faults.killed() ? null : m);
         }
         if (inner instanceof Op.Mremap m) {
             return done(op, t, calls.mremap(m.addr(), m.oldLen(), m.newLen(), m.mayMove()), m);
@@ -115,7 +116,7 @@ final class Dispatcher {
             new Populate(t.mm(), faults).mmPopulate(r, VmaEdit.pageAlign(m.len()));
             count(faults);
         }
-        return done(op, t, r, m, file);
+        return done(op, t, r, faults.killed() ? null : m, file);
     }
 
     private void count(FaultPath faults) {
