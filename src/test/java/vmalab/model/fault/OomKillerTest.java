@@ -50,6 +50,20 @@ class OomKillerTest {
     }
 
     @Test
+    void mprotectMakingAPrivateMappingLargerThanRamWritableFailsWithEnomem() {
+        // given: read-only private memory is not charged
+        lab.exec("p", "empty");
+        long ro = lab.mmapAnon("p", 121 * PAGE, Prot.READ, false);
+
+        // when: mprotect_fixup() charges it when it becomes writable (6.18: mprotect(30 GiB, rw) = ENOMEM)
+        long r = lab.run(new Op.Mprotect(ro, 121 * PAGE, RW)).result();
+
+        // then
+        assertEquals(Errno.ENOMEM.ret(), r);
+        assertEquals("r--p", lab.vma("p", ro).perms());
+    }
+
+    @Test
     void brkPastRamKeepsTheOldBreak() {
         // given
         lab.exec("p", "x86_64");
