@@ -90,8 +90,8 @@ public final class RunCommand implements Callable<Integer> {
                 out.println(trace.line(step, s.line(), s.text(), kernel, r));
             } else {
                 for (String l : ScenarioRunner.straceLines(r)) out.println(l);
-                if (r.minorFaults() > 0) out.println("     (" + r.minorFaults() + " minor fault"
-                    + (r.minorFaults() == 1 ? "" : "s") + ")");
+                String faults = ScenarioRunner.faultsLine(r);
+                if (faults != null) out.println(faults);
                 String ask = ScenarioRunner.askLine(ran);
                 if (ask != null) out.println(ask);
                 if (each) StateFormats.print(out, kernel, texts);

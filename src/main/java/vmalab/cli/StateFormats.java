@@ -87,7 +87,9 @@ final class StateFormats {
             for (PageInfo p : pm.pages(task.mm(), v)) {
                 ObjectNode n = f.objectNode();
                 n.put("addr", JsonTrace.hex(p.addr()));
-                n.put("present", p.pte().present());
+                // pagemap's present bit is pte_present(): a PROT_NONE page keeps its frame, no access
+                n.put("present", p.pte().mapped());
+                if (p.pte().protNone()) n.put("access", "none");
                 n.put("write", p.pte().write());
                 n.put("dirty", p.pte().dirty());
                 n.put("accessed", p.pte().accessed());

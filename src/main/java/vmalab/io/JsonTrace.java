@@ -74,6 +74,7 @@ public final class JsonTrace {
             o.put("result", r.result());
         }
         o.put("minflt", r.minorFaults());
+        o.put("majflt", r.majorFaults());
         for (SimEvent e : r.events()) {
             if (e instanceof TaskEvent.SignalRaised s) {
                 o.put("signal", s.signal());

@@ -184,6 +184,18 @@ public final class Narrator {
             case MOVE_PAGE_TABLES -> String.format("%d PTE%s moved from 0x%x to 0x%x", a, plural(a), b, c);
             case CHANGE_PTE_RANGE -> String.format("%x-%x: %d PTE%s take the protection %s", a, b, c, plural(c),
                 ((Vma) ref).perms());
+            case OOM_KILL_PROCESS -> String.format("Out of memory: Killed process %d (%s) total-vm:%dkB, badness %d"
+                + " page%s (RSS and page tables)", a, ref, b * 4, c, plural(c));
+            case VM_ENOUGH_MEMORY -> String.format("%d pages to charge, more than RAM plus swap (%d pages): ENOMEM",
+                a, b);
+            case MADV_FREE_PTE_RANGE -> String.format("%x-%x: %d page%s made clean and old, marked lazyfree: still"
+                + " mapped until reclaim needs the memory", a, b, c, plural(c));
+            case RECLAIM_LAZYFREE -> String.format("%d clean lazyfree page%s discarded: the next read sees zeros", a,
+                plural(a));
+            case TRUNCATE_PAGECACHE_RANGE -> String.format("punch a hole in pages %d-%d of %s: %d page%s leave the"
+                + " page cache and every mapping", a, b - 1, path(ref), c, plural(c));
+            case SYNC_MMAP_READAHEAD -> String.format("major fault: %d page%s of %s read from disk (read-ahead"
+                + " window %d-%d)", c, plural(c), path(ref), a, a + b - 1);
         };
     }
 

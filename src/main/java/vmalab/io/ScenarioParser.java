@@ -228,8 +228,11 @@ public final class ScenarioParser {
         Integer maj = null;
         Integer min = null;
         Long inode = null;
+        boolean cold = false;
         for (int i = 2; i < a.length; i++) {
-            if (a[i].equals("dev") && i + 1 < a.length) {
+            if (a[i].equals("cached") || a[i].equals("cold")) {
+                cold = a[i].equals("cold");
+            } else if (a[i].equals("dev") && i + 1 < a.length) {
                 String[] mm = a[++i].split(":");
                 if (mm.length != 2) throw new BadLine("bad device \"" + a[i] + "\": expected MAJ:MIN in hex, like 03:01");
                 try {
@@ -244,7 +247,7 @@ public final class ScenarioParser {
                 throw new BadLine("unexpected \"" + a[i] + "\": " + ScenarioSyntax.FILE.usage());
             }
         }
-        return new Op.CreateFile(a[0], size, maj, min, inode);
+        return new Op.CreateFile(a[0], size, maj, min, inode, cold);
     }
 
     private static Op mmap(String[] a) throws BadLine {

@@ -82,6 +82,19 @@ public final class ScenarioRunner {
             + ran.ask().actual();
     }
 
+    /**
+     * The log's line of getrusage() counts: {@code      (3 minor faults)}, with the major faults beside when
+     * there were any ({@code (0 minor faults, 1 major fault)}); null when the operation faulted nothing.
+     */
+    public static String faultsLine(OpResult r) {
+        long min = r.minorFaults();
+        long maj = r.majorFaults();
+        if (min == 0 && maj == 0) return null;
+        String s = "     (" + min + " minor fault" + (min == 1 ? "" : "s");
+        if (maj > 0) s += ", " + maj + " major fault" + (maj == 1 ? "" : "s");
+        return s + ")";
+    }
+
     /** The strace-like lines of a result: {@code 1000  brk(NULL) = 0x555555559000}. */
     public static List<String> straceLines(OpResult r) {
         List<String> out = new ArrayList<>();

@@ -18,8 +18,9 @@ public enum ScenarioSyntax {
     IMPORT("import", "DIR|PID", "a new process holding a real one's VMAs and present pages (a `vmalab capture` "
         + "folder, or a running process read now)",
         List.of()),
-    FILE("file", "NAME SIZE [dev MAJ:MIN] [inode N]", "a file of the simulated filesystem",
-        List.of("dev", "inode")),
+    FILE("file", "NAME SIZE [cached|cold] [dev MAJ:MIN] [inode N]", "a file just written: in the page cache, "
+        + "or cold (nothing cached: first reads are major faults)",
+        List.of("cached", "cold", "dev", "inode")),
     MMAP("mmap", "[ADDR] LEN PROT private|shared anon|file:NAME[@OFFSET] [fixed|noreplace] [growsdown] [noreserve] "
         + "[populate]", "",
         List.of("private", "shared", "anon", "file:", "fixed", "noreplace", "growsdown", "noreserve", "populate")),

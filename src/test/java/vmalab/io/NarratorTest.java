@@ -48,7 +48,9 @@ class NarratorTest {
             case FILE_CREATED -> new Op.CreateFile("f", 4096, null, null, null);
             case FORCE_SIG_FAULT -> SEGV;
             case ALLOC_OOM, RMQUEUE_SMALLEST -> new FrameOwner(FrameOwner.Role.ANON_PAGE, 1, 0x7000, null);
-            case WRITEPAGE, FILEMAP_READ_FOLIO, SHMEM_EVICT_INODE, FINISH_FAULT, COPY_USER_HIGHPAGE -> KEY;
+            case WRITEPAGE, FILEMAP_READ_FOLIO, SHMEM_EVICT_INODE, FINISH_FAULT, COPY_USER_HIGHPAGE,
+                TRUNCATE_PAGECACHE_RANGE, SYNC_MMAP_READAHEAD -> KEY;
+            case OOM_KILL_PROCESS -> "p";
             case FILEMAP_PAST_EOF, SHMEM_PAST_EOF -> FILE;
             case HANDLE_MM_FAULT, CHANGE_PTE_RANGE -> VMA;
             case ZAP_PTE_RANGE -> new Rss(0, 1, 0);

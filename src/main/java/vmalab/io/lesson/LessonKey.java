@@ -14,6 +14,7 @@ public enum LessonKey {
     ERRNO("errno", null, Kind.ERRNO, "the errno of a failed system call (ENOMEM, EINVAL, …), or none"),
     SIGNAL("signal", null, Kind.SIGNAL, "the signal the operation raised: SIGSEGV[/SEGV_MAPERR], SIGBUS, or none"),
     MINFLT("minflt", null, Kind.COUNT, "the operation's minor faults, as run prints \"(N minor faults)\""),
+    MAJFLT("majflt", null, Kind.COUNT, "the operation's major faults: file pages read from disk (ru_majflt)"),
     RSS("rss", null, Kind.SIZE, "resident set, get_mm_rss(): 12 is KiB, or 12K, 1M"),
     VSZ("vsz", null, Kind.SIZE, "virtual size, total_vm: every VMA's length added up (KiB, or K/M/G)"),
     TOTAL_VM("total_vm", null, Kind.SIZE, "the same as vsz"),

@@ -58,7 +58,7 @@ final class Readings {
         }
         try {
             return switch (key) {
-                case RESULT, ERRNO, MINFLT -> operation(key, last);
+                case RESULT, ERRNO, MINFLT, MAJFLT -> operation(key, last);
                 case SIGNAL -> signal(last, named);
                 case FREE, FRAMES_FREE -> physical(key, k, q);
                 case PROCESSES -> Reading.count(Checks.processes(k));
@@ -87,6 +87,7 @@ final class Readings {
         Errno e = failedSyscall(call) && r < 0 ? Errno.of(r) : null;
         return switch (key) {
             case MINFLT -> Reading.count(last.minorFaults());
+            case MAJFLT -> Reading.count(last.majorFaults());
             case ERRNO -> e == null ? Reading.of("none", "none") : Reading.of(e.name(), e.name());
             default -> {
                 String shown = e != null ? "-" + e.name()

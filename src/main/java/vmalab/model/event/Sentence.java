@@ -91,7 +91,14 @@ public enum Sentence {
     COPY_PTE_RANGE("copy_pte_range"),
     COPY_PAGE_RANGE_OOM("copy_page_range"),
     MOVE_PAGE_TABLES("move_page_tables"),
-    CHANGE_PTE_RANGE("change_pte_range");
+    CHANGE_PTE_RANGE("change_pte_range"),
+    // page state, fault counts and memory limits
+    OOM_KILL_PROCESS("oom_kill_process"),
+    VM_ENOUGH_MEMORY("__vm_enough_memory"),
+    MADV_FREE_PTE_RANGE("madvise_free_pte_range"),
+    RECLAIM_LAZYFREE("shrink_folio_list"),
+    TRUNCATE_PAGECACHE_RANGE("truncate_pagecache_range"),
+    SYNC_MMAP_READAHEAD("do_sync_mmap_readahead");
 
     private final String function;
 

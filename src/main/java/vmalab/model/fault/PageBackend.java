@@ -2,6 +2,7 @@ package vmalab.model.fault;
 
 import java.util.function.Consumer;
 import vmalab.model.event.SimEvent;
+import vmalab.model.fs.SimFile;
 import vmalab.model.mm.Mm;
 import vmalab.model.mm.Task;
 import vmalab.model.mm.Vma;
@@ -12,10 +13,13 @@ import vmalab.model.mm.Vma;
  * madvise, handle_mm_fault() from the fault path, copy_page_range() from fork, move_page_tables() from mremap).
  */
 public interface PageBackend {
-    /** The outcome of handle_mm_fault() for one page. */
-    enum FaultOutcome { OK, NO_FAULT, SIGBUS, OOM }
+    /**
+     * The outcome of handle_mm_fault() for one page: OK a minor fault, MAJOR one that read the page from disk
+     * (VM_FAULT_MAJOR), NO_FAULT nothing to do, SIGBUS and OOM the VM_FAULT_ERROR cases.
+     */
+    enum FaultOutcome { OK, MAJOR, NO_FAULT, SIGBUS, OOM }
 
-    /** handle_mm_fault() for one page of a VMA whose access check passed; counts a minor fault when it faults. */
+    /** handle_mm_fault() for one page of a VMA whose access check passed. */
     FaultOutcome handleFault(Task task, Vma vma, long addr, char access, Consumer<SimEvent> ev);
 
     /** Whether a page of this mm is mapped by a present PTE (no fault needed for a read). */
@@ -56,6 +60,32 @@ public interface PageBackend {
      * VMA after the change): its PTEs take the new protection.
      */
     default void changeProtection(Mm mm, Vma vma, long start, long end, Consumer<SimEvent> ev) {
+    }
+
+    /** totalram_pages() + total_swap_pages for __vm_enough_memory(): the managed frames (no swap). */
+    default long totalRamPages() {
+        return Long.MAX_VALUE;
+    }
+
+    /** oom_badness() of an mm: its RSS plus its page tables, in pages. */
+    default long oomBadness(Mm mm) {
+        return 0;
+    }
+
+    /** MADV_FREE on [start, end) of an anonymous VMA: madvise_free_pte_range(). Default: drop the pages. */
+    default void lazyFree(Mm mm, Vma vma, long start, long end, Consumer<SimEvent> ev) {
+        zap(mm, vma, start, end, ev);
+    }
+
+    /**
+     * MADV_REMOVE's vfs_fallocate(FALLOC_FL_PUNCH_HOLE) on pages [from, to) of a file: the pages leave every
+     * mapping and the page cache (truncate_pagecache_range()).
+     */
+    default void punchHole(SimFile file, long from, long to, Consumer<SimEvent> ev) {
+    }
+
+    /** A file was written ({@code file NAME SIZE}): its pages are in the page cache unless {@code cold}. */
+    default void fileWritten(SimFile file, boolean cold) {
     }
 
     /** No physical memory at all: every fault succeeds and nothing is remembered. Used until paging is wired in. */

@@ -24,8 +24,16 @@ public sealed interface Op {
      */
     record Import(String source, ImportedProcess process) implements Op { }
 
-    /** file NAME SIZE [dev MAJ:MIN] [inode N]: a file of the simulated filesystem. */
-    record CreateFile(String name, long size, Integer devMajor, Integer devMinor, Long inode) implements Op { }
+    /**
+     * file NAME SIZE [cached|cold] [dev MAJ:MIN] [inode N]: a file of the simulated filesystem, just written, so
+     * in the page cache unless {@code cold} (nothing cached: its first reads are major faults).
+     */
+    record CreateFile(String name, long size, Integer devMajor, Integer devMinor, Long inode, boolean cold)
+            implements Op {
+        public CreateFile(String name, long size, Integer devMajor, Integer devMinor, Long inode) {
+            this(name, size, devMajor, devMinor, inode, false);
+        }
+    }
 
     /** mmap(addr, len, prot, flags, fd, offset). {@code fileName} null for MAP_ANONYMOUS. */
     record Mmap(long addr, long len, int prot, boolean shared, String fileName, long offset, boolean fixed,

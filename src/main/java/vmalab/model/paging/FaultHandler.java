@@ -27,6 +27,8 @@ import vmalab.model.mm.VmFlags;
 final class FaultHandler {
     /** fault_around_bytes = 64 KiB: 16 pages. */
     static final int FAULT_AROUND_PAGES = 16;
+    /** file_ra_state.ra_pages: read_ahead_kb = 128 (this machine's block devices), 32 pages. */
+    static final int RA_PAGES = 32;
 
     private final MemoryState m;
     private final Task task;
@@ -251,7 +253,34 @@ final class FaultHandler {
         return f.shmem() ? Sentence.SHMEM_PAST_EOF : Sentence.FILEMAP_PAST_EOF;
     }
 
-    /** do_read_fault(): fault-around first; the page itself through ->fault() if it was not cached. */
+    /**
+     * mm/filemap.c: do_sync_mmap_readahead(): the pages a major fault reads with its own: none more under
+     * MADV_RANDOM, ra_pages from the page on under MADV_SEQUENTIAL, else the mmap read-around window of ra_pages
+     * centred on it; within the file.
+     */
+    private static long[] readAround(Vma vma, long pgoff) {
+        long from;
+        long to;
+        if (vma.has(VmFlags.RAND_READ)) {
+            from = pgoff;
+            to = pgoff + 1;
+        } else if (vma.has(VmFlags.SEQ_READ)) {
+            from = pgoff;
+            to = pgoff + RA_PAGES;
+        } else {
+            from = Math.max(0, pgoff - RA_PAGES / 2);
+            to = from + RA_PAGES;
+        }
+        return new long[] {from, Math.min(to, vma.file().pages())};
+    }
+
+    /**
+     * do_read_fault(): fault-around first; the page itself through ->fault() if it was not cached. A page read
+     * from disk is a major fault; Linux 6.18 then maps the whole large folio read-ahead put it in (finish_fault()
+     * maps the folio's pages in the VMA), which the model, without large folios, approximates by mapping the
+     * fault-around block again. Recorded on 6.18 (lessons.txt, readahead_*): one read of page 8 of a cold 64-page
+     * file maps 16 pages (normal), 8 (MADV_SEQUENTIAL: pages 8-15) and 1 (MADV_RANDOM), with one major fault.
+     */
     private FaultOutcome doReadFault(Vma vma, FileKey f, PageTable leaf, int idx, long page, long pgoff) {
         fault(page, 'r', Kind.READ);
         if (detailed) ev.accept(new Narration(Sentence.DO_READ_FAULT));
@@ -259,12 +288,17 @@ final class FaultHandler {
             if (doFaultAround(vma, f, leaf, idx, page, pgoff)) return FaultOutcome.OK;
         }
         if (pastEof(vma, pgoff, faultFn(f))) return FaultOutcome.SIGBUS;
-        long pfn = m.cachePage(f, pgoff, ev);
+        long[] ra = readAround(vma, pgoff);
+        long pfn = m.cachePage(f, pgoff, ra[0], ra[1], ev);
         if (pfn < 0) return FaultOutcome.OOM;
+        if (m.majorRead && !mm.profile().classic() && doFaultAround(vma, f, leaf, idx, page, pgoff)) {
+            return FaultOutcome.MAJOR;
+        }
+        FaultOutcome done = m.majorRead ? FaultOutcome.MAJOR : FaultOutcome.OK;
         if (detailed) ev.accept(new Narration(Sentence.FINISH_FAULT, pgoff, pfn,
             (protBits(vma) & Pte.RW) != 0 ? 1 : 0, 0, f));
         m.setPte(st, leaf, idx, page, Pte.make(pfn, protBits(vma) | Pte.ACCESSED | cowMark(vma)), ev);
-        return FaultOutcome.OK;
+        return done;
     }
 
     /**
@@ -293,7 +327,7 @@ final class FaultHandler {
         for (long i = from; i <= stop; i++) {
             if (leaf.entries[(int) i] != 0) continue;
             long pg = pgoff + i - pteOff;
-            long pfn = m.cache.lookup(f, pg);
+            long pfn = m.cachedFrame(f, pg, ev);
             if (pfn < 0) continue;
             long a = page + ((i - pteOff) << Vma.PAGE_SHIFT);
             // x86 maps the prefaulted pages old; only the faulting access sets Accessed
@@ -324,15 +358,17 @@ final class FaultHandler {
             m.freeFrame(copy, ev);
             return FaultOutcome.SIGBUS;
         }
-        long src = m.cachePage(f, pgoff, ev);
+        long[] ra = readAround(vma, pgoff);
+        long src = m.cachePage(f, pgoff, ra[0], ra[1], ev);
         if (src < 0) {
             m.freeFrame(copy, ev);
             return FaultOutcome.OOM;
         }
+        boolean major = m.majorRead;
         if (detailed) ev.accept(new Narration(Sentence.COPY_USER_HIGHPAGE, src, pgoff, copy, 0, f));
         m.setPte(st, leaf, idx, page, Pte.make(copy, writeBits(vma)), ev);
         if (detailed) ev.accept(new FaultEvent.CowCopied(mm.id(), page, src, copy));
-        return FaultOutcome.OK;
+        return major ? FaultOutcome.MAJOR : FaultOutcome.OK;
     }
 
     /** do_shared_fault(): a write to a shared mapping maps the page-cache page writable and dirties it. */
@@ -340,14 +376,16 @@ final class FaultHandler {
         fault(page, 'w', Kind.SHARED);
         if (detailed) ev.accept(new Narration(Sentence.DO_SHARED_FAULT));
         if (pastEof(vma, pgoff, faultFn(f))) return FaultOutcome.SIGBUS;
-        long pfn = m.cachePage(f, pgoff, ev);
+        long[] ra = readAround(vma, pgoff);
+        long pfn = m.cachePage(f, pgoff, ra[0], ra[1], ev);
         if (pfn < 0) return FaultOutcome.OOM;
+        boolean major = m.majorRead;
         if (!f.shmem()) {
             if (detailed) ev.accept(new Narration(Sentence.DO_PAGE_MKWRITE));
         }
         m.setPte(st, leaf, idx, page, Pte.make(pfn, writeBits(vma)), ev);
         dirty(pfn);
-        return FaultOutcome.OK;
+        return major ? FaultOutcome.MAJOR : FaultOutcome.OK;
     }
 
     /** fault_dirty_shared_page(): set_page_dirty(). */

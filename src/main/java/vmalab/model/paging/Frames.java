@@ -22,6 +22,8 @@ final class Frames {
     private static final int NIL = -1;
     private static final byte DIRTY = 1;
     private static final byte INACTIVE = 2;
+    /** folio_mark_lazyfree(): an anonymous page MADV_FREE made discardable (no longer swap-backed). */
+    private static final byte LAZYFREE = 4;
 
     /** A file as a page remembers it: its inode and the path it was read through (FileKey ignores the path). */
     private record FileName(int major, int minor, long inode, String path) { }
@@ -48,6 +50,7 @@ final class Frames {
     private int inactiveHead = NIL;
     private int inactiveTail = NIL;
     private int inactiveSize;
+    private int lazyfreeCount;
 
     private int[] poolMm;
     private long[] poolAddr;
@@ -98,6 +101,7 @@ final class Frames {
         inactiveHead = o.inactiveHead;
         inactiveTail = o.inactiveTail;
         inactiveSize = o.inactiveSize;
+        lazyfreeCount = o.lazyfreeCount;
         poolUsed = o.poolUsed;
         files = new ArrayList<>(o.files);
         fileIds = new HashMap<>(o.fileIds);
@@ -139,6 +143,7 @@ final class Frames {
 
     private void reset(int pfn) {
         inactiveRemove(pfn);
+        setLazyfree(pfn, false);
         for (int e = more.get(pfn); e != NIL; ) {
             int n = poolNext[e];
             release(e);
@@ -191,6 +196,22 @@ final class Frames {
     void setDirty(long pfn, boolean d) {
         int p = (int) pfn;
         flags.set(p, (byte) (d ? flags.get(p) | DIRTY : flags.get(p) & ~DIRTY));
+    }
+
+    boolean lazyfree(long pfn) {
+        return (flags.get((int) pfn) & LAZYFREE) != 0;
+    }
+
+    void setLazyfree(long pfn, boolean on) {
+        int p = (int) pfn;
+        if (lazyfree(p) == on) return;
+        flags.set(p, (byte) (on ? flags.get(p) | LAZYFREE : flags.get(p) & ~LAZYFREE));
+        lazyfreeCount += on ? 1 : -1;
+    }
+
+    /** How many frames are lazyfree (reclaim looks for them only when there are some). */
+    int lazyfreeCount() {
+        return lazyfreeCount;
     }
 
     int level(long pfn) {

@@ -30,6 +30,10 @@ final class MemoryState {
     final BuddyAllocator buddy;
     final Frames frames;
     final PageCache cache;
+    /** The files a scenario wrote: which pages are cached without a frame yet, which misses are major. */
+    WrittenFiles written;
+    /** Whether the last {@link #cachePage} read its page from disk (VM_FAULT_MAJOR). */
+    boolean majorRead;
     final Map<Long, MmState> mms;
     /** An alloc_pages block: its owner's name ("alloc_pages NAME") and order. */
     record Block(String label, int order) { }
@@ -53,6 +57,7 @@ final class MemoryState {
         buddy = new BuddyAllocator(frames, maxOrder, reserve);
         this.frames = new Frames(frames);
         cache = new PageCache();
+        written = new WrittenFiles();
         mms = new LinkedHashMap<>();
         blocks = new LinkedHashMap<>();
         for (int pfn = 0; pfn < reserve; pfn++) {
@@ -75,6 +80,7 @@ final class MemoryState {
         buddy = o.buddy.copy();
         frames = o.frames.copy();
         cache = o.cache.copy();
+        written = o.written.copy();
         mms = new LinkedHashMap<>();
         for (Map.Entry<Long, MmState> e : o.mms.entrySet()) mms.put(e.getKey(), e.getValue().copy());
         blocks = new LinkedHashMap<>(o.blocks);
@@ -240,15 +246,49 @@ final class MemoryState {
      * maps, oldest first (dirty ones are written back first). shmem pages have nowhere to go without swap.
      */
     int reclaim(Consumer<SimEvent> ev) {
-        if (frames.inactiveSize() == 0) return 0;
-        ev.accept(new Narration(Sentence.TRY_TO_FREE_PAGES));
-        List<Long> victims = new ArrayList<>();
-        for (long pfn : frames.inactive(RECLAIM_BATCH)) {
-            if (victims.size() >= RECLAIM_BATCH) break;
-            victims.add(pfn);
+        int freed = 0;
+        if (frames.inactiveSize() > 0) {
+            ev.accept(new Narration(Sentence.TRY_TO_FREE_PAGES));
+            List<Long> victims = new ArrayList<>();
+            for (long pfn : frames.inactive(RECLAIM_BATCH)) {
+                if (victims.size() >= RECLAIM_BATCH) break;
+                victims.add(pfn);
+            }
+            for (long pfn : victims) removeFromCache(pfn, ev);
+            freed = victims.size();
         }
-        for (long pfn : victims) removeFromCache(pfn, ev);
-        return victims.size();
+        if (freed < RECLAIM_BATCH && frames.lazyfreeCount() > 0) freed += reclaimLazyfree(RECLAIM_BATCH - freed, ev);
+        return freed;
+    }
+
+    /**
+     * shrink_folio_list() → try_to_unmap_one() for lazyfree anonymous pages (MADV_FREE): a page whose PTEs are
+     * all still clean is discarded, its PTEs cleared, so the next read maps the zero page; a page written since
+     * (a dirty PTE) is swap-backed again and kept (folio_set_swapbacked()). Before any OOM kill.
+     */
+    private int reclaimLazyfree(int max, Consumer<SimEvent> ev) {
+        int freed = 0;
+        for (int pfn = 0; pfn < frames.length() && freed < max && frames.lazyfreeCount() > 0; pfn++) {
+            if (!frames.lazyfree(pfn)) continue;
+            List<Mapping> ms = frames.mappings(pfn);
+            boolean dirty = false;
+            for (Mapping mp : ms) {
+                MmState st = find(mp.mmId());
+                if (st != null && (st.tables.get(mp.addr()) & Pte.DIRTY) != 0) dirty = true;
+            }
+            frames.setLazyfree(pfn, false);
+            if (dirty) continue;
+            for (Mapping mp : ms) {
+                MmState st = find(mp.mmId());
+                PageTable leaf = st == null ? null : st.tables.leaf(mp.addr());
+                if (leaf == null) continue;
+                setPte(st, leaf, st.tables.leafIndex(mp.addr()), mp.addr(), 0, ev);
+                if (EventSink.detailed(ev)) ev.accept(new PagingEvent.RssChanged(st.id, st.rss()));
+            }
+            freed++;
+        }
+        if (freed > 0) ev.accept(new Narration(Sentence.RECLAIM_LAZYFREE, freed));
+        return freed;
     }
 
     /** __filemap_remove_folio() + the page cache's reference. */
@@ -271,16 +311,70 @@ final class MemoryState {
      * cache first when it is not there (a shmem page starts zeroed). -1 when out of memory.
      */
     long cachePage(FileKey f, long index, Consumer<SimEvent> ev) {
+        return cachePage(f, index, index, index + 1, ev);
+    }
+
+    /**
+     * {@link #cachePage(FileKey, long, Consumer)} for a fault: a page of a written file that must come from disk
+     * is a major fault ({@link #majorRead}), and do_sync_mmap_readahead() reads the pages of [raFrom, raTo) that
+     * are not cached along with it, as long as free frames last (read-ahead allocates with __GFP_NORETRY: it
+     * neither reclaims nor fails the fault).
+     */
+    long cachePage(FileKey f, long index, long raFrom, long raTo, Consumer<SimEvent> ev) {
+        majorRead = false;
         long pfn = cache.lookup(f, index);
         if (pfn >= 0) {
             cache.touch(f, index);
             return pfn;
         }
-        pfn = allocFrame(f.shmem() ? FrameKind.SHMEM : FrameKind.FILE, FrameOwner.cache(f, index), ev);
+        if (written.pending(f, index)) return materialize(f, index, ev);
+        boolean major = written.tracked(f);
+        pfn = readPage(f, index, ev);
+        if (pfn < 0 || !major) return pfn;
+        majorRead = true;
+        int read = 1;
+        for (long i = Math.max(0, raFrom); i < raTo; i++) {
+            if (i == index || cache.lookup(f, i) >= 0 || written.pending(f, i)) continue;
+            if (buddy.nrFree() == 0) break;
+            if (readPage(f, i, ev) < 0) break;
+            read++;
+        }
+        long from = Math.min(Math.max(0, raFrom), index);
+        ev.accept(new Narration(Sentence.SYNC_MMAP_READAHEAD, from, Math.max(raTo, index + 1) - from, read, 0, f));
+        return pfn;
+    }
+
+    /**
+     * The frame of a page the page cache holds (filemap_map_pages()'s lookup): a pending page of a written file
+     * gets its frame now; -1 when the page is not cached (or no frame is left for it).
+     */
+    long cachedFrame(FileKey f, long index, Consumer<SimEvent> ev) {
+        long pfn = cache.lookup(f, index);
+        if (pfn >= 0 || !written.pending(f, index) || buddy.nrFree() == 0) return pfn;
+        return materialize(f, index, ev);
+    }
+
+    /** A pending page of a written file gets the frame that holds it: no read, it was cached all along. */
+    private long materialize(FileKey f, long index, Consumer<SimEvent> ev) {
+        long pfn = allocFrame(FrameKind.FILE, EventSink.detailed(ev) ? FrameOwner.cache(f, index) : null, ev);
         if (pfn < 0) return -1;
         frames.setFilePage(pfn, f, index);
         frames.setRefcount(pfn, 1);
         cache.add(f, index, pfn);
+        frames.inactiveAdd(pfn);
+        written.settle(f, index);
+        if (EventSink.detailed(ev)) ev.accept(new PagingEvent.PageCacheAdded(f.path(), index, pfn));
+        return pfn;
+    }
+
+    /** filemap_read_folio() / shmem_get_folio(): a new page-cache page for page index of f. */
+    private long readPage(FileKey f, long index, Consumer<SimEvent> ev) {
+        long pfn = allocFrame(f.shmem() ? FrameKind.SHMEM : FrameKind.FILE, FrameOwner.cache(f, index), ev);
+        if (pfn < 0) return -1;
+        frames.setFilePage(pfn, f, index);
+        frames.setRefcount(pfn, 1);
+        cache.add(f, index, pfn);
+        written.settle(f, index);
         if (!f.shmem()) frames.inactiveAdd(pfn);
         ev.accept(new Narration(f.shmem() ? Sentence.SHMEM_GET_FOLIO : Sentence.FILEMAP_READ_FOLIO, index, pfn, 0,
             0, f));

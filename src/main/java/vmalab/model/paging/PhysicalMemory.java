@@ -12,6 +12,7 @@ import vmalab.model.event.Sentence;
 import vmalab.model.event.SimEvent;
 import vmalab.model.fault.MemoryControl;
 import vmalab.model.fault.PageBackend;
+import vmalab.model.fs.SimFile;
 import vmalab.model.mm.Mm;
 import vmalab.model.mm.Task;
 import vmalab.model.mm.Vma;
@@ -112,6 +113,66 @@ public final class PhysicalMemory implements PageBackend, MemoryControl {
     }
 
     @Override
+    public void lazyFree(Mm mm, Vma vma, long start, long end, Consumer<SimEvent> ev) {
+        MmState st = m.find(mm.id());
+        if (st == null) return;
+        long s = Math.max(start, vma.start());
+        long e = Math.min(end, vma.end());
+        if (s < e) new PteRanges(m, ev).lazyFree(st, s, e);
+    }
+
+    /**
+     * mm/truncate.c: truncate_pagecache_range() after a hole is punched in pages [from, to) of a file:
+     * unmap_mapping_range() without even_cows clears every PTE that maps one of its page-cache pages, in any
+     * process, shared or private (a private mapping's own anonymous copies stay); then
+     * truncate_inode_pages_range() drops the pages from the page cache, dirty data and all. The next read
+     * faults and reads the hole: zeros. Checked on 6.18: MADV_REMOVE of 2 pages of a 4-page shared file
+     * mapping leaves 2 present there and 2 in a private mapping of the same file, whose next read is a major
+     * fault that reads 0.
+     */
+    @Override
+    public void punchHole(SimFile file, long from, long to, Consumer<SimEvent> ev) {
+        FileKey f = FileKey.of(file);
+        int n = 0;
+        for (long index : m.cache.indexes(f)) {
+            if (index < from || index >= to) continue;
+            long pfn = m.cache.lookup(f, index);
+            for (Mapping mp : m.frames.mappings(pfn)) {
+                MmState st = m.find(mp.mmId());
+                PageTable leaf = st == null ? null : st.tables.leaf(mp.addr());
+                if (leaf == null) continue;
+                // the PTE's dirty bit would mark the page dirty: the data goes without write-back
+                m.setPte(st, leaf, st.tables.leafIndex(mp.addr()), mp.addr(), 0, ev);
+                if (EventSink.detailed(ev)) ev.accept(new PagingEvent.RssChanged(st.id, st.rss()));
+            }
+            m.frames.setDirty(pfn, false);
+            m.removeFromCache(pfn, ev);
+            n++;
+        }
+        m.written.settleRange(f, from, to);
+        ev.accept(new Narration(Sentence.TRUNCATE_PAGECACHE_RANGE, from, to, n, 0, f));
+    }
+
+    @Override
+    public void fileWritten(SimFile file, boolean cold) {
+        m.written.written(FileKey.of(file), file.pages(), cold);
+    }
+
+    /** totalram_pages(): the frames the buddy allocator manages (the kernel image's are reserved); no swap. */
+    @Override
+    public long totalRamPages() {
+        return m.frames.length() - m.buddy.reservedFrames();
+    }
+
+    /** oom_badness(): get_mm_rss() + swap entries (none) + mm_pgtables_bytes() / PAGE_SIZE (the PGD not counted). */
+    @Override
+    public long oomBadness(Mm mm) {
+        MmState st = m.find(mm.id());
+        if (st == null) return 0;
+        return st.rss().pages() + Math.max(0, st.tables.all().size() - 1);
+    }
+
+    @Override
     public void freeTables(Mm mm, long start, long end, Consumer<SimEvent> ev) {
         MmState st = m.find(mm.id());
         if (st != null && Long.compareUnsigned(start, end) < 0) new PteRanges(m, ev).freeTables(mm, st, start, end);
@@ -174,7 +235,9 @@ public final class PhysicalMemory implements PageBackend, MemoryControl {
         if (order > 20) return "maxorder must be in 0..20, not " + maxOrder;
         int res = reserve < 0 ? (int) Math.min(DEFAULT_RESERVE, frames / 64) : reserve;
         if (res > frames) return "cannot reserve " + res + " frames of " + frames;
+        WrittenFiles written = m.written;
         m = new MemoryState((int) frames, order, res);
+        m.written = written;
         handler = null;
         sizedByHand = true;
         return null;

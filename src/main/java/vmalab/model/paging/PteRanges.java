@@ -43,6 +43,24 @@ final class PteRanges {
     }
 
     /**
+     * madvise_free_pte_range(): each anonymous page of [start, end) stays mapped but is made clean and old
+     * (ptep_get_and_clear_full() then pte_mkold(pte_mkclean())) and marked lazyfree (folio_mark_lazyfree());
+     * the zero page and PTE-less pages are skipped. A read finds the page as it was; a write dirties the PTE
+     * again, which makes reclaim keep it ({@link MemoryState#reclaim}). Checked on 6.18: after MADV_FREE of 4
+     * written pages pagemap shows 4 present, and a read and a write fault nothing and read the old data.
+     */
+    void lazyFree(MmState st, long start, long end) {
+        int[] n = {0};
+        st.tables.forEachPte(start, end, (leaf, i, addr, raw) -> {
+            if (!MemoryState.normal(raw) || m.frames.kind(Pte.pfn(raw)) != FrameKind.ANON) return;
+            m.setPte(st, leaf, i, addr, raw & ~(Pte.DIRTY | Pte.ACCESSED), ev);
+            m.frames.setLazyfree(Pte.pfn(raw), true);
+            n[0]++;
+        });
+        ev.accept(new Narration(Sentence.MADV_FREE_PTE_RANGE, start, end, n[0]));
+    }
+
+    /**
      * free_pgtables() → free_pgd_range(): after an unmap, the tables whose whole span holds no VMA any more go
      * back to the buddy allocator (a table a neighbouring VMA still reaches stays). Then a shmem file this mm
      * no longer maps may go with its pages.

@@ -27,6 +27,7 @@ final class Dispatcher {
     private final Kernel kernel;
     private final EventSink sink;
     private long minorFaults;
+    private long majorFaults;
 
     Dispatcher(Kernel kernel, EventDetail detail) {
         this.kernel = kernel;
@@ -48,7 +49,8 @@ final class Dispatcher {
     private OpResult done(Op op, Task t, long result, Op call, SimFile file) {
         TaskEvent.SyscallDone sys = call == null ? null : new TaskEvent.SyscallDone(t.pid(), call, file, false, result);
         if (sys != null) sink.accept(sys);
-        return new OpResult(op, t == null ? 0 : t.pid(), result, sys, sink.finish(), null, minorFaults);
+        return new OpResult(op, t == null ? 0 : t.pid(), result, sys, sink.finish(), null, minorFaults,
+            majorFaults);
     }
 
     OpResult apply(Op op) {
@@ -83,8 +85,9 @@ final class Dispatcher {
         }
         if (inner instanceof Op.Madvise m) {
             long r = new FlagCalls(kernel, mm, sink, faults).madvise(m.addr(), m.len(), m.advice());
-            minorFaults += faults.minorFaults();
-            return done(op, t, r, m);
+            count(faults);
+            // a process the OOM killer took never returns from the call
+            return done(op, t, r, faults.killed() ? null : m);
         }
         if (inner instanceof Op.Mremap m) {
             return done(op, t, calls.mremap(m.addr(), m.oldLen(), m.newLen(), m.mayMove()), m);
@@ -92,7 +95,7 @@ final class Dispatcher {
         if (inner instanceof Op.Brk b) return brk(op, t, calls, b);
         if (inner instanceof Op.Touch tc) {
             faults.touch(tc.addr(), tc.len(), tc.access());
-            minorFaults += faults.minorFaults();
+            count(faults);
             return done(op, t, faults.signal() == null ? 0 : -1, null);
         }
         if (inner instanceof Op.Fork f) return fork(op, t, f);
@@ -110,15 +113,15 @@ final class Dispatcher {
         long r = calls.mmap(new MmapCalls.Request(m.addr(), m.len(), m.prot(), m.shared(), file, m.offset(),
             m.fixed(), m.noReplace(), m.growsDown(), m.noReserve(), m.populate(), null));
         if (r >= 0 && m.populate()) {
-            // populate_vma_page_range(): fault in every page now, writes for a writable private mapping
-            for (long p = r; Long.compareUnsigned(p, r + VmaEdit.pageAlign(m.len())) < 0; p += Vma.PAGE_SIZE) {
-                Vma v = t.mm().vmaAt(p);
-                char access = v.has(VmFlags.WRITE) && !v.has(VmFlags.SHARED) ? 'w' : 'r';
-                faults.populatePage(v, p, access);
-            }
-            minorFaults += faults.minorFaults();
+            new Populate(t.mm(), faults).mmPopulate(r, VmaEdit.pageAlign(m.len()));
+            count(faults);
         }
-        return done(op, t, r, m, file);
+        return done(op, t, r, faults.killed() ? null : m, file);
+    }
+
+    private void count(FaultPath faults) {
+        minorFaults += faults.minorFaults();
+        majorFaults += faults.majorFaults();
     }
 
     private OpResult brk(Op op, Task t, MmapCalls calls, Op.Brk b) {
@@ -178,6 +181,7 @@ final class Dispatcher {
         } else {
             kernel.fs().create(f.name(), f.size());
         }
+        kernel.pages().fileWritten(kernel.fs().lookup(f.name()), f.cold());
         return new OpResult(op, 0, 0, null, List.of(new Narration(Sentence.FILE_CREATED, 0, 0, 0, 0, f)), null, 0);
     }
 
@@ -224,24 +228,11 @@ final class Dispatcher {
         return done(op, leader, pid, th);
     }
 
+    /** exit is exit_group(): every thread of the process is gone after it (ExitGroup). */
     private OpResult exit(Op op, Task t) {
-        Mm mm = t.mm();
         TaskEvent.SyscallDone sys = new TaskEvent.SyscallDone(t.pid(), new Op.Exit(), 0);
         sink.accept(sys);
-        mm.setUsers(mm.users() - 1);
-        if (mm.users() == 0) {
-            // exit_mmap(): unmap every VMA, then free the page tables
-            ev(new Narration(Sentence.EXIT_MMAP));
-            VmaEdit edit = new VmaEdit(mm, kernel.pages(), EventSink.bulk(sink));
-            while (mm.index().first() != null) {
-                Vma v = mm.index().first().vma();
-                edit.unmap(v.start(), v.end());
-            }
-            kernel.pages().dropMm(mm, sink);
-            kernel.forgetMm(mm);
-        }
-        kernel.removeTask(t);
-        ev(new TaskEvent.TaskExited(t.pid()));
+        ExitGroup.exitGroup(kernel, t, sink);
         return new OpResult(op, t.pid(), 0, sys, sink.finish(), null, 0);
     }
 

@@ -27,7 +27,9 @@ final class FaultPath {
     private final Mm mm;
     private final Consumer<SimEvent> ev;
     private long minorFaults;
+    private long majorFaults;
     private TaskEvent.SignalRaised signal;
+    private boolean killed;
 
     FaultPath(Kernel kernel, Task task, Consumer<SimEvent> ev) {
         this.kernel = kernel;
@@ -40,8 +42,18 @@ final class FaultPath {
         return minorFaults;
     }
 
+    /** ru_majflt of the faults so far: pages read from disk (VM_FAULT_MAJOR). */
+    long majorFaults() {
+        return majorFaults;
+    }
+
     TaskEvent.SignalRaised signal() {
         return signal;
+    }
+
+    /** Whether the OOM killer chose this task's process: it runs nothing more. */
+    boolean killed() {
+        return killed;
     }
 
     /** Accesses every page of [addr, addr+len); stops at the first signal. */
@@ -80,7 +92,7 @@ final class FaultPath {
         }
         if (access == 'x' && !vma.has(VmFlags.EXEC)) {
             // NX: the page can be faulted in, but fetching an instruction from it faults again
-            handle(vma, addr, 'r');
+            if (!handle(vma, addr, 'r') && killed) return false;
             return signal(Cause.NX, addr, null, access);
         }
         return handle(vma, addr, access);
@@ -94,25 +106,55 @@ final class FaultPath {
         return high == 0 || high == -1;
     }
 
-    /** MADV_POPULATE_(READ|WRITE) and MAP_POPULATE: fault a page in without a signal path. */
-    void populatePage(Vma vma, long addr, char access) {
-        handle(vma, addr, access);
+    /**
+     * get_user_pages()'s faultin_page() for MAP_POPULATE and MADV_POPULATE_(READ|WRITE): the fault without a
+     * signal (a VM_FAULT_SIGBUS becomes -EFAULT for the caller); only the OOM killer's SIGKILL is real.
+     */
+    FaultOutcome populatePage(Vma vma, long addr, char access) {
+        while (true) {
+            FaultOutcome out = kernel.pages().handleFault(task, vma, addr, access, ev);
+            if (out != FaultOutcome.OOM) {
+                account(out);
+                return out;
+            }
+            if (!oomKillOther(addr, access)) return out;
+        }
     }
 
     private boolean handle(Vma vma, long addr, char access) {
-        FaultOutcome out = kernel.pages().handleFault(task, vma, addr, access, ev);
-        switch (out) {
-            case OK -> minorFaults++;
-            case SIGBUS -> {
-                minorFaults++;
-                return signal(Cause.PAST_EOF, addr, null, access);
-            }
-            case OOM -> {
-                return signal(Cause.OUT_OF_MEMORY, addr, null, access);
-            }
-            default -> { }
+        while (true) {
+            FaultOutcome out = kernel.pages().handleFault(task, vma, addr, access, ev);
+            account(out);
+            if (out == FaultOutcome.SIGBUS) return signal(Cause.PAST_EOF, addr, null, access);
+            if (out != FaultOutcome.OOM) return true;
+            if (!oomKillOther(addr, access)) return false;
         }
-        return true;
+    }
+
+    /**
+     * mm/memory.c: mm_account_fault(): a fault that ended in VM_FAULT_ERROR (SIGBUS, OOM) counts nothing; else
+     * a major fault (VM_FAULT_MAJOR) counts in maj_flt, any other in min_flt.
+     */
+    private void account(FaultOutcome out) {
+        if (out == FaultOutcome.OK) minorFaults++;
+        else if (out == FaultOutcome.MAJOR) majorFaults++;
+    }
+
+    /**
+     * VM_FAULT_OOM: out_of_memory() kills one process. True when it was another (its memory is back: the fault
+     * is retried); false when it was this one: SIGKILL, the access never completes and the process is gone.
+     */
+    private boolean oomKillOther(long addr, char access) {
+        Task victim = OomKiller.select(kernel);
+        if (victim != null && victim.tgid() != task.tgid() && victim.mm() != mm) {
+            OomKiller.kill(kernel, victim, ev);
+            return true;
+        }
+        killed = true;
+        signal(Cause.OUT_OF_MEMORY, addr, null, access);
+        if (victim != null) OomKiller.kill(kernel, victim, ev);
+        else ExitGroup.exitGroup(kernel, task, ev);
+        return false;
     }
 
     /**

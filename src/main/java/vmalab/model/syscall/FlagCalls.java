@@ -129,6 +129,10 @@ final class FlagCalls {
             if ((newFlags & VmFlags.WRITE) != 0) {
                 if ((v.flags() & (VmFlags.ACCOUNT | VmFlags.WRITE | VmFlags.HUGETLB | VmFlags.SHARED
                         | VmFlags.NORESERVE)) == 0) {
+                    long tmpEnd = Long.compareUnsigned(v.end(), end) > 0 ? end : v.end();
+                    if (!MmapCalls.vmEnoughMemory(kernel, (tmpEnd - nstart) >>> Vma.PAGE_SHIFT, ev)) {
+                        return Errno.ENOMEM.ret();
+                    }
                     newFlags |= VmFlags.ACCOUNT;
                 }
             } else if (v.has(VmFlags.ACCOUNT) && v.isAnonymous() && v.anonVma() == 0) {
@@ -170,6 +174,10 @@ final class FlagCalls {
         long end = start + VmaEdit.pageAlign(len);
         if (Long.compareUnsigned(end, start) < 0) return Errno.EINVAL.ret();
         if (end == start) return 0;
+        if (advice == Advice.POPULATE_READ || advice == Advice.POPULATE_WRITE) {
+            // madvise_do_behavior(): the populate advices walk the range themselves (madvise_populate())
+            return new Populate(mm, faults).madvisePopulate(start, end, advice == Advice.POPULATE_WRITE);
+        }
         if (mm.findVmaRef(start) == null) return Errno.ENOMEM.ret();
         boolean hole = false;
         long pos = start;
@@ -204,7 +212,11 @@ final class FlagCalls {
                 if (a == Advice.FREE && !v.isAnonymous()) return Errno.EINVAL.ret();
                 return 0;
             case REMOVE:
-                if (!v.has(VmFlags.SHARED) || !v.has(VmFlags.WRITE)) return Errno.EACCES.ret();
+                // madvise_remove(): a file to punch a hole in, mapped shared by an opener that may write
+                // (vma_is_shared_maywrite()); a read-only shared mapping of such a file passes
+                if (v.has(VmFlags.LOCKED)) return Errno.EINVAL.ret();
+                if (v.file() == null) return Errno.EINVAL.ret();
+                if (!v.has(VmFlags.SHARED) || !v.has(VmFlags.MAYWRITE)) return Errno.EACCES.ret();
                 return 0;
             case DOFORK:
                 return v.has(VmFlags.IO) ? Errno.EINVAL.ret() : 0;
@@ -213,11 +225,6 @@ final class FlagCalls {
             case DODUMP:
                 return (v.flags() & VmaEdit.VM_SPECIAL) != 0 && !v.has(VmFlags.DONTDUMP)
                     ? Errno.EINVAL.ret() : 0;
-            case POPULATE_READ, POPULATE_WRITE:
-                if (v.has(VmFlags.PFNMAP) || v.has(VmFlags.IO)) return Errno.EINVAL.ret();
-                if (a == Advice.POPULATE_WRITE && !v.has(VmFlags.WRITE)) return Errno.EFAULT.ret();
-                if (a == Advice.POPULATE_READ && !v.has(VmFlags.READ)) return Errno.EFAULT.ret();
-                return 0;
             default:
                 return 0;
         }
@@ -248,14 +255,12 @@ final class FlagCalls {
     /** The advices that act on pages rather than flags. */
     private void pageEffect(Vma v, long s, long e, Advice a) {
         switch (a) {
-            case DONTNEED, FREE, REMOVE -> kernel.pages().zap(mm, v, s, e, ev);
+            case DONTNEED -> kernel.pages().zap(mm, v, s, e, ev);
+            // madvise_free_single_vma(): the pages stay mapped, marked lazyfree; reclaim may drop them later
+            case FREE -> kernel.pages().lazyFree(mm, v, s, e, ev);
+            // madvise_remove() → vfs_fallocate(PUNCH_HOLE) at the file offset the range maps
+            case REMOVE -> kernel.pages().punchHole(v.file(), v.linearPageIndex(s), v.linearPageIndex(e), ev);
             // MADV_WILLNEED only starts read-ahead into the page cache (not modelled): no PTE, no fault
-            case POPULATE_READ, POPULATE_WRITE -> {
-                char access = a == Advice.POPULATE_WRITE ? 'w' : 'r';
-                for (long p = s; Long.compareUnsigned(p, e) < 0; p += Vma.PAGE_SIZE) {
-                    faults.populatePage(v, p, access);
-                }
-            }
             default -> { }
         }
     }

@@ -34,6 +34,31 @@ final class MmapCalls {
         return edit;
     }
 
+    /**
+     * mm/util.c: __vm_enough_memory() under the default OVERCOMMIT_GUESS: a charge of more pages than
+     * totalram_pages() + total_swap_pages is refused (-ENOMEM); anything smaller passes, however much is
+     * charged already. Checked on 6.18: mmap of 30 GiB rw-p private anonymous on a 24 GiB machine without swap
+     * fails with ENOMEM, r--p of the same size succeeds, sbrk(30 GiB) fails.
+     */
+    static boolean vmEnoughMemory(Kernel kernel, long pages, Consumer<SimEvent> ev) {
+        long limit = kernel.pages().totalRamPages();
+        if (Long.compareUnsigned(pages, limit) <= 0) return true;
+        ev.accept(new Narration(Sentence.VM_ENOUGH_MEMORY, pages, limit));
+        return false;
+    }
+
+    /** The VM_ACCOUNT pages of the VMAs in [start, end): what a MAP_FIXED mapping over them uncharges. */
+    private long accountedIn(long start, long end) {
+        long n = 0;
+        for (Vma v : mm.vmas()) {
+            if (!v.has(VmFlags.ACCOUNT)) continue;
+            long s = Long.compareUnsigned(v.start(), start) > 0 ? v.start() : start;
+            long e = Long.compareUnsigned(v.end(), end) < 0 ? v.end() : end;
+            if (Long.compareUnsigned(s, e) < 0) n += (e - s) >>> Vma.PAGE_SHIFT;
+        }
+        return n;
+    }
+
     long taskSize() {
         return mm.profile().taskSize();
     }
@@ -111,12 +136,15 @@ final class MmapCalls {
         if (fixed && edit.extraVmasToUnmap(addr, addr + len) > 0 && mm.mapCount() >= kernel.maxMapCount()) {
             return Errno.ENOMEM.ret();
         }
-        ev.accept(new Narration(Sentence.GET_UNMAPPED_AREA, len, addr));
-        edit.unmap(addr, addr + len);
-        // accountable_mapping(): private writable memory is charged against the commit limit
+        // __mmap_prepare(): accountable_mapping(): private writable memory is charged against the commit
+        // limit before anything is unmapped, less what the mappings it replaces were charged
         if ((flags & (VmFlags.NORESERVE | VmFlags.SHARED | VmFlags.WRITE)) == VmFlags.WRITE) {
+            long charged = (len >>> Vma.PAGE_SHIFT) - (fixed ? accountedIn(addr, addr + len) : 0);
+            if (charged > 0 && !vmEnoughMemory(kernel, charged, ev)) return Errno.ENOMEM.ret();
             flags |= VmFlags.ACCOUNT;
         }
+        ev.accept(new Narration(Sentence.GET_UNMAPPED_AREA, len, addr));
+        edit.unmap(addr, addr + len);
         if (file == null && r.shared()) {
             // shmem_zero_setup(): shared anonymous memory is a deleted shmem file, one per mapping
             file = kernel.fs().add(new SimFile("/dev/zero (deleted)", len, 0, 1,
@@ -193,6 +221,8 @@ final class MmapCalls {
         Vma next = mm.findVma(oldBrk);
         if (next != null && Long.compareUnsigned(newBrk + Vma.PAGE_SIZE, Mm.startGap(next)) > 0) return origBrk;
         if (mm.mapCount() > kernel.maxMapCount()) return origBrk;
+        // do_brk_flags(): security_vm_enough_memory_mm() for the pages the break grows by
+        if (!vmEnoughMemory(kernel, (newBrk - oldBrk) >>> Vma.PAGE_SHIFT, ev)) return origBrk;
         // do_brk_flags(): VM_DATA_DEFAULT_FLAGS | VM_ACCOUNT, extending the heap VMA when it ends at the old break
         long flags = VmFlags.READ | VmFlags.WRITE | VmFlags.MAY_RWX | VmFlags.ACCOUNT;
         VmaRef prevNode = mm.findVmaPrev(oldBrk);

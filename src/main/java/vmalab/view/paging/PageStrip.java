@@ -170,7 +170,10 @@ final class PageStrip {
     /** A page's full description, for its tooltip. */
     static String describe(long addr, Pte p) {
         String what;
-        if (!p.present()) what = p.none() ? "not present (a click faults it in)" : "not present: " + p.flagNames();
+        // pte_present() is true for _PAGE_PROTNONE: the frame stays mapped (pagemap says present), no access
+        if (p.protNone()) what = "present, no access (PROT_NONE keeps frame " + Sizes.frame(p.frame())
+            + "; a touch raises SIGSEGV): " + p.flagNames();
+        else if (!p.present()) what = p.none() ? "not present (a click faults it in)" : "not present: " + p.flagNames();
         else if (p.zero()) what = "the shared zero page, read-only (frame " + Sizes.frame(p.frame()) + ")";
         else what = "frame " + Sizes.frame(p.frame()) + ", phys " + Sizes.phys(p.frame() << 12) + ": " + p.flagNames()
             + (p.cow() ? " (COW: a write copies)" : "");
@@ -178,6 +181,7 @@ final class PageStrip {
     }
 
     Color fill(Pte p) {
+        if (p.protNone()) return pal.readOnly.color();
         if (!p.present()) return pal.notPresent.color();
         if (p.zero()) return pal.zero.color();
         if (p.cow()) return pal.cow.color();
@@ -187,7 +191,7 @@ final class PageStrip {
     private void drawCell(Pen g, double x, double y, double s, Pte p) {
         g.setFill(fill(p));
         g.fillRect(x, y, s, s);
-        if (!p.present()) {
+        if (!p.mapped()) {
             g.setStroke(pal.faint.color());
             g.setLineWidth(1);
             g.strokeRect(x + 0.5, y + 0.5, s - 1, s - 1);
@@ -204,14 +208,14 @@ final class PageStrip {
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.CENTER);
         String[] bits = {"P", "W", "A", "D"};
-        boolean[] on = {p.present(), p.write(), p.accessed(), p.dirty()};
+        boolean[] on = {p.mapped(), p.write(), p.accessed(), p.dirty()};
         double lh = TextFit.lineHeight(letters);
         double top = y + Math.max(lh / 2, s * 0.2);
         for (int i = 0; i < 4; i++) {
             g.setFill(on[i] ? pal.text.color() : pal.faint.color());
             g.fillText(on[i] ? bits[i] : "·", x + s * (0.14 + 0.24 * i), top);
         }
-        String tag = p.zero() ? "zero" : p.cow() ? "COW" : "";
+        String tag = p.protNone() ? "none" : p.zero() ? "zero" : p.cow() ? "COW" : "";
         if (!tag.isEmpty() && s >= 2 * lh) {
             g.setFill(pal.text.color());
             g.fillText(tag, x + s / 2, y + Math.min(s - lh / 2, s * 0.74));

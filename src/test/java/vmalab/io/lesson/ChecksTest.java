@@ -161,9 +161,18 @@ class ChecksTest {
     }
 
     @Test
+    void majfltCountsTheReadsOfAColdFile() {
+        String read = lines("file data 64K cold", "exec p empty", "mmap 0x10000000 64K r-- private file:data",
+            "touch 0x10000000 1 r");
+        passes(read + lines("expect majflt 1", "expect minflt 0"));
+        fails("t.vlab:5: expected majflt 0, got 1", read + lines("expect majflt 0"));
+    }
+
+    @Test
     void processesCountsLeadersNotThreadsAndNotTheExited() {
         String three = lines("exec p empty", "fork c", "thread t", "expect processes 2");
-        passes(three + lines("c: exit", "expect processes 1", "t: exit", "expect processes 1"));
+        // exit is exit_group(): the thread's exit ends its whole process, p with it
+        passes(three + lines("c: exit", "expect processes 1", "t: exit", "expect processes 0"));
         fails("t.vlab:4: expected processes 3, got 2", lines("exec p empty", "fork c", "thread t",
             "expect processes 3"));
         passes(lines("memory 16 maxorder 4 reserve 0", "expect processes 0"));
@@ -235,7 +244,7 @@ class ChecksTest {
 
     @Test
     void everyKeyOfTheContractIsInTheTable() {
-        assertEquals(List.of("result", "errno", "signal", "minflt", "rss", "vsz", "total_vm", "map_count", "present",
+        assertEquals(List.of("result", "errno", "signal", "minflt", "majflt", "rss", "vsz", "total_vm", "map_count", "present",
             "zero", "cow", "vma", "free", "frames_free", "processes"), LessonKey.words());
         assertEquals(List.of("present", "zero", "cow", "vma", "free"), LessonKey.wordsWithArg());
     }

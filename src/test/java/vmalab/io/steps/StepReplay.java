@@ -100,8 +100,7 @@ final class StepReplay {
         }
         compareReturn(k, r, inner, regs, heap);
         if (k.minflt() >= 0) diff(k, "minflt", k.minflt(), r.minorFaults());
-        // majflt: the model counts no major faults yet (issue 11 item 5 adds them)
-        if (k.majflt() >= 0) diff(k, "majflt", k.majflt(), 0);
+        if (k.majflt() >= 0) diff(k, "majflt", k.majflt(), r.majorFaults());
         TaskEvent.SignalRaised sig = null;
         for (SimEvent e : r.events()) if (e instanceof TaskEvent.SignalRaised s) sig = s;
         diff(k, "signal", k.signal() == null ? "-" : k.signal() + " at " + hex(toModel(regs, heap, k.signalAddr())),

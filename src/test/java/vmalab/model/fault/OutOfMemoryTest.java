@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static vmalab.model.paging.PhysLab.PAGE;
 import static vmalab.model.paging.PhysLab.RW;
 
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vmalab.model.event.TaskEvent;
@@ -27,29 +28,35 @@ class OutOfMemoryTest {
     }
 
     @Test
-    void writingMoreThanMemoryEndsInSigkillWithTheStateIntact() {
+    void writingMoreThanMemoryEndsInOneSigkillAndTheProcessIsGone() {
         // given: 56 free frames less the PGD
         assertEquals(55, lab.mem().freeFrames());
-        long addr = lab.mmapAnon(null, 100 * PAGE, RW, false);
+        // MAP_NORESERVE: 100 pages is more than RAM, which __vm_enough_memory() would refuse to charge
+        long addr = lab.run(new Op.Mmap(0, 100 * PAGE, RW, false, null, 0, false, false, false, true, false))
+            .result();
 
         // when
         lab.last = Syscalls.apply(lab.k, new Op.Touch(addr, 100 * PAGE, 'w'));
 
-        // then: PUD, PMD and PTE tables, then 52 pages, then nothing left
+        // then: PUD, PMD and PTE tables, then 52 pages, then nothing left: out_of_memory() kills the only
+        // process, once; its exit gives every frame back, the PGD's too
         assertEquals(-1, lab.last.result());
-        TaskEvent.SignalRaised sig = lab.events(TaskEvent.SignalRaised.class).get(0);
-        assertEquals("SIGKILL", sig.signal());
-        assertEquals(addr + 52 * PAGE, sig.addr());
-        assertEquals(52, lab.rss("p").pages());
-        assertEquals(0, lab.mem().freeFrames());
+        List<TaskEvent.SignalRaised> sigs = lab.events(TaskEvent.SignalRaised.class);
+        assertEquals(1, sigs.size());
+        assertEquals("SIGKILL", sigs.get(0).signal());
+        assertEquals(addr + 52 * PAGE, sigs.get(0).addr());
+        assertEquals(52, lab.last.minorFaults(), "the fault that ended in VM_FAULT_OOM counts nothing");
+        assertNull(lab.k.taskNamed("p"));
+        assertTrue(lab.k.mms().isEmpty());
+        assertEquals(56, lab.mem().freeFrames());
         assertNull(lab.mem().checkInvariants(lab.k.mms()));
     }
 
     @Test
     void exitGivesEveryFrameBack() {
         // given
-        long addr = lab.mmapAnon(null, 100 * PAGE, RW, false);
-        Syscalls.apply(lab.k, new Op.Touch(addr, 100 * PAGE, 'w'));
+        long addr = lab.mmapAnon(null, 10 * PAGE, RW, false);
+        Syscalls.apply(lab.k, new Op.Touch(addr, 10 * PAGE, 'w'));
 
         // when
         lab.run(new Op.Exit());

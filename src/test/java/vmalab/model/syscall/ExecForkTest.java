@@ -77,11 +77,27 @@ class ExecForkTest extends SyscallTestBase {
     void exitOfTheLastUserUnmapsEverything() {
         run("exec p empty");
         run("mmap 0x10000000 8K rw- private anon");
-        run("thread t");
-        run("t: exit");
-        assertEquals(1, mm().mapCount(), "a thread's exit leaves the shared mm");
+        run("fork c");
+        run("c: exit");
+        assertEquals(1, mm().mapCount(), "the child's exit leaves the parent's mm");
         run("exit");
         assertNull(kernel.current());
+        assertTrue(kernel.mms().isEmpty());
+    }
+
+    @Test
+    void exitIsExitGroupEveryThreadGoes() {
+        // given: a process with a thread sharing its mm
+        run("exec p empty");
+        run("mmap 0x10000000 8K rw- private anon");
+        run("thread t");
+
+        // when: the thread calls exit (glibc's exit() is exit_group())
+        run("t: exit");
+
+        // then: do_group_exit() ends the whole thread group; the mm goes with its last user
+        assertNull(kernel.taskNamed("p"));
+        assertNull(kernel.taskNamed("t"));
         assertTrue(kernel.mms().isEmpty());
     }
 }
