@@ -171,7 +171,7 @@ final class StepReplay {
             if (kernel.pages() instanceof PhysicalMemory pm) {
                 for (PageInfo p : pm.pages(mm, v)) {
                     long i = (p.addr() - v.start()) >>> Vma.PAGE_SHIFT;
-                    if (i < pages.length && p.pte().present()) pages[(int) i] = p.pte().zero() ? 'Z' : 'P';
+                    if (i < pages.length && p.pte().mapped()) pages[(int) i] = p.pte().zero() ? 'Z' : 'P';
                 }
             }
             long off = v.file() != null ? v.pgoff() << Vma.PAGE_SHIFT : 0;
