@@ -152,10 +152,6 @@ public final class BuddyView extends CanvasView implements SlideSource {
         redraw();
     }
 
-    private Type type() {
-        return Type.of(session.fontScale());
-    }
-
     private void scaleHeader() {
         double s = session.fontScale();
         title.setFont(Font.font("System", FontWeight.BOLD, 17 * s));
@@ -274,15 +270,7 @@ public final class BuddyView extends CanvasView implements SlideSource {
     @Override
     protected void layoutChildren() {
         refresh();
-        double x = snappedLeftInset();
-        double y = snappedTopInset();
-        double w = getWidth() - x - snappedRightInset();
-        double hh = header.prefHeight(w);
-        header.resizeRelocate(x, y, w, hh);
-        double sh = Math.max(1, getHeight() - y - hh - snappedBottomInset());
-        scroll.resizeRelocate(x, y + hh, w, sh);
-        double vw = scroll.getViewportBounds().getWidth();
-        if (vw <= 1) vw = w;
+        double vw = layoutHeaderOver(scroll).getWidth();
         double cw = Math.max(1, Math.floor(vw - 20));
         // narrower than the free lists' labels need (a half-width view at 250 %): the view scrolls sideways
         double dw = Math.max(cw, diagram.minWidth(type(), session.stepState()));

@@ -47,6 +47,28 @@ public abstract class CanvasView extends Region {
         for (Observable o : sources) o.addListener(x -> requestPaint());
     }
 
+    /** The diagrams' type at the session's font scale. */
+    protected final vmalab.view.paint.Type type() {
+        return vmalab.view.paint.Type.of(session.fontScale());
+    }
+
+    /**
+     * The header on top at its preferred height, {@code scroll} under it to the bottom; returns the scroll's
+     * viewport size (the pane's own size until it has been laid out once).
+     */
+    protected final javafx.geometry.Dimension2D layoutHeaderOver(ScrollPane scroll) {
+        double x = snappedLeftInset();
+        double y = snappedTopInset();
+        double w = getWidth() - x - snappedRightInset();
+        double hh = header.prefHeight(w);
+        header.resizeRelocate(x, y, w, hh);
+        double sh = Math.max(1, getHeight() - y - hh - snappedBottomInset());
+        scroll.resizeRelocate(x, y + hh, w, sh);
+        double vw = scroll.getViewportBounds().getWidth();
+        double vh = scroll.getViewportBounds().getHeight();
+        return new javafx.geometry.Dimension2D(vw <= 1 ? w : vw, vh <= 1 ? sh : vh);
+    }
+
     /** The header on top at its preferred height, the canvas under it down to {@code bottom} px from the end. */
     protected final void layoutHeaderAndCanvas(double bottom) {
         double x = snappedLeftInset();

@@ -131,10 +131,6 @@ public final class MapleTreeView extends CanvasView implements SlideSource {
         });
     }
 
-    private Type type() {
-        return Type.of(session.fontScale());
-    }
-
     private void scaleHeader() {
         double s = session.fontScale();
         title.setFont(Font.font("System", FontWeight.BOLD, 17 * s));
@@ -250,15 +246,9 @@ public final class MapleTreeView extends CanvasView implements SlideSource {
 
     @Override
     protected void layoutChildren() {
-        double x = snappedLeftInset();
-        double y = snappedTopInset();
-        double w = getWidth() - x - snappedRightInset();
-        double hh = header.prefHeight(w);
-        header.resizeRelocate(x, y, w, hh);
-        double sh = Math.max(1, getHeight() - y - hh - snappedBottomInset());
-        scroll.resizeRelocate(x, y + hh, w, sh);
-        double vw = scroll.getViewportBounds().getWidth() > 0 ? scroll.getViewportBounds().getWidth() : w;
-        double vh = scroll.getViewportBounds().getHeight() > 0 ? scroll.getViewportBounds().getHeight() : sh;
+        javafx.geometry.Dimension2D view = layoutHeaderOver(scroll);
+        double vw = view.getWidth();
+        double vh = view.getHeight();
         refreshLayout();
         List<MapleStep> stores = session.stepState().mapleStores(mapleMm());
         double need = mapleMm() == null ? 0 : MaplePainter.neededHeight(layout, focus(stores), type(), vw);

@@ -103,10 +103,6 @@ public final class PageTableView extends CanvasView implements SlideSource {
         });
     }
 
-    private Type type() {
-        return Type.of(session.fontScale());
-    }
-
     private void scaleHeader() {
         double s = session.fontScale();
         title.setFont(Font.font("System", FontWeight.BOLD, 17 * s));
@@ -171,17 +167,9 @@ public final class PageTableView extends CanvasView implements SlideSource {
 
     @Override
     protected void layoutChildren() {
-        double x = snappedLeftInset();
-        double y = snappedTopInset();
-        double w = getWidth() - x - snappedRightInset();
-        double hh = header.prefHeight(w);
-        header.resizeRelocate(x, y, w, hh);
-        double sh = Math.max(1, getHeight() - y - hh - snappedBottomInset());
-        scroll.resizeRelocate(x, y + hh, w, sh);
-        double vw = scroll.getViewportBounds().getWidth();
-        double vh = scroll.getViewportBounds().getHeight();
-        if (vw <= 1) vw = w;
-        if (vh <= 1) vh = sh;
+        javafx.geometry.Dimension2D view = layoutHeaderOver(scroll);
+        double vw = view.getWidth();
+        double vh = view.getHeight();
         double cw = Math.max(1, Math.floor(vw - 20));
         legend.setPrefWrapLength(cw);
         legend.setMaxWidth(cw);

@@ -159,10 +159,6 @@ public final class VmaTreeView extends CanvasView implements SlideSource {
         return state.tooltipAt(x, y);
     }
 
-    private Type type() {
-        return Type.of(session.fontScale());
-    }
-
     private void applyScale() {
         Type t = type();
         state.setType(t);
