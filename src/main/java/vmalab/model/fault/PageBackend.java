@@ -84,6 +84,10 @@ public interface PageBackend {
     default void punchHole(SimFile file, long from, long to, Consumer<SimEvent> ev) {
     }
 
+    /** MADV_PAGEOUT on [start, end) of a VMA: reclaim what a machine without swap can. Default: nothing. */
+    default void pageout(Mm mm, Vma vma, long start, long end, Consumer<SimEvent> ev) {
+    }
+
     /** A file was written ({@code file NAME SIZE}): its pages are in the page cache unless {@code cold}. */
     default void fileWritten(SimFile file, boolean cold) {
     }

@@ -121,6 +121,15 @@ public final class PhysicalMemory implements PageBackend, MemoryControl {
         if (s < e) new PteRanges(m, ev).lazyFree(st, s, e);
     }
 
+    @Override
+    public void pageout(Mm mm, Vma vma, long start, long end, Consumer<SimEvent> ev) {
+        MmState st = m.find(mm.id());
+        if (st == null) return;
+        long s = Math.max(start, vma.start());
+        long e = Math.min(end, vma.end());
+        if (s < e) new PteRanges(m, ev).pageout(st, s, e);
+    }
+
     /**
      * mm/truncate.c: truncate_pagecache_range() after a hole is punched in pages [from, to) of a file:
      * unmap_mapping_range() without even_cows clears every PTE that maps one of its page-cache pages, in any

@@ -260,6 +260,8 @@ final class FlagCalls {
             case FREE -> kernel.pages().lazyFree(mm, v, s, e, ev);
             // madvise_remove() → vfs_fallocate(PUNCH_HOLE) at the file offset the range maps
             case REMOVE -> kernel.pages().punchHole(v.file(), v.linearPageIndex(s), v.linearPageIndex(e), ev);
+            // madvise_cold_or_pageout_pte_range() → reclaim_pages(): what a machine without swap can reclaim
+            case PAGEOUT -> kernel.pages().pageout(mm, v, s, e, ev);
             // MADV_WILLNEED only starts read-ahead into the page cache (not modelled): no PTE, no fault
             default -> { }
         }
