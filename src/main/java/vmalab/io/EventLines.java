@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import vmalab.model.OpResult;
 import vmalab.model.event.BulkSummary;
+import vmalab.model.event.MapleStepped;
 import vmalab.model.event.Narration;
 import vmalab.model.event.SimEvent;
 import vmalab.model.event.TaskEvent;
@@ -41,6 +42,8 @@ public final class EventLines {
         sb.append(step).append('\t').append(p).append('\t').append(e.getClass().getSimpleName());
         if (e instanceof Narration n) {
             sb.append('\t').append(Narrator.function(n)).append('\t').append(Narrator.text(n));
+        } else if (e instanceof MapleStepped m) {
+            sb.append('\t').append(Narrator.function(m)).append('\t').append(Narrator.maple(m));
         } else if (e instanceof TaskEvent.SyscallDone || e instanceof TaskEvent.SignalRaised
                 || e instanceof BulkSummary) {
             sb.append('\t').append(Narrator.text(e));

@@ -1,6 +1,7 @@
 package vmalab.io;
 
 import vmalab.model.event.BulkSummary;
+import vmalab.model.event.MapleStepped;
 import vmalab.model.event.Narration;
 import vmalab.model.event.SimEvent;
 import vmalab.model.event.TaskEvent;
@@ -38,7 +39,30 @@ public final class Narrator {
         if (e instanceof TaskEvent.SyscallDone s) return call(s) + " = " + result(s);
         if (e instanceof TaskEvent.SignalRaised s) return signal(s);
         if (e instanceof BulkSummary b) return summary(b);
+        if (e instanceof MapleStepped m) return maple(m);
         return null;
+    }
+
+    /**
+     * The kernel function of a maple store: mm/vma.h vma_iter_store_new() and vma_iter_clear_gfp() both write
+     * through lib/maple_tree.c mas_store_gfp(), which picks the path in mas_wr_store_type().
+     */
+    public static String function(MapleStepped m) {
+        return "mas_store_gfp";
+    }
+
+    /**
+     * A maple store in words: {@code wr_split_store of [0x10000000, 0x10000fff]: 3 nodes made, 1 freed; height
+     * 1 → 2}; an erase is a store of NULL ({@code wr_exact_fit of NULL over [a, b]}).
+     */
+    public static String maple(MapleStepped m) {
+        var s = m.step();
+        String path = "wr_" + s.type().name().toLowerCase(java.util.Locale.ROOT);
+        String range = String.format("[0x%x, 0x%x]", s.index(), s.last());
+        String height = s.heightBefore() == s.heightAfter() ? "height " + s.heightAfter()
+            : "height " + s.heightBefore() + " → " + s.heightAfter();
+        return path + " of " + (s.erase() ? "NULL over " : "") + range + ": " + s.created().size() + " node"
+            + (s.created().size() == 1 ? "" : "s") + " made, " + s.freed().size() + " freed; " + height;
     }
 
     /** strace's line for a signal: {@code --- SIGSEGV {si_addr=0x10} --- SEGV_MAPERR: …}. */

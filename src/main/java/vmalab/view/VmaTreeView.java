@@ -248,6 +248,10 @@ public final class VmaTreeView extends CanvasView implements SlideSource {
         if (t == null || mm == null) return "mm_rb: no process";
         int n = st.counters(mm).mapCount();
         String vmas = n + (n == 1 ? " VMA" : " VMAs");
+        // Linux 6.1+: mm_struct has no mm_rb; its VMAs are in the maple tree mm->mm_mt (include/linux/mm_types.h)
+        if (mm.index().isMaple()) return TextFit.first(title.getFont(), width,
+            String.format("%s (pid %d) has no mm_rb: its %s are in the maple tree (mm_mt)", t.comm(), t.pid(), vmas),
+            "no mm_rb: " + vmas + " in the maple tree (mm_mt)", "no mm_rb: maple tree", "maple tree");
         return TextFit.first(title.getFont(), width,
             String.format("mm_rb of %s (pid %d): %s, height %d", t.comm(), t.pid(), vmas, state.height()),
             String.format("mm_rb of %s: %s, height %d", t.comm(), vmas, state.height()),
@@ -328,8 +332,12 @@ public final class VmaTreeView extends CanvasView implements SlideSource {
             titleText = t;
             title.setText(t);
         }
-        String c = state.caption(st.cursor(), session.eventProgressProperty().get(), false,
-            session.selectedVmaProperty().get());
+        Mm mm = session.selectedMm();
+        String c = mm != null && mm.index().isMaple()
+            ? "This process keeps its VMAs in the maple tree of Linux 6.1+, not in a red-black tree: see the Maple "
+                + "tree tab. The shape below is only a stand-in, not mm_rb."
+            : state.caption(st.cursor(), session.eventProgressProperty().get(), false,
+                session.selectedVmaProperty().get());
         if (!c.equals(caption.getText())) caption.setText(c);
     }
 

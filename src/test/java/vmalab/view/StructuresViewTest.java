@@ -57,6 +57,16 @@ class StructuresViewTest {
     }
 
     @Test
+    void aMapleProcessPointsAtMmMtNotMmRb(FxRobot robot) {
+        WindowFixture.load(robot, wb, "exec cat x86_64 maple\nmmap 4K rw- private anon", 2);
+        robot.clickOn("#tab-structures");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(field(robot, "mm_mt").getText().endsWith("→ maple_tree"));
+        Set<Label> all = robot.lookup("." + StructuresView.FIELD).queryAllAs(Label.class);
+        assertFalse(all.stream().anyMatch(l -> l.getText().startsWith("mm_rb ")));
+    }
+
+    @Test
     void clickingAVmaChipSelectsIt(FxRobot robot) {
         WindowFixture.load(robot, wb, "exec cat x86_64", -1);
         robot.clickOn("#tab-structures");

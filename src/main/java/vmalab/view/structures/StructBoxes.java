@@ -92,7 +92,8 @@ public final class StructBoxes {
         int digits = mm.profile().addressDigits() == 8 ? 8 : 12;
         box.getChildren().addAll(
             pointer("mmap", "→ VMA list"),
-            pointer("mm_rb", "→ rb_root"),
+            // Linux 6.1+: struct mm_struct holds struct maple_tree mm_mt where it held mm_rb (mm_types.h)
+            mm.index().isMaple() ? pointer("mm_mt", "→ maple_tree") : pointer("mm_rb", "→ rb_root"),
             pointer("pgd", "→ page table"),
             field(mm.id(), "mm_users", Integer.toString(mm.users())),
             field(mm.id(), "map_count", Integer.toString(mm.mapCount())),
@@ -156,6 +157,11 @@ public final class StructBoxes {
     }
 
     public VBox rbBox(Mm mm) {
+        if (mm.index().isMaple()) {
+            VBox box = box("mm_mt (maple tree)", "rb-box");
+            box.getChildren().add(plainField("root", "see the Maple tree tab"));
+            return box;
+        }
         VBox box = box("mm_rb", "rb-box");
         IndexNode<Vma> root = mm.index().root();
         if (root == null) {
@@ -236,7 +242,7 @@ public final class StructBoxes {
 
     static {
         for (String f : List.of("pid", "tgid", "comm", "mm", "sig")) FIELD_WIDTH.put(f, 4);
-        for (String f : List.of("mmap", "mm_rb", "pgd", "mm_users", "map_count", "total_vm", "start_code", "end_code",
+        for (String f : List.of("mmap", "mm_rb", "mm_mt", "pgd", "mm_users", "map_count", "total_vm", "start_code", "end_code",
             "start_data", "end_data", "start_brk", "brk", "start_stack", "mmap_base", "rss", " ")) {
             FIELD_WIDTH.put(f, 11);
         }
