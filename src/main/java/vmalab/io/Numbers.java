@@ -1,6 +1,10 @@
 package vmalab.io;
 
-/** Numbers as scenarios write them: hex (0x…), decimal, or with a K/M/G suffix (binary units). */
+/**
+ * Numbers as scenarios write them: hex (0x…), decimal, or with a K/M/G/T suffix (binary units). ASCII digits
+ * only, whatever the locale: Arabic-Indic or full-width digits are not numbers here, as they are not to the
+ * kernel's kstrtoul().
+ */
 public final class Numbers {
     private Numbers() {
     }
@@ -29,10 +33,10 @@ public final class Numbers {
             long v;
             if (s.startsWith("0x") || s.startsWith("0X")) {
                 String digits = s.substring(2);
-                if (digits.isEmpty() || digits.length() > 16) return null;
+                if (digits.isEmpty() || digits.length() > 16 || !Hex.isHex(digits)) return null;
                 v = Long.parseUnsignedLong(digits, 16);
             } else {
-                if (s.isEmpty() || !s.chars().allMatch(Character::isDigit)) return null;
+                if (s.isEmpty() || !s.chars().allMatch(c -> c >= '0' && c <= '9')) return null;
                 v = Long.parseLong(s);
             }
             v = Math.multiplyExact(v, mult);
