@@ -171,7 +171,7 @@ final class CommandBar extends VBox {
         String prefix = parts[0];
         String s = parts[1];
         if (s.contains(" ")) return argumentWords(prefix, s);
-        String word = s.toLowerCase();
+        String word = s.toLowerCase(java.util.Locale.ROOT);
         List<String> keywords = new ArrayList<>(ScenarioSyntax.keywords());
         keywords.addAll(LessonSyntax.keywords());
         for (String kw : keywords) {
@@ -204,13 +204,13 @@ final class CommandBar extends VBox {
     static List<String> argumentWords(String prefix, String line) {
         List<String> out = new ArrayList<>();
         int space = line.lastIndexOf(' ');
-        String word = line.substring(space + 1).toLowerCase();
+        String word = line.substring(space + 1).toLowerCase(java.util.Locale.ROOT);
         ScenarioSyntax syntax = ScenarioSyntax.of(line.split("\\s+", 2)[0]);
         List<String> words = syntax != null ? syntax.words() : lessonWords(line.substring(0, space + 1));
         if (words.isEmpty() || word.isEmpty()) return out;
         String head = prefix + line.substring(0, space + 1);
         for (String w : words) {
-            if (w.toLowerCase().startsWith(word) && !w.equalsIgnoreCase(word)) {
+            if (w.toLowerCase(java.util.Locale.ROOT).startsWith(word) && !w.equalsIgnoreCase(word)) {
                 out.add(head + w + (w.endsWith(":") ? "" : " "));
             }
         }

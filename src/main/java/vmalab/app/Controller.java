@@ -165,7 +165,7 @@ public final class Controller {
 
     /** An access to one address, as a click asks for it: a scenario line like {@code touch 0x… w}. */
     public String touch(long addr, char access) {
-        String err = runLine(String.format("touch 0x%x %c", addr, access));
+        String err = runLine(String.format(java.util.Locale.ROOT, "touch 0x%x %c", addr, access));
         if (err != null) say(err, true);
         return err;
     }
@@ -218,16 +218,10 @@ public final class Controller {
     }
 
     public String open(Path file) {
-        try {
-            String text = Files.readString(file, StandardCharsets.UTF_8);
-            String err = load(text, file.getFileName().toString());
-            say(err == null ? "Opened " + file : err, err != null);
-            return err;
-        } catch (IOException e) {
-            String err = "Could not read " + file + ": " + e.getMessage();
-            say(err, true);
-            return err;
-        }
+        vmalab.io.Parsed<String> text = vmalab.io.Text.read(file, file.getFileName().toString());
+        String err = text.failed() ? text.error() : load(text.value(), file.getFileName().toString());
+        say(err == null ? "Opened " + file : err, err != null);
+        return err;
     }
 
     /** Saves every step as a scenario (written to a temporary file, then renamed over the target). */

@@ -9,6 +9,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import vmalab.app.export.SlideFiles;
+import vmalab.io.ScenarioParser;
+import vmalab.io.ScenarioRunner;
 import vmalab.io.lesson.Lessons;
 import vmalab.viewmodel.Theme;
 
@@ -30,9 +32,9 @@ public final class ExportCommand implements Callable<Integer> {
             + "in the caption)")
     String view;
 
-    @Option(names = "--step", defaultValue = "-1", paramLabel = "N",
-        description = "how many operations to run first (default: all)")
-    int step;
+    @Option(names = "--step", paramLabel = "N",
+        description = "how many operations to run first, 0 to the scenario's number of steps (default: all)")
+    Long step;
 
     @Option(names = "--scale", defaultValue = "1", paramLabel = "S", description = "1, 2 or 4 (default: 1)")
     double scale;
@@ -67,6 +69,7 @@ public final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (output.toString().isBlank()) return fail("-o needs a file name (it was empty)");
         Theme t = Theme.byId(theme.toLowerCase(Locale.ROOT)).orElse(null);
         if (t == null) return fail("--theme must be light or dark: " + theme);
         SlideFiles.Format f;
@@ -78,9 +81,9 @@ public final class ExportCommand implements Callable<Integer> {
             f = SlideFiles.Format.of(output);
             if (f == null) return fail(output + ": the file must end in .png or .svg");
         }
-        HeadlessExport.SlideOptions o;
+        if (step != null && deck) return fail("--step goes with a single image; --deck writes every step");
         try {
-            o = new HeadlessExport.SlideOptions(view, step, scale, caption, width, height, t, fontScale, f);
+            new HeadlessExport.SlideOptions(view, -1, scale, caption, width, height, t, fontScale, f);
         } catch (IllegalArgumentException e) {
             return fail(e.getMessage());
         }
@@ -88,10 +91,30 @@ public final class ExportCommand implements Callable<Integer> {
         try {
             source = Lessons.resolve(scenario).orElse(null);
         } catch (IOException e) {
-            System.err.println(scenario + ": cannot read: " + e.getMessage());
-            return 2;
+            System.err.println(e.getMessage());
+            return 1;
         }
         if (source == null) return fail(Lessons.notFound(scenario));
+        // everything is checked before the toolkit starts: the scenario parses, the step exists, and every
+        // operation up to it succeeds as `run` would have it; else nothing is written
+        ScenarioParser.Result parsed = ScenarioParser.parse(source.text(), source.fileName());
+        if (!parsed.ok()) {
+            System.err.println(parsed.error());
+            return 1;
+        }
+        int steps = parsed.steps().size();
+        if (step != null && (step < 0 || step > steps)) {
+            return fail("--step must be 0 to " + steps + " (the scenario's steps): " + step);
+        }
+        int upTo = step == null ? steps : step.intValue();
+        String failed = ScenarioRunner.firstError(parsed.steps(), source.fileName(), upTo);
+        if (failed != null) {
+            System.err.println(failed);
+            System.err.println("vmalab export: nothing written");
+            return 1;
+        }
+        HeadlessExport.SlideOptions o = new HeadlessExport.SlideOptions(view, upTo, scale, caption, width, height, t,
+            fontScale, f);
         try {
             if (deck) {
                 List<Path> files = HeadlessExport.exportDeck(source.text(), source.fileName(), o, output);
@@ -104,7 +127,7 @@ public final class ExportCommand implements Callable<Integer> {
             System.err.println("vmalab export: " + e.getMessage());
             return 1;
         } catch (IOException e) {
-            System.err.println("vmalab export: could not write " + output + ": " + e.getMessage());
+            System.err.println("vmalab export: " + e.getMessage());
             return 2;
         }
         return 0;

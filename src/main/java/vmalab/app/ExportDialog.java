@@ -53,7 +53,7 @@ final class ExportDialog {
     static boolean export(MainWindow window, Controller controller, ExportChoice c, Path path) {
         try {
             int[] px = WindowExport.view(window, controller, c, path);
-            controller.say(String.format("Exported %d×%d %s to %s", px[0], px[1], c.format().name(), path), false);
+            controller.say(String.format(java.util.Locale.ROOT, "Exported %d×%d %s to %s", px[0], px[1], c.format().name(), path), false);
             return true;
         } catch (IOException | RuntimeException e) {
             fail(window, controller, "Could not export to " + path + ": " + message(e));

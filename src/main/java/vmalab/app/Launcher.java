@@ -15,14 +15,41 @@ public final class Launcher {
     public static void main(String[] args) {
         StartupReport.mark("main");
         if (args.length == 0 || opensWindow(args)) {
+            String noDisplay = noDisplay(System.getenv(), System.getProperty("os.name", ""),
+                System.getProperty("glass.platform"));
+            if (noDisplay != null) {
+                System.err.println(noDisplay);
+                System.exit(2);
+            }
             StartupPreload.start();
-            Application.launch(VmaLabApp.class, args);
+            try {
+                Application.launch(VmaLabApp.class, args);
+            } catch (RuntimeException | Error e) {
+                // GTK could not open the display after all (a DISPLAY that points nowhere): one line, no trace
+                System.err.println("vmalab: the window cannot open (" + CrashDialog.describe(e) + "). " + HEADLESS);
+                System.exit(2);
+            }
             return;
         }
         CommandLine cli = vmalab.cli.Main.commandLine();
         cli.addSubcommand("export", new ExportCommand());
         vmalab.cli.ImportCommand.setExporter(new ImportExport());
-        System.exit(cli.execute(args));
+        System.exit(vmalab.cli.Main.execute(cli, args));
+    }
+
+    static final String HEADLESS = "Without a display, run headless: java -jar vmalab.jar run SCENARIO, or export "
+        + "SCENARIO -o FILE.png (see --help).";
+
+    /**
+     * Why the window cannot open here, or null when it can: on Linux the toolkit needs an X or Wayland display
+     * (GTK dies with "Unable to open DISPLAY" otherwise); Monocle, the headless glass, needs none.
+     */
+    static String noDisplay(java.util.Map<String, String> env, String osName, String glassPlatform) {
+        if (!osName.toLowerCase(java.util.Locale.ROOT).contains("linux")) return null;
+        if ("Monocle".equalsIgnoreCase(glassPlatform)) return null;
+        boolean x = env.get("DISPLAY") != null && !env.get("DISPLAY").isBlank();
+        boolean wayland = env.get("WAYLAND_DISPLAY") != null && !env.get("WAYLAND_DISPLAY").isBlank();
+        return x || wayland ? null : "vmalab: no display (DISPLAY is not set). " + HEADLESS;
     }
 
     /** One argument naming no command but a scenario file or a built-in lesson: the window opens on it. */

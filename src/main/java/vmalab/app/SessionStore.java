@@ -84,11 +84,9 @@ public final class SessionStore {
      */
     public static Parsed<SessionData> read(Path file) {
         String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
-        try {
-            return SessionFormat.read(Files.readString(file, StandardCharsets.UTF_8), name);
-        } catch (IOException | java.io.UncheckedIOException e) {
-            return Parsed.failed(name + ":1: could not read the session: " + e.getMessage());
-        }
+        Parsed<String> text = vmalab.io.Text.read(file, name);
+        if (text.failed()) return Parsed.failed(text.error());
+        return SessionFormat.read(text.value(), name);
     }
 
     /**

@@ -47,6 +47,7 @@ public final class VmaLabApp extends Application {
     @Override
     public void start(Stage stage) {
         StartupReport.mark("fx-start");
+        CrashDialog.install(this::saveAfterCrash);
         // the controls' theme before the first control class loads: Control's static initialiser would load
         // JavaFX's default (Modena) only for the session's theme to replace it (Looks sets the same one later)
         Themes.applyUserAgent(vmalab.viewmodel.Theme.LIGHT);
@@ -155,6 +156,13 @@ public final class VmaLabApp extends Application {
         stage.fullScreenProperty().addListener((o, a, fs) -> {
             if (!fs) presenter.activeProperty().set(false);
         });
+    }
+
+    /** The session written now, for the crash dialog: where it went, or why it could not. */
+    private String saveAfterCrash() {
+        if (autosave == null) return "No session was saved (the lab had not started yet).";
+        String err = autosave.saveNow();
+        return err == null ? "The session is saved in " + autosave.file() + "; the next start offers it." : err;
     }
 
     /** A clean quit (File ▸ Quit or the window closed): the autosave goes, there is nothing to restore. */

@@ -23,6 +23,32 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        System.exit(execute(commandLine(), args));
+    }
+
+    /**
+     * Runs {@code cli} and returns its exit code; a bug or an exhausted heap is one line on stderr (exit 70, as
+     * sysexits' EX_SOFTWARE), never a stack trace.
+     */
+    public static int execute(CommandLine cli, String[] args) {
+        cli.setExecutionExceptionHandler((e, line, parsed) -> {
+            line.getErr().println("vmalab: internal error: " + e.getClass().getSimpleName()
+                + (e.getMessage() == null ? "" : ": " + vmalab.io.Text.shown(e.getMessage(), 300))
+                + " (a bug; please report it with the command line)");
+            return 70;
+        });
+        try {
+            return cli.execute(args);
+        } catch (OutOfMemoryError e) {
+            System.err.println(outOfMemory(Runtime.getRuntime().maxMemory()));
+            return 70;
+        }
+    }
+
+    /** The line for an OutOfMemoryError: the heap's limit and what to make smaller. */
+    static String outOfMemory(long maxBytes) {
+        return "vmalab: out of memory: the JVM may use " + (maxBytes >> 20) + " MiB (its -Xmx); run a smaller "
+            + "scenario (fewer operations, processes, touched pages, or a smaller memory SIZE), leave out "
+            + "--show json/events, or give it more: java -Xmx" + Math.max(2, 2 * (maxBytes >> 30)) + "g -jar vmalab.jar …";
     }
 }

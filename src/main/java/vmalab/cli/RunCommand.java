@@ -35,7 +35,7 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+        PrintWriter out = Output.over(System.out);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
         for (String f : show) {
             if (!StateFormats.NAMES.contains(f) && !f.equals("json") && !f.equals("events")) {
@@ -48,8 +48,8 @@ public final class RunCommand implements Callable<Integer> {
         try {
             source = Lessons.resolve(scenario).orElse(null);
         } catch (IOException e) {
-            err.println(scenario + ": cannot read: " + e.getMessage());
-            return 2;
+            err.println(e.getMessage());
+            return 1;
         }
         if (source == null) {
             err.println("vmalab run: " + Lessons.notFound(scenario));
@@ -79,6 +79,7 @@ public final class RunCommand implements Callable<Integer> {
             OpResult r = ran.result();
             String error = runner.errorOf(ran);
             if (error != null && r.failed()) {
+                out.flush();
                 err.println(error);
                 return 1;
             }
@@ -96,6 +97,10 @@ public final class RunCommand implements Callable<Integer> {
                 if (ask != null) out.println(ask);
                 if (each) StateFormats.print(out, kernel, texts);
             }
+            if (json || events) {
+                if (each) StateFormats.print(out, kernel, texts);
+            }
+            if (Output.failed(out)) return outputFailed(err, step);
             if (error != null) {
                 // a failed expect or ask: the step ran (its log is above), the lesson is wrong about it
                 out.flush();
@@ -103,9 +108,13 @@ public final class RunCommand implements Callable<Integer> {
                 return 1;
             }
         }
-        if (!json && !events && !each) StateFormats.print(out, kernel, texts);
-        if ((json || events) && !texts.isEmpty()) StateFormats.print(out, kernel, texts);
-        out.flush();
+        if (!each && (!texts.isEmpty())) StateFormats.print(out, kernel, texts);
+        if (Output.failed(out)) return outputFailed(err, step);
         return 0;
+    }
+
+    private static int outputFailed(PrintWriter err, int step) {
+        err.println("vmalab run: " + Output.FAILED + " after step " + step);
+        return 1;
     }
 }

@@ -14,13 +14,18 @@ public final class Hex {
         return sb.append(s).toString();
     }
 
-    /** Whether {@code s} is 1 to 16 hex digits. */
+    /** Whether {@code s} is 1 to 16 ASCII hex digits (not the other scripts' digits Character.digit takes). */
     public static boolean isHex(String s) {
         if (s.isEmpty() || s.length() > 16) return false;
         for (int i = 0; i < s.length(); i++) {
-            if (Character.digit(s.charAt(i), 16) < 0) return false;
+            if (!isHexDigit(s.charAt(i))) return false;
         }
         return true;
+    }
+
+    /** Whether {@code c} is 0-9, a-f or A-F. */
+    public static boolean isHexDigit(char c) {
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
     }
 
     /** Parses 1 to 16 hex digits as an unsigned 64-bit value; the caller has checked {@link #isHex}. */

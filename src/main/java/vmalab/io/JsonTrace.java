@@ -127,7 +127,7 @@ public final class JsonTrace {
             if (mm.profile().classic()) off &= 0xffffffffL;
             n.put("offset", hex(off));
             n.put("dev", v.file() == null ? "00:00"
-                : String.format("%02x:%02x", v.file().devMajor(), v.file().devMinor()));
+                : String.format(java.util.Locale.ROOT, "%02x:%02x", v.file().devMajor(), v.file().devMinor()));
             n.put("inode", v.file() == null ? 0 : v.file().inode());
             n.put("name", ProcNames.name(mm, v));
             a.add(n);

@@ -44,7 +44,7 @@ public final class MapsParser {
     static String checkOrder(MapEntry prev, MapEntry e) {
         if (prev == null) return null;
         if (Long.compareUnsigned(e.start(), prev.end()) < 0) {
-            return String.format("range %x-%x overlaps or precedes %x-%x", e.start(), e.end(), prev.start(),
+            return String.format(java.util.Locale.ROOT, "range %x-%x overlaps or precedes %x-%x", e.start(), e.end(), prev.start(),
                 prev.end());
         }
         return null;
@@ -71,26 +71,26 @@ public final class MapsParser {
 
         int dash = indexOf(l, rs, re, '-');
         if (dash < 0 || !isHex(l, rs, dash) || !isHex(l, dash + 1, re)) {
-            return problem("bad address range \"" + l.text(rs, re) + "\"");
+            return problem("bad address range " + Text.quote(l.text(rs, re)));
         }
         long start = hex(l, rs, dash);
         long end = hex(l, dash + 1, re);
-        if (Long.compareUnsigned(start, end) >= 0) return problem("empty address range \"" + l.text(rs, re) + "\"");
+        if (Long.compareUnsigned(start, end) >= 0) return problem("empty address range " + Text.quote(l.text(rs, re)));
         if ((start & PAGE_MASK) != 0) return problem("start " + Long.toHexString(start) + " is not page aligned");
         if ((end & PAGE_MASK) != 0) return problem("end " + Long.toHexString(end) + " is not page aligned");
         if (ps == pe) return problem("missing permissions");
         String perms = l.text(ps, pe);
-        if (!validPerms(perms)) return problem("bad permissions \"" + perms + "\"");
+        if (!validPerms(perms)) return problem("bad permissions " + Text.quote(perms));
         if (os == oe) return problem("missing offset");
-        if (!isHex(l, os, oe)) return problem("bad offset \"" + l.text(os, oe) + "\"");
+        if (!isHex(l, os, oe)) return problem("bad offset " + Text.quote(l.text(os, oe)));
         if (ds == de) return problem("missing device");
         int colon = indexOf(l, ds, de, ':');
         if (colon < 0 || !isHex(l, ds, colon) || !isHex(l, colon + 1, de) || colon - ds > 8 || de - colon - 1 > 8) {
-            return problem("bad device \"" + l.text(ds, de) + "\"");
+            return problem("bad device " + Text.quote(l.text(ds, de)));
         }
         if (is == ie) return problem("missing inode");
         String inode = l.text(is, ie);
-        if (!Hex.isDecimal(inode)) return problem("bad inode \"" + inode + "\"");
+        if (!Hex.isDecimal(inode)) return problem("bad inode " + Text.quote(inode));
 
         int p = f.from;
         while (p < l.end && l.at(p) == ' ') p++;
@@ -137,7 +137,7 @@ public final class MapsParser {
     private static boolean isHex(ProcLines l, int from, int to) {
         if (to <= from || to - from > 16) return false;
         for (int i = from; i < to; i++) {
-            if (Character.digit(l.at(i), 16) < 0) return false;
+            if (!Hex.isHexDigit((char) (l.at(i) & 0xff))) return false;
         }
         return true;
     }

@@ -109,24 +109,24 @@ public final class Narrator {
         long d = n.d();
         Object ref = n.ref();
         return switch (n.sentence()) {
-            case MPROTECT_FIXUP -> String.format("%x-%x becomes %s", a, b, VmFlags.perms(c));
-            case MADVISE -> String.format("%s on %x-%x", ((Advice) ref).constant(), a, b);
-            case VMA_MERGE_BOTH -> String.format("the new range joins both neighbours: one VMA %x-%x", a, b);
-            case VMA_MERGE_PREV -> String.format("the VMA below grows to take the range: %x-%x", a, b);
-            case VMA_MERGE_NEXT -> String.format("the VMA above grows down to take the range: %x-%x", a, b);
-            case SPLIT_VMA -> String.format("split %x-%x at 0x%x", a, b, c);
-            case REMOVE_VMA -> String.format("unmap %x-%x", a, b);
-            case GET_UNMAPPED_AREA -> String.format("placing %d KiB at 0x%x", a >> 10, b);
-            case MMAP_REGION -> String.format("new VMA %x-%x %s", a, b, VmFlags.perms(c));
-            case BRK_SHRINK -> String.format("brk shrinks the heap to 0x%x", a);
-            case DO_BRK_FLAGS -> String.format("the heap grows to 0x%x: no memory yet, only a VMA", a);
-            case VMA_EXPANDABLE -> String.format("grow in place to 0x%x", a);
-            case MOVE_VMA -> String.format("move %x-%x to 0x%x", a, b, c);
+            case MPROTECT_FIXUP -> String.format(java.util.Locale.ROOT, "%x-%x becomes %s", a, b, VmFlags.perms(c));
+            case MADVISE -> String.format(java.util.Locale.ROOT, "%s on %x-%x", ((Advice) ref).constant(), a, b);
+            case VMA_MERGE_BOTH -> String.format(java.util.Locale.ROOT, "the new range joins both neighbours: one VMA %x-%x", a, b);
+            case VMA_MERGE_PREV -> String.format(java.util.Locale.ROOT, "the VMA below grows to take the range: %x-%x", a, b);
+            case VMA_MERGE_NEXT -> String.format(java.util.Locale.ROOT, "the VMA above grows down to take the range: %x-%x", a, b);
+            case SPLIT_VMA -> String.format(java.util.Locale.ROOT, "split %x-%x at 0x%x", a, b, c);
+            case REMOVE_VMA -> String.format(java.util.Locale.ROOT, "unmap %x-%x", a, b);
+            case GET_UNMAPPED_AREA -> String.format(java.util.Locale.ROOT, "placing %d KiB at 0x%x", a >> 10, b);
+            case MMAP_REGION -> String.format(java.util.Locale.ROOT, "new VMA %x-%x %s", a, b, VmFlags.perms(c));
+            case BRK_SHRINK -> String.format(java.util.Locale.ROOT, "brk shrinks the heap to 0x%x", a);
+            case DO_BRK_FLAGS -> String.format(java.util.Locale.ROOT, "the heap grows to 0x%x: no memory yet, only a VMA", a);
+            case VMA_EXPANDABLE -> String.format(java.util.Locale.ROOT, "grow in place to 0x%x", a);
+            case MOVE_VMA -> String.format(java.util.Locale.ROOT, "move %x-%x to 0x%x", a, b, c);
             case FILE_CREATED -> "file " + ((Op.CreateFile) ref).name() + " created";
             case DUP_MMAP -> "copy the parent's VMAs into the child's mm";
             case COPY_MM_THREAD -> "CLONE_VM: the thread shares mm_struct " + a;
             case EXIT_MMAP -> "the last user is gone: unmap every VMA";
-            case SETUP_ARG_PAGES -> String.format("the stack: %x-%x", a, b);
+            case SETUP_ARG_PAGES -> String.format(java.util.Locale.ROOT, "the stack: %x-%x", a, b);
             case LOAD_ELF_BINARY_PIE -> "map the program's PT_LOAD segments at 0x555555554000";
             case LOAD_ELF_INTERP_64 -> "map the dynamic linker below mmap_base";
             case MAP_VDSO -> "map [vvar] and [vdso]";
@@ -135,26 +135,26 @@ public final class Narrator {
             case LOAD_ELF_INTERP_CLASSIC -> "map ld.so at TASK_UNMAPPED_BASE";
             case DL_MAP_LIBC_CLASSIC -> "ld.so maps libc in exec-shield's ASCII-armour area";
             case EXPAND_STACK_ARGS -> "pushing the arguments grows the stack by " + a + " page";
-            case EXPAND_STACK_FAULT -> String.format("the stack grows down by %d page%s to 0x%x", a, plural(a), b);
+            case EXPAND_STACK_FAULT -> String.format(java.util.Locale.ROOT, "the stack grows down by %d page%s to 0x%x", a, plural(a), b);
             case FORCE_SIG_FAULT -> {
                 TaskEvent.SignalRaised s = (TaskEvent.SignalRaised) ref;
                 yield s.signal() + " at 0x" + Long.toHexString(a) + ": " + reason(s);
             }
             case ALLOC_PAGES_OOM -> "no free block: out of memory";
-            case ALLOC_PAGES_BLOCK -> String.format("order-%d block at pfn 0x%x", a, b);
+            case ALLOC_PAGES_BLOCK -> String.format(java.util.Locale.ROOT, "order-%d block at pfn 0x%x", a, b);
             case ALLOC_PAGES_BAD_ORDER -> "order " + a + " is outside 0.." + b;
             case ALLOC_OOM -> "out of memory: no free block of order " + a + " for " + owner((FrameOwner) ref);
-            case RMQUEUE_SMALLEST -> String.format("%s: an order-%d block, taken from free list %d (pfn 0x%x)",
+            case RMQUEUE_SMALLEST -> String.format(java.util.Locale.ROOT, "%s: an order-%d block, taken from free list %d (pfn 0x%x)",
                 owner((FrameOwner) ref), a, b, c);
-            case EXPAND -> String.format(
+            case EXPAND -> String.format(java.util.Locale.ROOT,
                 "split the order-%d block down to order %d: each upper half goes to the free list below", a, b);
-            case FREE_ONE_PAGE -> String.format("pfn 0x%x (order %d) goes back to the buddy allocator%s", a, b,
+            case FREE_ONE_PAGE -> String.format(java.util.Locale.ROOT, "pfn 0x%x (order %d) goes back to the buddy allocator%s", a, b,
                 c == 0 ? "" : ", merging with " + c + " free buddy block" + plural(c));
             case TRY_TO_FREE_PAGES -> "no free frame: reclaim unmapped page-cache pages";
-            case WRITEPAGE -> String.format("write back page %d of %s before freeing it", a, path(ref));
-            case SHMEM_GET_FOLIO -> String.format(
+            case WRITEPAGE -> String.format(java.util.Locale.ROOT, "write back page %d of %s before freeing it", a, path(ref));
+            case SHMEM_GET_FOLIO -> String.format(java.util.Locale.ROOT,
                 "page %d of the shmem file is new: a zeroed frame 0x%x joins its page cache", a, b);
-            case FILEMAP_READ_FOLIO -> String.format("page %d of %s is not cached: read it from disk into frame 0x%x",
+            case FILEMAP_READ_FOLIO -> String.format(java.util.Locale.ROOT, "page %d of %s is not cached: read it from disk into frame 0x%x",
                 a, path(ref), b);
             case SHMEM_EVICT_INODE -> path(ref) + " is mapped no more: free its pages";
             case PGD_ALLOC -> "the new mm gets its page-global directory";
@@ -162,7 +162,7 @@ public final class Narrator {
             case HANDLE_MM_FAULT -> {
                 Vma v = (Vma) ref;
                 String what = a == 'w' ? "write" : a == 'x' ? "instruction fetch" : "read";
-                yield String.format("%s fault at 0x%x in %x-%x %s", what, b, v.start(), v.end(), v.perms());
+                yield String.format(java.util.Locale.ROOT, "%s fault at 0x%x in %x-%x %s", what, b, v.start(), v.end(), v.perms());
             }
             case HANDLE_MM_FAULT_WALK -> "walk the page tables, making the missing levels";
             case PTE_PROT_UPDATE -> "the entry predates the VMA's protection: update it";
@@ -171,42 +171,42 @@ public final class Narrator {
             case ANON_VMA_PREPARE -> "the VMA's first anonymous page: it gets anon_vma " + a;
             case DO_ANONYMOUS_PAGE_READ ->
                 "a read of untouched memory: map the shared zero page read-only (no frame taken)";
-            case DO_ANONYMOUS_PAGE_WRITE -> String.format(
+            case DO_ANONYMOUS_PAGE_WRITE -> String.format(java.util.Locale.ROOT,
                 "a write to untouched memory: frame 0x%x, zeroed, mapped writable and dirty", a);
             case VDSO_SIGBUS, VVAR_SIGBUS -> "no page there: SIGBUS";
             case VDSO_PAGE -> "map the kernel's vDSO page " + a;
             case VVAR_PFN -> "insert the vvar PFN " + a + " (VM_PFNMAP)";
-            case FILEMAP_PAST_EOF, SHMEM_PAST_EOF -> String.format(
+            case FILEMAP_PAST_EOF, SHMEM_PAST_EOF -> String.format(java.util.Locale.ROOT,
                 "page %d lies past the end of %s (%d bytes): VM_FAULT_SIGBUS", a, path(ref), b);
             case DO_READ_FAULT -> "a read of a file page: map it from the page cache";
-            case FINISH_FAULT -> String.format("map page %d of %s (frame 0x%x) %s", a, path(ref), b,
+            case FINISH_FAULT -> String.format(java.util.Locale.ROOT, "map page %d of %s (frame 0x%x) %s", a, path(ref), b,
                 c != 0 ? "writable" : "read-only");
-            case DO_FAULT_AROUND -> String.format(
+            case DO_FAULT_AROUND -> String.format(java.util.Locale.ROOT,
                 "map whatever of %x-%x (64 KiB around the fault) is already in the page cache", a, b);
-            case FILEMAP_MAP_PAGES -> String.format("the page was cached: %d page%s mapped by one fault", a, plural(a));
+            case FILEMAP_MAP_PAGES -> String.format(java.util.Locale.ROOT, "the page was cached: %d page%s mapped by one fault", a, plural(a));
             case DO_COW_FAULT -> "a write to a private file mapping: copy the page";
-            case COPY_USER_HIGHPAGE -> String.format("copy frame 0x%x (page %d of %s) to frame 0x%x", a, b, path(ref),
+            case COPY_USER_HIGHPAGE -> String.format(java.util.Locale.ROOT, "copy frame 0x%x (page %d of %s) to frame 0x%x", a, b, path(ref),
                 c);
             case DO_SHARED_FAULT -> "a write to a shared mapping: every mapper sees it";
             case DO_PAGE_MKWRITE -> "the filesystem is told the page is about to be written";
             case DO_WP_PAGE_ZERO -> "a write to the zero page: it is never written, give the page its own frame";
             case WP_PAGE_SHARED -> "first write to a shared page mapped read-only: page_mkwrite(), then the PTE "
                 + "becomes writable and the page dirty";
-            case WP_PAGE_REUSE -> String.format(
+            case WP_PAGE_REUSE -> String.format(java.util.Locale.ROOT,
                 "frame 0x%x has no other user (refcount 1): no copy, just make the PTE writable", a);
-            case DO_WP_PAGE_COPY -> String.format("frame 0x%x is shared (refcount %d): copy on write", a, b);
-            case WP_PAGE_COPY_ZERO -> String.format("frame 0x%x, zeroed, replaces the zero page", a);
-            case WP_PAGE_COPY -> String.format("copy frame 0x%x to frame 0x%x and map the copy writable", a, b);
-            case ZAP_PTE_RANGE -> String.format("%x-%x: %d PTE%s cleared, RSS %d → %d KiB", a, b, c, plural(c),
+            case DO_WP_PAGE_COPY -> String.format(java.util.Locale.ROOT, "frame 0x%x is shared (refcount %d): copy on write", a, b);
+            case WP_PAGE_COPY_ZERO -> String.format(java.util.Locale.ROOT, "frame 0x%x, zeroed, replaces the zero page", a);
+            case WP_PAGE_COPY -> String.format(java.util.Locale.ROOT, "copy frame 0x%x to frame 0x%x and map the copy writable", a, b);
+            case ZAP_PTE_RANGE -> String.format(java.util.Locale.ROOT, "%x-%x: %d PTE%s cleared, RSS %d → %d KiB", a, b, c, plural(c),
                 d * 4, ((Rss) ref).pages() * 4);
-            case FREE_PGTABLES -> String.format("%d page table%s no VMA needs any more freed", a, plural(a));
-            case COPY_PAGE_RANGE_SKIP -> String.format(
+            case FREE_PGTABLES -> String.format(java.util.Locale.ROOT, "%d page table%s no VMA needs any more freed", a, plural(a));
+            case COPY_PAGE_RANGE_SKIP -> String.format(java.util.Locale.ROOT,
                 "%x-%x skipped: no anon_vma, the child's faults will map these pages", a, b);
-            case COPY_PTE_RANGE -> String.format("%x-%x: %d PTE%s copied%s", a, b, c, plural(c), d != 0 && c > 0
+            case COPY_PTE_RANGE -> String.format(java.util.Locale.ROOT, "%x-%x: %d PTE%s copied%s", a, b, c, plural(c), d != 0 && c > 0
                 ? ", write-protected in parent and child: the frames are shared until one writes" : "");
             case COPY_PAGE_RANGE_OOM -> "out of memory for the child's page tables";
-            case MOVE_PAGE_TABLES -> String.format("%d PTE%s moved from 0x%x to 0x%x", a, plural(a), b, c);
-            case CHANGE_PTE_RANGE -> String.format("%x-%x: %d PTE%s take the protection %s", a, b, c, plural(c),
+            case MOVE_PAGE_TABLES -> String.format(java.util.Locale.ROOT, "%d PTE%s moved from 0x%x to 0x%x", a, plural(a), b, c);
+            case CHANGE_PTE_RANGE -> String.format(java.util.Locale.ROOT, "%x-%x: %d PTE%s take the protection %s", a, b, c, plural(c),
                 ((Vma) ref).perms());
             case OOM_KILL_PROCESS -> String.format("Out of memory: Killed process %d (%s) total-vm:%dkB, badness %d"
                 + " page%s (RSS and page tables)", a, ref, b * 4, c, plural(c));
@@ -288,18 +288,18 @@ public final class Narrator {
             SimFile f = s.file();
             String flags = mmapFlags(m, f == null) + (s.denyWrite() ? "|MAP_DENYWRITE" : "");
             String fd = f == null ? "-1" : "3</" + (f.path().startsWith("/") ? f.path().substring(1) : f.path()) + ">";
-            return String.format("mmap(%s, %d, %s, %s, %s, %s)", addr(m.addr()), m.len(),
+            return String.format(java.util.Locale.ROOT, "mmap(%s, %d, %s, %s, %s, %s)", addr(m.addr()), m.len(),
                 vmalab.model.mm.Prot.names(m.prot()), flags, fd, m.offset() == 0 ? "0" : hex(m.offset()));
         }
-        if (op instanceof Op.Munmap m) return String.format("munmap(%s, %d)", hex(m.addr()), m.len());
+        if (op instanceof Op.Munmap m) return String.format(java.util.Locale.ROOT, "munmap(%s, %d)", hex(m.addr()), m.len());
         if (op instanceof Op.Mprotect m) {
-            return String.format("mprotect(%s, %d, %s)", hex(m.addr()), m.len(), vmalab.model.mm.Prot.names(m.prot()));
+            return String.format(java.util.Locale.ROOT, "mprotect(%s, %d, %s)", hex(m.addr()), m.len(), vmalab.model.mm.Prot.names(m.prot()));
         }
         if (op instanceof Op.Madvise m) {
-            return String.format("madvise(%s, %d, %s)", hex(m.addr()), m.len(), m.advice().constant());
+            return String.format(java.util.Locale.ROOT, "madvise(%s, %d, %s)", hex(m.addr()), m.len(), m.advice().constant());
         }
         if (op instanceof Op.Mremap m) {
-            return String.format("mremap(%s, %d, %d, %s)", hex(m.addr()), m.oldLen(), m.newLen(),
+            return String.format(java.util.Locale.ROOT, "mremap(%s, %d, %d, %s)", hex(m.addr()), m.oldLen(), m.newLen(),
                 m.mayMove() ? "MREMAP_MAYMOVE" : "0");
         }
         if (op instanceof Op.Brk b) return "brk(" + addr(b.value()) + ")";
@@ -313,10 +313,10 @@ public final class Narrator {
             vmalab.model.mm.Profile p = vmalab.model.mm.Profile.byId(e.profile());
             String envp = p != null && p.classic() ? "0xbffff9ac" : "0x7fffffffe3c8";
             String base = s.file() != null ? s.file().baseName() : e.name();
-            return String.format("execve(\"%s\", [\"%s\"], %s /* 0 vars */)", e.name(), base, envp);
+            return String.format(java.util.Locale.ROOT, "execve(\"%s\", [\"%s\"], %s /* 0 vars */)", e.name(), base, envp);
         }
-        if (op instanceof Op.AllocPages a) return String.format("alloc_pages(order=%d)", a.order());
-        if (op instanceof Op.FreePages f) return String.format("free_pages(%s, order=%d)", f.nameOrPfn(), f.order());
+        if (op instanceof Op.AllocPages a) return String.format(java.util.Locale.ROOT, "alloc_pages(order=%d)", a.order());
+        if (op instanceof Op.FreePages f) return String.format(java.util.Locale.ROOT, "free_pages(%s, order=%d)", f.nameOrPfn(), f.order());
         return String.valueOf(op);
     }
 

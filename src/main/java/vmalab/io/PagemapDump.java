@@ -99,7 +99,9 @@ public final class PagemapDump {
      * pagemap was unreadable; an error names the line.
      */
     public static Parsed<PageStates> parse(String file, byte[] bytes, List<MapEntry> vmas, String[] note) {
-        String[] lines = new String(bytes, StandardCharsets.UTF_8).split("\n", -1);
+        Parsed<String> text = Text.decode(bytes, file);
+        if (text.failed()) return Parsed.failed(text.error());
+        String[] lines = text.value().split("\n", -1);
         if (lines.length == 0 || !lines[0].startsWith(MAGIC)) {
             return Parsed.failed(file, 1, "not a pagemap dump (expected \"" + MAGIC + "\")");
         }
@@ -108,7 +110,7 @@ public final class PagemapDump {
             note[0] = head.substring(" unreadable: ".length());
             return Parsed.ok(new PageStates(List.of()));
         }
-        if (!head.isEmpty()) return Parsed.failed(file, 1, "unknown header \"" + lines[0] + "\"");
+        if (!head.isEmpty()) return Parsed.failed(file, 1, "unknown header " + Text.quote(lines[0]));
         int count = lines.length - 1;
         if (count > 0 && lines[count].isEmpty()) count--;
         if (count != vmas.size()) {
@@ -135,7 +137,7 @@ public final class PagemapDump {
                 if (to < 0 || to > last) to = last;
                 long len = runLength(line, from, to);
                 int state = to > from ? PageStates.LETTERS.indexOf(line.charAt(to - 1)) : -1;
-                if (state < 0 || len < 0) return Parsed.failed(file, i + 2, "bad run \"" + line.substring(from, to) + "\"");
+                if (state < 0 || len < 0) return Parsed.failed(file, i + 2, "bad run " + Text.quote(line.substring(from, to)));
                 if (len == 0 || at + len > pages) {
                     return Parsed.failed(file, i + 2, "runs cover more than the mapping's " + pages + " pages");
                 }

@@ -62,7 +62,7 @@ final class ProcLines {
         boolean ascii = true;
         for (int i = start; i < end; i++) {
             int c = b[i] & 0xff;
-            if (c < 0x20 && c != '\t') return String.format("binary data (byte 0x%02x at column %d)", c, i - start + 1);
+            if (c < 0x20 && c != '\t') return String.format(java.util.Locale.ROOT, "binary data (byte 0x%02x at column %d)", c, i - start + 1);
             if (c >= 0x80) ascii = false;
         }
         if (ascii) return null;

@@ -54,18 +54,36 @@ public final class ScenarioParser {
     /** Parses a whole scenario; stops at the first bad line. */
     public static Result parse(String text, String fileName) {
         LessonLines lesson = new LessonLines(fileName);
-        String[] lines = text.split("\r?\n", -1);
+        String[] lines = Text.withoutBom(text).split("\r?\n", -1);
+        int steps = 0;
         for (int i = 0; i < lines.length; i++) {
+            String bad = unreadable(lines[i]);
+            if (bad != null) return new Result(List.of(), fileName + ":" + (i + 1) + ": " + bad);
             String err = lesson.accept(lines[i], i + 1);
             if (err != null) return new Result(List.of(), err);
             if (lesson.tookLine()) continue;
             Line l = parseLine(lines[i], fileName, i + 1);
             if (l.error() != null) return new Result(List.of(), l.error());
-            if (l.op() != null) lesson.step(i + 1, stripComment(lines[i]).trim(), l.op());
+            if (l.op() != null) {
+                if (++steps > Limits.STEPS) {
+                    return new Result(List.of(), fileName + ":" + (i + 1) + ": more than " + Limits.STEPS
+                        + " operations (the most a scenario may have)");
+                }
+                lesson.step(i + 1, stripComment(lines[i]).trim(), l.op());
+            }
         }
         String err = lesson.finish();
         if (err != null) return new Result(List.of(), err);
         return new Result(lesson.steps(), lesson.header(), null);
+    }
+
+    /** Why a line cannot be read at all (too long, a control character), before it is split; null when it can. */
+    static String unreadable(String line) {
+        if (line.length() > Limits.LINE_CHARS) {
+            return "line is " + line.length() + " characters long (the most is " + Limits.LINE_CHARS + ")";
+        }
+        String control = Text.controlIn(line);
+        return control == null ? null : "a character that does not print: " + control;
     }
 
     static String stripComment(String s) {
@@ -75,7 +93,9 @@ public final class ScenarioParser {
 
     /** Parses one line; {@code fileName} and {@code lineNo} only name the place in an error. */
     public static Line parseLine(String text, String fileName, int lineNo) {
-        String body = stripComment(text).trim();
+        String bad = unreadable(Text.withoutBom(text));
+        if (bad != null) return new Line(null, fileName + ":" + lineNo + ": " + bad);
+        String body = stripComment(Text.withoutBom(text)).trim();
         if (body.isEmpty()) return new Line(null, null);
         try {
             return new Line(parseOp(body), null);
@@ -96,7 +116,8 @@ public final class ScenarioParser {
         if (colon > 0 && first.endsWith(":")) {
             String name = body.substring(0, colon).trim();
             String rest = body.substring(colon + 1).trim();
-            if (rest.isEmpty()) throw new BadLine("nothing to run in process " + name);
+            if (rest.isEmpty()) throw new BadLine("nothing to run in process " + Text.shown(name, Limits.QUOTED_CHARS));
+            name(name);
             Op inner = parseOp(rest);
             if (inner instanceof Op.InTask) throw new BadLine("only one process name per line");
             return new Op.InTask(name, inner);
@@ -104,7 +125,7 @@ public final class ScenarioParser {
         String[] t = body.split("\\s+");
         ScenarioSyntax syntax = ScenarioSyntax.of(t[0]);
         if (syntax == null) {
-            throw new BadLine("unknown operation \"" + t[0] + "\" (one of "
+            throw new BadLine("unknown operation " + Text.quote(t[0]) + " (one of "
                 + String.join(", ", ScenarioSyntax.keywords()) + ")");
         }
         String[] a = Arrays.copyOfRange(t, 1, t.length);
@@ -112,9 +133,9 @@ public final class ScenarioParser {
             case EXEC -> {
                 need(a, 2, 3, syntax);
                 if (a.length == 3 && !a[2].equals("maple") && !a[2].equals("rbtree")) {
-                    throw new BadLine("unknown VMA index \"" + a[2] + "\" (maple or rbtree)");
+                    throw new BadLine("unknown VMA index " + Text.quote(a[2]) + " (maple or rbtree)");
                 }
-                yield new Op.Exec(a[0], a[1], a.length == 3 ? a[2] : null);
+                yield new Op.Exec(name(a[0]), a[1], a.length == 3 ? a[2] : null);
             }
             case IMPORT -> {
                 need(a, 1, 1, syntax);
@@ -139,7 +160,7 @@ public final class ScenarioParser {
                 need(a, 3, 3, syntax);
                 Advice adv = Advice.parse(a[2]);
                 if (adv == null) {
-                    throw new BadLine("unknown advice \"" + a[2] + "\" (" + String.join(", ", syntax.words()) + ")");
+                    throw new BadLine("unknown advice " + Text.quote(a[2]) + " (" + String.join(", ", syntax.words()) + ")");
                 }
                 yield new Op.Madvise(unsigned(a[0], "address"), unsigned(a[1], "length"), adv);
             }
@@ -147,7 +168,7 @@ public final class ScenarioParser {
                 need(a, 3, 4, syntax);
                 boolean may = false;
                 if (a.length == 4) {
-                    if (!a[3].equalsIgnoreCase("maymove")) throw new BadLine("expected maymove, not \"" + a[3] + "\"");
+                    if (!a[3].equalsIgnoreCase("maymove")) throw new BadLine("expected maymove, not " + Text.quote(a[3]));
                     may = true;
                 }
                 yield new Op.Mremap(unsigned(a[0], "address"), unsigned(a[1], "old length"), unsigned(a[2], "new length"),
@@ -157,11 +178,11 @@ public final class ScenarioParser {
             case TOUCH -> touch(a);
             case FORK -> {
                 need(a, 1, 1, syntax);
-                yield new Op.Fork(a[0]);
+                yield new Op.Fork(name(a[0]));
             }
             case THREAD -> {
                 need(a, 1, 1, syntax);
-                yield new Op.Thread(a[0]);
+                yield new Op.Thread(name(a[0]));
             }
             case EXIT -> {
                 need(a, 0, 0, syntax);
@@ -170,7 +191,7 @@ public final class ScenarioParser {
             case MEMORY -> memory(a);
             case ALLOC_PAGES -> {
                 need(a, 1, 2, syntax);
-                yield new Op.AllocPages(order(a[0]), a.length > 1 ? a[1] : null);
+                yield new Op.AllocPages(order(a[0]), a.length > 1 ? name(a[1]) : null);
             }
             case FREE_PAGES -> {
                 need(a, 2, 2, syntax);
@@ -185,10 +206,26 @@ public final class ScenarioParser {
         }
     }
 
+    /** A process name as the prefix can address it: printing characters, no spaces or ":", not too long. */
+    private static String name(String s) throws BadLine {
+        String bad = Text.badName(s);
+        if (bad != null) throw new BadLine(bad);
+        return s;
+    }
+
+    /** A number that must fit {@code min..max} (an int field of the model, a limit): never silently cut. */
+    private static int intIn(String s, String what, long min, long max) throws BadLine {
+        long v = num(s, what);
+        if (v < min || v > max) {
+            throw new BadLine(what + " " + Text.quote(s) + " is out of range (" + min + " to " + max + ")");
+        }
+        return (int) v;
+    }
+
     private static long num(String s, String what) throws BadLine {
         Long v = Numbers.parse(s);
-        if (v == null) throw new BadLine("bad " + what + " \"" + s + "\": expected a number (0x1000, 4096, 4K)");
-        if (v < 0) throw new BadLine("bad " + what + " \"" + s + "\": negative");
+        if (v == null) throw new BadLine("bad " + what + " " + Text.quote(s) + ": expected a number (0x1000, 4096, 4K)");
+        if (v < 0) throw new BadLine("bad " + what + " " + Text.quote(s) + ": negative");
         return v;
     }
 
@@ -201,24 +238,26 @@ public final class ScenarioParser {
      * 0xffffffffff600000 (the vsyscall page) reaches the kernel and gets its answer.
      */
     private static long unsigned(String s, String what) throws BadLine {
-        if (s.startsWith("-")) throw new BadLine("bad " + what + " \"" + s + "\": negative");
+        if (s.startsWith("-")) throw new BadLine("bad " + what + " " + Text.quote(s) + ": negative");
         Long v = Numbers.parseUnsigned(s);
         if (v == null) {
-            throw new BadLine("bad " + what + " \"" + s + "\": expected a number up to 0xffffffffffffffff (0x1000, "
-                + "4096, 4K)");
+            throw new BadLine("bad " + what + " " + Text.quote(s) + ": expected a number up to 0xffffffffffffffff "
+                + "(0x1000, 4096, 4K)");
         }
         return v;
     }
 
     private static int order(String s) throws BadLine {
         long v = num(s, "order");
-        if (v > 20) throw new BadLine("bad order " + s + ": orders run from 0 to the allocator's maximum");
+        if (v > Limits.MAX_ORDER) {
+            throw new BadLine("bad order " + Text.quote(s) + ": orders run from 0 to the allocator's maximum");
+        }
         return (int) v;
     }
 
     private static int prot(String s) throws BadLine {
         Integer p = Prot.parse(s);
-        if (p == null) throw new BadLine("bad protection \"" + s + "\": expected rwx-style, like rw- or r-x");
+        if (p == null) throw new BadLine("bad protection " + Text.quote(s) + ": expected rwx-style, like rw- or r-x");
         return p;
     }
 
@@ -234,17 +273,18 @@ public final class ScenarioParser {
                 cold = a[i].equals("cold");
             } else if (a[i].equals("dev") && i + 1 < a.length) {
                 String[] mm = a[++i].split(":");
-                if (mm.length != 2) throw new BadLine("bad device \"" + a[i] + "\": expected MAJ:MIN in hex, like 03:01");
-                try {
-                    maj = Integer.parseInt(mm[0], 16);
-                    min = Integer.parseInt(mm[1], 16);
-                } catch (NumberFormatException e) {
-                    throw new BadLine("bad device \"" + a[i] + "\": expected MAJ:MIN in hex, like 03:01");
+                if (mm.length != 2) throw new BadLine("bad device " + Text.quote(a[i]) + ": expected MAJ:MIN in hex, like 03:01");
+                // include/linux/kdev_t.h: MINORBITS 20, so a major has 12 bits and a minor 20
+                if (!Hex.isHex(mm[0]) || !Hex.isHex(mm[1]) || Hex.parse(mm[0]) > 0xfff || Hex.parse(mm[1]) > 0xfffff) {
+                    throw new BadLine("bad device " + Text.quote(a[i]) + ": expected MAJ:MIN in hex, like 03:01 "
+                        + "(major up to fff, minor up to fffff)");
                 }
+                maj = (int) Hex.parse(mm[0]);
+                min = (int) Hex.parse(mm[1]);
             } else if (a[i].equals("inode") && i + 1 < a.length) {
                 inode = num(a[++i], "inode");
             } else {
-                throw new BadLine("unexpected \"" + a[i] + "\": " + ScenarioSyntax.FILE.usage());
+                throw new BadLine("unexpected " + Text.quote(a[i]) + ": " + ScenarioSyntax.FILE.usage());
             }
         }
         return new Op.CreateFile(a[0], size, maj, min, inode, cold);
@@ -264,10 +304,10 @@ public final class ScenarioParser {
         long len = unsigned(a[i], "length");
         int prot = prot(a[i + 1]);
         boolean shared;
-        switch (a[i + 2].toLowerCase()) {
+        switch (a[i + 2].toLowerCase(java.util.Locale.ROOT)) {
             case "private" -> shared = false;
             case "shared" -> shared = true;
-            default -> throw new BadLine("expected private or shared, not \"" + a[i + 2] + "\"");
+            default -> throw new BadLine("expected private or shared, not " + Text.quote(a[i + 2]));
         }
         String src = a[i + 3];
         String fileName = null;
@@ -282,17 +322,17 @@ public final class ScenarioParser {
             if (f.isEmpty()) throw new BadLine("file: needs a name, like file:/lib/libc.so@0x1000");
             fileName = f;
         } else if (!src.equalsIgnoreCase("anon")) {
-            throw new BadLine("expected anon or file:NAME[@OFFSET], not \"" + src + "\"");
+            throw new BadLine("expected anon or file:NAME[@OFFSET], not " + Text.quote(src));
         }
         boolean fixed = false, noReplace = false, growsDown = false, noReserve = false, populate = false;
         for (int j = i + 4; j < a.length; j++) {
-            switch (a[j].toLowerCase()) {
+            switch (a[j].toLowerCase(java.util.Locale.ROOT)) {
                 case "fixed" -> fixed = true;
                 case "noreplace" -> noReplace = true;
                 case "growsdown" -> growsDown = true;
                 case "noreserve" -> noReserve = true;
                 case "populate" -> populate = true;
-                default -> throw new BadLine("unknown mmap flag \"" + a[j] + "\" (fixed, noreplace, growsdown, "
+                default -> throw new BadLine("unknown mmap flag " + Text.quote(a[j]) + " (fixed, noreplace, growsdown, "
                     + "noreserve, populate)");
             }
         }
@@ -308,19 +348,19 @@ public final class ScenarioParser {
         if (s.startsWith("=")) return new Op.Brk(unsigned(s.substring(1), "address"), true);
         if (s.startsWith("+") || s.startsWith("-")) {
             Long v = Numbers.parse(s);
-            if (v == null) throw new BadLine("bad brk amount \"" + s + "\": expected +8K, -4096 or =0x555555561000");
+            if (v == null) throw new BadLine("bad brk amount " + Text.quote(s) + ": expected +8K, -4096 or =0x555555561000");
             return new Op.Brk(v, false);
         }
-        throw new BadLine("brk takes +N, -N (relative to the break) or =ADDR (absolute), not \"" + s + "\"");
+        throw new BadLine("brk takes +N, -N (relative to the break) or =ADDR (absolute), not " + Text.quote(s));
     }
 
     private static Op touch(String[] a) throws BadLine {
         need(a, 2, 3, ScenarioSyntax.TOUCH);
         long addr = unsigned(a[0], "address");
         long len = a.length == 3 ? size(a[1], "length") : 1;
-        String acc = a[a.length - 1].toLowerCase();
+        String acc = a[a.length - 1].toLowerCase(java.util.Locale.ROOT);
         if (!acc.equals("r") && !acc.equals("w") && !acc.equals("x")) {
-            throw new BadLine("access must be r, w or x, not \"" + a[a.length - 1] + "\"");
+            throw new BadLine("access must be r, w or x, not " + Text.quote(a[a.length - 1]));
         }
         if (len == 0) throw new BadLine("touch length must be at least 1");
         return new Op.Touch(addr, len, acc.charAt(0));
@@ -330,15 +370,18 @@ public final class ScenarioParser {
         if (a.length < 1) throw new BadLine("too few arguments: " + ScenarioSyntax.MEMORY.usage());
         long v = num(a[0], "size");
         long frames = Numbers.hasSuffix(a[0]) ? v >> 12 : v;
-        if (frames < 1 || frames > (1L << 24)) throw new BadLine("memory must be 1 to 16M frames (64 GiB)");
+        if (frames < 1 || frames > Limits.MEMORY_FRAMES) throw new BadLine("memory must be 1 to 16M frames (64 GiB)");
         int maxOrder = 10;
         int reserve = -1;
         for (int i = 1; i < a.length; i++) {
-            if (a[i].equals("maxorder") && i + 1 < a.length) maxOrder = (int) num(a[++i], "max order");
-            else if (a[i].equals("reserve") && i + 1 < a.length) reserve = (int) num(a[++i], "reserve");
-            else throw new BadLine("unexpected \"" + a[i] + "\": " + ScenarioSyntax.MEMORY.usage());
+            if (a[i].equals("maxorder") && i + 1 < a.length) {
+                maxOrder = intIn(a[++i], "maxorder", 0, Limits.MAX_ORDER);
+            } else if (a[i].equals("reserve") && i + 1 < a.length) {
+                reserve = intIn(a[++i], "reserve", 0, frames);
+            } else {
+                throw new BadLine("unexpected " + Text.quote(a[i]) + ": " + ScenarioSyntax.MEMORY.usage());
+            }
         }
-        if (maxOrder > 20) throw new BadLine("maxorder " + maxOrder + " is too large (the kernel uses 10)");
         return new Op.Memory(frames, maxOrder, reserve);
     }
 }

@@ -66,6 +66,20 @@ public final class ScenarioRunner {
         return new Ran(step, r, ask, Checks.checkAll(kernel, r, step.notes().checks(), fileName));
     }
 
+    /**
+     * Runs the first {@code upTo} of {@code steps} on a fresh kernel, as {@code run} does, and returns the first
+     * error ({@code FILE:LINE: …}: an operation that failed, a failed ask or expect), or null when all passed.
+     * An export checks this before it draws, so a scenario {@code run} refuses writes no picture either.
+     */
+    public static String firstError(List<ScenarioParser.Step> steps, String fileName, int upTo) {
+        ScenarioRunner runner = new ScenarioRunner(new Kernel(), fileName);
+        for (int i = 0; i < Math.min(upTo, steps.size()); i++) {
+            String error = runner.errorOf(runner.run(steps.get(i), EventDetail.SUMMARY));
+            if (error != null) return error;
+        }
+        return null;
+    }
+
     /** The operation's error, else the first failed ask or expect of the step ({@code FILE:LINE: …}); null. */
     public String errorOf(Ran ran) {
         if (ran.result().failed()) return fileName + ":" + ran.step().line() + ": " + ran.result().error();

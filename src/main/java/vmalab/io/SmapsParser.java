@@ -45,7 +45,7 @@ public final class SmapsParser {
             }
             if (pmapOnly && !isPmapField(l)) {
                 if (header == null) return Parsed.failed(file, l.lineNo(), "field before the first mapping line");
-                if (!hasKey(l)) return Parsed.failed(file, l.lineNo(), "bad field line \"" + l.line() + "\"");
+                if (!hasKey(l)) return Parsed.failed(file, l.lineNo(), "bad field line " + Text.quote(l.line()));
                 continue;
             }
             // the common case first: the key this place had in the entry before, a plain number, maybe kB
@@ -53,15 +53,15 @@ public final class SmapsParser {
             String notText = l.notText();
             if (notText != null) return Parsed.failed(file, l.lineNo(), notText);
             if (header == null) return Parsed.failed(file, l.lineNo(), "field before the first mapping line");
-            if (flags != null) return Parsed.failed(file, l.lineNo(), "line after VmFlags: \"" + l.line() + "\"");
+            if (flags != null) return Parsed.failed(file, l.lineNo(), "line after VmFlags: " + Text.quote(l.line()));
             if (startsWith(l, "VmFlags:")) {
                 String f = l.text(l.start + "VmFlags:".length(), l.end).trim();
-                if (!f.isEmpty() && !validFlags(f)) return Parsed.failed(file, l.lineNo(), "bad VmFlags \"" + f + "\"");
+                if (!f.isEmpty() && !validFlags(f)) return Parsed.failed(file, l.lineNo(), "bad VmFlags " + Text.quote(f));
                 flags = f;
                 continue;
             }
             SmapsField field = parseField(l, layout.seen, layout.count);
-            if (field == null) return Parsed.failed(file, l.lineNo(), "bad field line \"" + l.line() + "\"");
+            if (field == null) return Parsed.failed(file, l.lineNo(), "bad field line " + Text.quote(l.line()));
             layout.add(field);
         }
         if (header != null) out.add(layout.entry(header, flags));

@@ -22,6 +22,8 @@ import vmalab.model.paging.PhysicalMemory;
 public final class Kernel {
     /** /proc/sys/vm/max_map_count's default (include/linux/mm.h: DEFAULT_MAX_MAP_COUNT). */
     public static final int DEFAULT_MAX_MAP_COUNT = 65530;
+    /** The most live tasks a simulation holds (the lab's bound, far under pid_max): exec, fork, thread refuse more. */
+    public static final int MAX_TASKS = 4096;
 
     final SimFs fs;
     final Map<Integer, Task> tasks = new LinkedHashMap<>();
@@ -53,6 +55,13 @@ public final class Kernel {
     public Task current() { return current; }
     public int maxMapCount() { return maxMapCount; }
     public void setMaxMapCount(int n) { maxMapCount = n; }
+
+    /** The live tasks whose comm or cmdline is {@code name} (not its pid), in pid order of creation. */
+    public List<Task> tasksCalled(String name) {
+        List<Task> out = new ArrayList<>();
+        for (Task t : tasks.values()) if (t.comm().equals(name) || t.cmdline().equals(name)) out.add(t);
+        return out;
+    }
 
     /** The live task named {@code name} (its comm, its cmdline, or its pid), or null. */
     public Task taskNamed(String name) {

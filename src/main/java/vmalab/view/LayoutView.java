@@ -539,7 +539,7 @@ public final class LayoutView extends CanvasView implements SlideSource {
         return switch (r.kind()) {
             case KERNEL -> "kernel space: from TASK_SIZE " + Sizes.hex(mm.profile().taskSize())
                 + " up\nno user access: a touch here raises SIGSEGV";
-            case GAP, BREAK -> String.format("unmapped: %s-%s (%s)%nno VMA: a touch here raises SIGSEGV",
+            case GAP, BREAK -> String.format(java.util.Locale.ROOT, "unmapped: %s-%s (%s)%nno VMA: a touch here raises SIGSEGV",
                 Sizes.hex(r.start()), Sizes.hex(r.end()), Sizes.human(r.end() - r.start()));
             case VMA -> ProcMaps.format(List.of(ProcMaps.entry(mm, r.vma())), mm.profile().addressDigits()).strip()
                 + "\n" + VmaKind.of(mm, r.vma()).legend() + " · " + Sizes.human(r.vma().length()) + " · "

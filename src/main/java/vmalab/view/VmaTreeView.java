@@ -253,9 +253,9 @@ public final class VmaTreeView extends CanvasView implements SlideSource {
             String.format("%s (pid %d) has no mm_rb: its %s are in the maple tree (mm_mt)", t.comm(), t.pid(), vmas),
             "no mm_rb: " + vmas + " in the maple tree (mm_mt)", "no mm_rb: maple tree", "maple tree");
         return TextFit.first(title.getFont(), width,
-            String.format("mm_rb of %s (pid %d): %s, height %d", t.comm(), t.pid(), vmas, state.height()),
-            String.format("mm_rb of %s: %s, height %d", t.comm(), vmas, state.height()),
-            String.format("mm_rb: %s, height %d", vmas, state.height()),
+            String.format(java.util.Locale.ROOT, "mm_rb of %s (pid %d): %s, height %d", t.comm(), t.pid(), vmas, state.height()),
+            String.format(java.util.Locale.ROOT, "mm_rb of %s: %s, height %d", t.comm(), vmas, state.height()),
+            String.format(java.util.Locale.ROOT, "mm_rb: %s, height %d", vmas, state.height()),
             "mm_rb: " + vmas, vmas);
     }
 

@@ -17,7 +17,7 @@ public final class Sizes {
             u++;
         }
         if (u == 0) return bytes + " B";
-        String num = v == Math.rint(v) ? Long.toString((long) v) : String.format("%.1f", v);
+        String num = v == Math.rint(v) ? Long.toString((long) v) : String.format(java.util.Locale.ROOT, "%.1f", v);
         return num + " " + UNITS[u];
     }
 

@@ -30,7 +30,7 @@ public final class Deck {
 
     /** {@code step-007.png}. */
     public static String fileName(int step, SlideFiles.Format format) {
-        return String.format("step-%03d.%s", step, format.extension());
+        return String.format(java.util.Locale.ROOT, "step-%03d.%s", step, format.extension());
     }
 
     /** Why {@code dir} cannot take a deck, or null when it can (it is a folder, or can be made in one). */

@@ -56,7 +56,7 @@ public final class SlideFiles {
     public static String tooBig(Slide slide, double scale) {
         int[] s = pixelSize(slide, scale);
         if (s[0] <= MAX_SIDE && s[1] <= MAX_SIDE) return null;
-        return String.format("the image would be %d×%d px; the most is %d px a side (use a smaller --scale)",
+        return String.format(java.util.Locale.ROOT, "the image would be %d×%d px; the most is %d px a side (use a smaller --scale)",
             s[0], s[1], MAX_SIDE);
     }
 

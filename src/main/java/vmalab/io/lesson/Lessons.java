@@ -44,11 +44,20 @@ public final class Lessons {
     /**
      * What a command-line argument names: a file when the path exists (a path that exists wins), else a
      * built-in lesson by NAME. Empty when it is neither; {@link IOException} when the file exists but cannot be
-     * read.
+     * read, its message the whole line to show ({@code FILE: cannot read (…)}, {@code FILE:LINE: not UTF-8 …}).
      */
     public static Optional<Source> resolve(String arg) throws IOException {
-        Path p = Path.of(arg);
-        if (Files.exists(p)) return Optional.of(new Source(Files.readString(p, StandardCharsets.UTF_8), arg));
+        Path p;
+        try {
+            p = Path.of(arg);
+        } catch (java.nio.file.InvalidPathException e) {
+            p = null;
+        }
+        if (p != null && !arg.isEmpty() && Files.exists(p)) {
+            vmalab.io.Parsed<String> text = vmalab.io.Text.read(p, arg);
+            if (text.failed()) throw new IOException(text.error());
+            return Optional.of(new Source(text.value(), arg));
+        }
         return find(arg).map(l -> new Source(l.text(), l.fileName()));
     }
 

@@ -215,7 +215,7 @@ public final class Mm {
         long total = 0;
         for (Vma v : index.vmas()) {
             if (prev != null && Long.compareUnsigned(prev.end(), v.start()) > 0) {
-                return String.format("VMAs overlap: %x-%x and %x-%x", prev.start(), prev.end(), v.start(), v.end());
+                return String.format(java.util.Locale.ROOT, "VMAs overlap: %x-%x and %x-%x", prev.start(), prev.end(), v.start(), v.end());
             }
             total += v.pages();
             prev = v;

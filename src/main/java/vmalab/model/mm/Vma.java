@@ -20,7 +20,7 @@ public record Vma(long start, long end, long flags, long pgoff, SimFile file, lo
 
     public Vma {
         if (start >= end || (start & (PAGE_SIZE - 1)) != 0 || (end & (PAGE_SIZE - 1)) != 0) {
-            throw new IllegalArgumentException(String.format("bad VMA range %x-%x", start, end));
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "bad VMA range %x-%x", start, end));
         }
     }
 

@@ -57,12 +57,12 @@ final class PhysInvariants {
                 long pfn = Pte.pfn(raw);
                 FrameKind k = fr.kind(pfn);
                 if (!fr.inUse(pfn) || k == FrameKind.PAGE_TABLE || k == FrameKind.ALLOC_PAGES) {
-                    err[0] = String.format("mm %d maps %x to frame %d owned by %s", st.id, addr, pfn,
+                    err[0] = String.format(java.util.Locale.ROOT, "mm %d maps %x to frame %d owned by %s", st.id, addr, pfn,
                         !fr.inUse(pfn) ? "nobody" : k);
                     return;
                 }
                 if (!fr.hasMapping(pfn, st.id, addr)) {
-                    err[0] = String.format("frame %d lacks the mapping of mm %d at %x", pfn, st.id, addr);
+                    err[0] = String.format(java.util.Locale.ROOT, "frame %d lacks the mapping of mm %d at %x", pfn, st.id, addr);
                     return;
                 }
                 rss[m.counter(pfn)]++;

@@ -310,11 +310,11 @@ public final class PhysicalMemory implements PageBackend, MemoryControl {
         }
         FrameKind k = m.kind(pfn);
         if (k != FrameKind.FREE && k != FrameKind.ALLOC_PAGES && pfn >= m.buddy.reservedFrames()) {
-            return String.format("free_pages: pfn %d is not an alloc_pages block: it belongs to %s", pfn,
+            return String.format(java.util.Locale.ROOT, "free_pages: pfn %d is not an alloc_pages block: it belongs to %s", pfn,
                 frame(pfn).owner());
         }
         if (k == FrameKind.ALLOC_PAGES && m.blockHead(pfn) != pfn) {
-            return String.format("free_pages: pfn %d is inside the block at pfn %d, not its first frame", pfn,
+            return String.format(java.util.Locale.ROOT, "free_pages: pfn %d is inside the block at pfn %d, not its first frame", pfn,
                 m.blockHead(pfn));
         }
         String err = m.freeBlock(pfn, order, true, ev);
@@ -415,7 +415,7 @@ public final class PhysicalMemory implements PageBackend, MemoryControl {
         String level = kind == FrameKind.PAGE_TABLE ? m.mms.containsKey(mmId)
             ? m.mms.get(mmId).tables.format.level(f.level(pfn)).name() : "level " + f.level(pfn) : null;
         String owner = switch (kind) {
-            case PAGE_TABLE -> String.format("%s table of mm %d (from %x)", level, mmId, f.index(pfn));
+            case PAGE_TABLE -> String.format(java.util.Locale.ROOT, "%s table of mm %d (from %x)", level, mmId, f.index(pfn));
             case FILE -> "page cache " + file.path() + " #" + f.index(pfn);
             case SHMEM -> "shmem " + file.path() + " #" + f.index(pfn);
             case ANON -> "anon";

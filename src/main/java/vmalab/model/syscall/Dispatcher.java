@@ -59,7 +59,20 @@ final class Dispatcher {
         if (op instanceof Op.InTask in) {
             target = kernel.taskNamed(in.task());
             if (target == null) return error(op, "no process called " + in.task());
+            java.util.List<Task> called = kernel.tasksCalled(in.task());
+            if (called.size() > 1 && kernel.task(parsePid(in.task())) == null) {
+                // two runs of one program share its name, as in Linux; the prefix must not guess which is meant
+                StringBuilder pids = new StringBuilder();
+                for (Task t : called) pids.append(pids.length() == 0 ? "" : ", ").append(t.pid());
+                return error(op, called.size() + " processes are called " + in.task() + " (pids " + pids
+                    + "): name one by its pid");
+            }
             inner = in.op();
+        }
+        boolean newTask = inner instanceof Op.Exec || inner instanceof Op.Import || inner instanceof Op.Fork
+            || inner instanceof Op.Thread;
+        if (newTask && kernel.tasks().size() >= Kernel.MAX_TASKS) {
+            return error(op, "too many processes: the lab holds at most " + Kernel.MAX_TASKS);
         }
         if (inner instanceof Op.Exec e) return exec(op, e);
         if (inner instanceof Op.Import im) return importProcess(op, im);
@@ -122,6 +135,13 @@ final class Dispatcher {
     private void count(FaultPath faults) {
         minorFaults += faults.minorFaults();
         majorFaults += faults.majorFaults();
+    }
+
+    /** {@code name} as a pid when it is one (ASCII digits), else -1. */
+    private static int parsePid(String name) {
+        if (name.isEmpty() || name.length() > 9) return -1;
+        for (int i = 0; i < name.length(); i++) if (name.charAt(i) < '0' || name.charAt(i) > '9') return -1;
+        return Integer.parseInt(name);
     }
 
     private OpResult brk(Op op, Task t, MmapCalls calls, Op.Brk b) {

@@ -159,10 +159,10 @@ final class PageStrip {
             g.setFont(rowFont);
             g.setTextAlign(TextAlignment.LEFT);
             g.setTextBaseline(VPos.TOP);
-            String full = String.format("rows %d-%d of %d (wheel scrolls)", scrollRow + 1,
+            String full = String.format(java.util.Locale.ROOT, "rows %d-%d of %d (wheel scrolls)", scrollRow + 1,
                 Math.min(rows, scrollRow + visibleRows), rows);
             String shown = TextFit.first(rowFont, x0 + cols * cell - type.px(8), full,
-                String.format("rows %d-%d of %d", scrollRow + 1, Math.min(rows, scrollRow + visibleRows), rows));
+                String.format(java.util.Locale.ROOT, "rows %d-%d of %d", scrollRow + 1, Math.min(rows, scrollRow + visibleRows), rows));
             g.fillText(shown, type.px(8), y0 + visibleRows * cell + type.px(2));
         }
     }

@@ -139,7 +139,7 @@ public final class PageTableDiagram {
         Vma vma = vma(mm, selectedVma, selectedAddress);
         if (vma == null) return "Page tables: select a VMA (a tree node or a region)";
         long present = state.ptes(mm).presentIn(vma);
-        return String.format("Pages of %s-%s %s: %s, %d present", Sizes.hex(vma.start()), Sizes.hex(vma.end()),
+        return String.format(java.util.Locale.ROOT, "Pages of %s-%s %s: %s, %d present", Sizes.hex(vma.start()), Sizes.hex(vma.end()),
             VmaText.permsAndName(mm, vma), Sizes.pages(vma.pages()), present);
     }
 
@@ -163,7 +163,7 @@ public final class PageTableDiagram {
     private static String owner(PhysicalMemory pm, long pfn) {
         if (pfn == pm.zeroPfn()) return "kernel\nthe shared zero page";
         FrameInfo f = pm.frame(pfn);
-        String kind = f.kind().name().toLowerCase().replace('_', ' ');
+        String kind = f.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
         if (f.file() != null) {
             String base = f.file().substring(f.file().lastIndexOf('/') + 1);
             return (f.kind() == FrameKind.SHMEM ? "shmem" : "page cache") + "\n" + base + " page " + f.index();

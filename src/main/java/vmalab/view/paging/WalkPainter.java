@@ -120,10 +120,10 @@ final class WalkPainter {
         g.setFill(pal.text.color());
         g.setFont(title);
         String arch = profile.levels() == 4 ? "x86-64" : "i386";
-        String full = String.format("Page walk of %s (%s, %d levels): mm->pgd, then one index per level",
+        String full = String.format(java.util.Locale.ROOT, "Page walk of %s (%s, %d levels): mm->pgd, then one index per level",
             Sizes.hex(addr), arch, fmt.depth());
         String shown = TextFit.first(title, w - 2 * pad, full,
-            String.format("Page walk of %s (%s, %d levels)", Sizes.hex(addr), arch, fmt.depth()),
+            String.format(java.util.Locale.ROOT, "Page walk of %s (%s, %d levels)", Sizes.hex(addr), arch, fmt.depth()),
             "Page walk of " + Sizes.hex(addr), "Walk of " + Sizes.hex(addr), Sizes.hex(addr));
         double th = titleH();
         g.fillText(shown, pad, y + th / 2);
@@ -179,7 +179,7 @@ final class WalkPainter {
             boolean offset = i == fmt.depth();
             int lo = offset ? 0 : fmt.level(i).shift();
             String name = offset ? "offset" : fmt.level(i).name();
-            String value = offset ? String.format("0x%03x", addr & 0xfff) : Integer.toString(fmt.level(i).index(addr));
+            String value = offset ? String.format(java.util.Locale.ROOT, "0x%03x", addr & 0xfff) : Integer.toString(fmt.level(i).index(addr));
             double bw = (hi - lo + 1) * unit;
             double bx = x + (total - 1 - hi) * unit;
             g.setFill(pal.level(name));
@@ -227,7 +227,7 @@ final class WalkPainter {
             g.setFill(pal.text.color());
             text(g, label, x, y + header / 2, w, tips, "no " + lname + " table yet", "no " + lname, "none");
             text(g, mono, x, y + header + row / 2, w, tips, "a fault allocates it", "fault allocates");
-            text(g, mono, x, y + header + 1.5 * row, w, tips, "(__" + lname.toLowerCase() + "_alloc)");
+            text(g, mono, x, y + header + 1.5 * row, w, tips, "(__" + lname.toLowerCase(java.util.Locale.ROOT) + "_alloc)");
             return y + header / 2;
         }
         g.setFill(pal.level(lname));
@@ -250,8 +250,8 @@ final class WalkPainter {
             }
             Pte e = k == idx ? s.entry() : neighbour(ptes, addr, level, k - idx, leaf);
             long raw = e.raw() & (digits == 8 ? 0xffffffffL : -1L);
-            String full = String.format("[%d] 0x%0" + digits + "x", k, raw);
-            String[] shorter = {String.format("[%d] 0x%x", k, raw), String.format("[%d]", k)};
+            String full = String.format(java.util.Locale.ROOT, "[%d] 0x%0" + digits + "x", k, raw);
+            String[] shorter = {String.format(java.util.Locale.ROOT, "[%d] 0x%x", k, raw), String.format(java.util.Locale.ROOT, "[%d]", k)};
             if (k == idx) {
                 double hgt = 2 * row;
                 g.setFill(pal.entry.color());

@@ -198,8 +198,8 @@ public final class FreeAreaPainter {
             g.setFill(pal.color("muted"));
             g.setFont(t.sans(16));
             if (by + TextFit.lineHeight(g.getFont()) <= y + h + 0.5) {
-                put(g, x0, by, w, String.format("other orders (up to %d): %d blocks, %s free", to.orders() - 1, blocks,
-                    Sizes.human(frames * 4096)), String.format("orders to %d: %s free", to.orders() - 1,
+                put(g, x0, by, w, String.format(java.util.Locale.ROOT, "other orders (up to %d): %d blocks, %s free", to.orders() - 1, blocks,
+                    Sizes.human(frames * 4096)), String.format(java.util.Locale.ROOT, "orders to %d: %s free", to.orders() - 1,
                     Sizes.human(frames * 4096)), Sizes.human(frames * 4096) + " free elsewhere");
             }
         }

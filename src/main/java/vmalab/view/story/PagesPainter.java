@@ -119,8 +119,8 @@ public final class PagesPainter {
             g.setFill(pal.color("muted"));
             g.setFont(t.sans(16));
             g.setTextBaseline(VPos.TOP);
-            String more = TextFit.first(g.getFont(), w, String.format("pages %d–%d of %d", first + 1, first + shown, n),
-                String.format("%d–%d of %d", first + 1, first + shown, n), String.format("of %d", n));
+            String more = TextFit.first(g.getFont(), w, String.format(java.util.Locale.ROOT, "pages %d–%d of %d", first + 1, first + shown, n),
+                String.format(java.util.Locale.ROOT, "%d–%d of %d", first + 1, first + shown, n), String.format(java.util.Locale.ROOT, "of %d", n));
             if (y + used + TextFit.lineHeight(g.getFont()) <= y + h + 0.5 && TextFit.fits(more, g.getFont(), w)) {
                 g.fillText(more, x, y + used);
             }

@@ -93,25 +93,25 @@ public final class BuddyFrames {
 
     private static String caption(BuddyEvent e) {
         if (e instanceof BuddyEvent.ListDel d) {
-            return String.format("__del_page_from_free_list: block %d leaves free list %d", d.pfn(), d.order());
+            return String.format(java.util.Locale.ROOT, "__del_page_from_free_list: block %d leaves free list %d", d.pfn(), d.order());
         }
         if (e instanceof BuddyEvent.Split s) {
-            return String.format("expand: order-%d block %d splits into buddies %d and %d of order %d", s.order(),
+            return String.format(java.util.Locale.ROOT, "expand: order-%d block %d splits into buddies %d and %d of order %d", s.order(),
                 s.pfn(), s.pfn(), s.pfn() + (1L << (s.order() - 1)), s.order() - 1);
         }
         if (e instanceof BuddyEvent.ListAdd a) {
-            return String.format("__add_to_free_list: block %d joins free list %d at the %s", a.pfn(), a.order(),
+            return String.format(java.util.Locale.ROOT, "__add_to_free_list: block %d joins free list %d at the %s", a.pfn(), a.order(),
                 a.tail() ? "tail" : "head");
         }
         if (e instanceof BuddyEvent.Merge m) {
-            return String.format("__free_one_page: %d and its free buddy %d merge into order-%d block %d", m.pfn(),
+            return String.format(java.util.Locale.ROOT, "__free_one_page: %d and its free buddy %d merge into order-%d block %d", m.pfn(),
                 m.buddyPfn(), m.order() + 1, m.pfn() & m.buddyPfn());
         }
         if (e instanceof BuddyEvent.Allocated a) {
-            return String.format("__rmqueue_smallest: order-%d block %d handed out", a.order(), a.pfn());
+            return String.format(java.util.Locale.ROOT, "__rmqueue_smallest: order-%d block %d handed out", a.order(), a.pfn());
         }
         if (e instanceof BuddyEvent.Freed f) {
-            return String.format("__free_pages: order-%d block %d given back", f.order(), f.pfn());
+            return String.format(java.util.Locale.ROOT, "__free_pages: order-%d block %d given back", f.order(), f.pfn());
         }
         return "";
     }
