@@ -106,8 +106,8 @@ public final class MapleTreeView extends CanvasView implements SlideSource {
                 double factor = e.getDeltaY() > 0 ? 1.25 : 0.8;
                 double before = base * zoom;
                 zoom = Math.max(1, Math.min(zoom * factor, t.px(40) * 4 / base));
-                double u = (e.getX() - t.px(132 + 14) + scrollX) / before;
-                scrollX = u * base * zoom - (e.getX() - t.px(132 + 14));
+                double u = MaplePainter.unitAt(t, e.getX(), before, scrollX);
+                scrollX = u * base * zoom - (e.getX() - MaplePainter.left(t));
             } else {
                 double d = e.getDeltaX() != 0 ? e.getDeltaX() : e.getDeltaY();
                 scrollX -= d * 3;
@@ -170,7 +170,7 @@ public final class MapleTreeView extends CanvasView implements SlideSource {
     private void clampScroll() {
         Type t = type();
         double full = layout.width() * slotPx(t, canvas.getWidth());
-        double room = canvas.getWidth() - t.px(132) - 2 * t.px(14);
+        double room = MaplePainter.room(t, canvas.getWidth());
         scrollX = Math.max(0, Math.min(scrollX, Math.max(0, full - room)));
     }
 
@@ -187,7 +187,7 @@ public final class MapleTreeView extends CanvasView implements SlideSource {
             double base = MaplePainter.fitSlot(layout, canvas.getWidth(), t);
             if (base * zoom < t.px(MaplePainter.LABEL_SLOT)) zoom = t.px(MaplePainter.LABEL_SLOT) / base;
             double sp = slotPx(t, canvas.getWidth());
-            scrollX = (leaf.x() + leaf.width() / 2) * sp - (canvas.getWidth() - t.px(132)) / 2;
+            scrollX = (leaf.x() + leaf.width() / 2) * sp - MaplePainter.room(t, canvas.getWidth()) / 2;
             clampScroll();
         }
         requestPaint();
@@ -197,28 +197,33 @@ public final class MapleTreeView extends CanvasView implements SlideSource {
         refreshLayout();
         Type t = type();
         double sp = slotPx(t, canvas.getWidth());
-        for (int d = 0; d < layout.height(); d++) {
-            double top = t.px(14) + d * (t.px(30) + t.px(54));
-            if (y < top || y > top + t.px(30)) continue;
-            double u = (x - t.px(132 + 14) + scrollX) / sp;
-            for (MapleLayout.Box b : layout.visible(d, u - 1, u + 1)) {
-                if (u < b.x() || u > b.x() + b.width()) continue;
-                focusId = b.node().id();
-                int slot = (int) Math.min(b.node().end(), Math.floor((u - b.x()) / b.slotWidth()));
-                Vma v = b.node().isLeaf() ? vmaAt(b.node(), slot) : null;
-                if (v != null) {
-                    selecting = true;
-                    try {
-                        session.selectedVmaProperty().set(v.start());
-                    } finally {
-                        selecting = false;
-                    }
-                    focusId = b.node().id();
+        int d = MaplePainter.rowAt(t, y, layout.height());
+        if (d < 0) return;
+        double u = MaplePainter.unitAt(t, x, sp, scrollX);
+        for (MapleLayout.Box b : layout.visible(d, u - 1, u + 1)) {
+            if (u < b.x() || u > b.x() + b.width()) continue;
+            focusId = b.node().id();
+            int slot = (int) Math.min(b.node().end(), Math.floor((u - b.x()) / b.slotWidth()));
+            Vma v = b.node().isLeaf() ? vmaAt(b.node(), slot) : null;
+            if (v != null) {
+                selecting = true;
+                try {
+                    session.selectedVmaProperty().set(v.start());
+                } finally {
+                    selecting = false;
                 }
-                requestPaint();
-                return;
             }
+            requestPaint();
+            return;
         }
+    }
+
+    /** The height the picture needs at {@code width}: the overview and the node in focus written out. */
+    private double neededHeight(double width) {
+        refreshLayout();
+        Mm mm = mapleMm();
+        return mm == null ? 0 : MaplePainter.neededHeight(layout, focus(session.stepState().mapleStores(mm)), type(),
+            width);
     }
 
     private static Vma vmaAt(NodeInfo n, int slot) {
@@ -249,9 +254,7 @@ public final class MapleTreeView extends CanvasView implements SlideSource {
         javafx.geometry.Dimension2D view = layoutHeaderOver(scroll);
         double vw = view.getWidth();
         double vh = view.getHeight();
-        refreshLayout();
-        List<MapleStep> stores = session.stepState().mapleStores(mapleMm());
-        double need = mapleMm() == null ? 0 : MaplePainter.neededHeight(layout, focus(stores), type(), vw);
+        double need = neededHeight(vw);
         canvas.setWidth(Math.max(1, Math.floor(vw)));
         canvas.setHeight(Math.max(1, Math.floor(Math.max(vh, need))));
         requestPaint();
@@ -260,11 +263,12 @@ public final class MapleTreeView extends CanvasView implements SlideSource {
     @Override
     protected void redraw() {
         refreshLayout();
-        double vw = canvas.getWidth();
-        List<MapleStep> now = session.stepState().mapleStores(mapleMm());
-        double need = mapleMm() == null ? 0 : MaplePainter.neededHeight(layout, focus(now), type(), vw);
+        // a new focus may need another height: the layout pass sizes the canvas, then paints
         double vh = scroll.getViewportBounds().getHeight();
-        if (Math.floor(Math.max(vh, need)) != canvas.getHeight() && vh > 0) canvas.setHeight(Math.floor(Math.max(vh, need)));
+        if (vh > 0 && Math.floor(Math.max(vh, neededHeight(canvas.getWidth()))) != canvas.getHeight()) {
+            requestLayout();
+            return;
+        }
         Mm mm = mapleMm();
         Task task = session.selectedTask();
         List<MapleStep> stores = session.stepState().mapleStores(mm);
@@ -291,7 +295,7 @@ public final class MapleTreeView extends CanvasView implements SlideSource {
     public Dimension2D slideSize() {
         refreshLayout();
         Type t = type();
-        double w = Math.max(1280, Math.min(3840, t.px(132 + 28) + layout.width() * t.px(18)));
+        double w = Math.max(1280, Math.min(3840, t.px(MaplePainter.GUTTER + 2 * MaplePainter.MARGIN) + layout.width() * t.px(18)));
         Mm mm = mapleMm();
         NodeInfo f = mm == null ? null : focus(session.stepState().mapleStores(mm));
         return new Dimension2D(w, Math.ceil(MaplePainter.neededHeight(layout, f, t, w)));

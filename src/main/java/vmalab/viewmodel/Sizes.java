@@ -9,14 +9,14 @@ public final class Sizes {
 
     /** {@code 4 KiB}, {@code 1.3 MiB}, {@code 127.9 TiB}. */
     public static String human(long bytes) {
-        if (bytes < 0) return Long.toUnsignedString(bytes) + " B";
         int u = 0;
-        double v = bytes;
+        // read as unsigned: a gap of the whole upper address space (0xffff800000001000) is 16 EiB, not negative
+        double v = bytes >= 0 ? bytes : (bytes >>> 1) * 2.0 + (bytes & 1);
         while (v >= 1024 && u < UNITS.length - 1) {
             v /= 1024;
             u++;
         }
-        if (u == 0) return bytes + " B";
+        if (u == 0) return Long.toUnsignedString(bytes) + " B";
         String num = v == Math.rint(v) ? Long.toString((long) v) : String.format(java.util.Locale.ROOT, "%.1f", v);
         return num + " " + UNITS[u];
     }

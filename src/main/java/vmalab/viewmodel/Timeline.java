@@ -148,8 +148,7 @@ public final class Timeline {
         for (int p = 0; p < k; p++) {
             if (p == k - 1) start = StepStart.of(kn);
             rs.add(applier.apply(kn, es.get(p).op()));
-            int last = cps.floorKey(p + 1);
-            if (p + 1 - last >= Math.max(checkpointEvery, (p + 1) / 16)) cps.put(p + 1, kn.copy());
+            if (checkpointDue(p + 1, cps.floorKey(p + 1))) cps.put(p + 1, kn.copy());
         }
         return new Prepared(es, rs, cps, kn, start, k);
     }
@@ -302,13 +301,17 @@ public final class Timeline {
         if (results.size() > p) results.set(p, r);
         else results.add(r);
         position.set(p + 1);
-        // checkpoints every checkpointEvery steps, sparser as the scenario grows (a copy costs as much as the
-        // state is big): at most about 16 between step n and 2n, so a step back replays at most n/16 steps
-        int last = checkpoints.floorKey(p + 1);
-        if (p + 1 - last >= Math.max(checkpointEvery, (p + 1) / 16)) {
-            checkpoints.put(p + 1, kernel.copy());
-        }
+        if (checkpointDue(p + 1, checkpoints.floorKey(p + 1))) checkpoints.put(p + 1, kernel.copy());
         return r;
+    }
+
+    /**
+     * Whether step {@code step} keeps a checkpoint, the last one being at {@code last}: every checkpointEvery
+     * steps, sparser as the scenario grows (a copy costs as much as the state is big), at most about 16 between
+     * step n and 2n, so a step back replays at most n/16 steps.
+     */
+    private boolean checkpointDue(int step, int last) {
+        return step - last >= Math.max(checkpointEvery, step / 16);
     }
 
     /** Forgets results and checkpoints past the current step: they no longer hold once a step is inserted. */

@@ -28,6 +28,7 @@ public final class MapleLayout {
     }
 
     private final List<List<Box>> rows = new ArrayList<>();
+    private final java.util.Map<Long, Box> byId = new java.util.HashMap<>();
     private double width;
     private int nodes;
     private int leaves;
@@ -61,7 +62,9 @@ public final class MapleLayout {
         int used = n.end() + 1;
         if (n.isLeaf()) {
             leaves++;
-            rows.get(depth).add(new Box(n, depth, x0, used, parent, parentSlot));
+            Box leaf = new Box(n, depth, x0, used, parent, parentSlot);
+            rows.get(depth).add(leaf);
+            byId.put(n.id(), leaf);
             return used;
         }
         NodeInfo[] kids = new NodeInfo[used];
@@ -74,6 +77,7 @@ public final class MapleLayout {
         }
         Box self = new Box(n, depth, x0 + total / 2 - used / 2.0, used, parent, parentSlot);
         rows.get(depth).add(self);
+        byId.put(n.id(), self);
         double x = x0;
         for (int i = 0; i < used; i++) {
             place(kids[i], depth + 1, x, self, i);
@@ -113,19 +117,23 @@ public final class MapleLayout {
 
     /** The box of the node with {@code id}, or null. */
     public Box byId(long id) {
-        for (List<Box> row : rows) for (Box b : row) if (b.node().id() == id) return b;
-        return null;
+        return byId.get(id);
     }
 
     /** The leaf whose range holds {@code index}, or null. */
     public Box leafOf(long index) {
         if (rows.isEmpty()) return null;
+        // the leaves cover the index space in order: the last one starting at or below the index holds it
         List<Box> row = rows.get(rows.size() - 1);
-        for (Box b : row) {
-            if (Long.compareUnsigned(index, b.node().min()) >= 0 && Long.compareUnsigned(index, b.node().max()) <= 0) {
-                return b;
-            }
+        int lo = 0;
+        int hi = row.size() - 1;
+        while (lo < hi) {
+            int mid = (lo + hi + 1) >>> 1;
+            if (Long.compareUnsigned(row.get(mid).node().min(), index) <= 0) lo = mid;
+            else hi = mid - 1;
         }
-        return null;
+        Box b = row.get(lo);
+        return Long.compareUnsigned(index, b.node().min()) >= 0 && Long.compareUnsigned(index, b.node().max()) <= 0
+            ? b : null;
     }
 }

@@ -30,10 +30,10 @@ import vmalab.viewmodel.VmaKind;
  */
 public final class MaplePainter {
     /** Overview geometry at 1×, before the type scale. */
-    static final double NODE_H = 30;
-    static final double ROW_GAP = 54;
-    static final double MARGIN = 14;
-    static final double GUTTER = 132;
+    public static final double NODE_H = 30;
+    public static final double ROW_GAP = 54;
+    public static final double MARGIN = 14;
+    public static final double GUTTER = 132;
     /** A slot drawn at least this wide (px at 1×) gets a label. */
     public static final double LABEL_SLOT = 30;
 
@@ -59,7 +59,7 @@ public final class MaplePainter {
      * some 10,000 leaves, each then a sliver of colour; zooming in brings back slots and then their words.
      */
     public static double fitSlot(MapleLayout layout, double width, Type t) {
-        double room = width - t.px(GUTTER) - 2 * t.px(MARGIN);
+        double room = room(t, width);
         return layout.width() <= 0 ? t.px(40) : Math.max(1e-3, Math.min(t.px(40), room / layout.width()));
     }
 
@@ -86,7 +86,31 @@ public final class MaplePainter {
 
     /** The x of slot-unit position {@code u}, in px. */
     static double px(Scene s, Type t, double u) {
-        return t.px(GUTTER) + t.px(MARGIN) + u * s.slotPx() - s.scrollX();
+        return left(t) + u * s.slotPx() - s.scrollX();
+    }
+
+    /** Where slot unit 0 of the overview lands, unscrolled, in px: right of the gutter and the margin. */
+    public static double left(Type t) {
+        return t.px(GUTTER) + t.px(MARGIN);
+    }
+
+    /** The overview's width for slots in a picture {@code width} px wide. */
+    public static double room(Type t, double width) {
+        return width - t.px(GUTTER) - 2 * t.px(MARGIN);
+    }
+
+    /** The slot unit under picture x {@code x}, at slot width {@code slotPx} and scroll {@code scrollX}. */
+    public static double unitAt(Type t, double x, double slotPx, double scrollX) {
+        return (x - left(t) + scrollX) / slotPx;
+    }
+
+    /** The depth of the overview row whose nodes span picture y {@code y}, or -1 between rows. */
+    public static int rowAt(Type t, double y, int rows) {
+        for (int d = 0; d < rows; d++) {
+            double top = rowY(t, d);
+            if (y >= top && y <= top + t.px(NODE_H)) return d;
+        }
+        return -1;
     }
 
     static double rowY(Type t, int depth) {
@@ -295,10 +319,10 @@ public final class MaplePainter {
             pen.setFill(palette.color("band-ink"));
             pen.setFont(sans);
             double tx = cx + t.px(5);
-            pen.fillText("slot " + i, tx, cy + t.px(4));
+            // the pivot is the slot's inclusive upper bound; the last slot has none and runs to the node's max
+            pen.fillText(i < n.end() ? "slot " + i : "slot " + i + " (to max)", tx, cy + t.px(4));
             pen.setFont(mono);
-            // the pivot is the slot's inclusive upper bound; the last slot runs to the node's max
-            String piv = i < n.end() ? Long.toHexString(n.pivot(i)) : "max " + Long.toHexString(n.max());
+            String piv = Long.toHexString(i < n.end() ? n.pivot(i) : n.max());
             pen.fillText(fit(piv, col - t.px(10), t), tx, cy + t.px(22));
             pen.setFont(sans);
             pen.fillText(fit(slotLine(s.mm(), n, i), col - t.px(10), t), tx, cy + t.px(40));
@@ -313,7 +337,7 @@ public final class MaplePainter {
 
     /** What slot {@code i} holds, in words: the VMA, NULL, or the child node's range. */
     private static String slotLine(Mm mm, NodeInfo n, int i) {
-        if (!n.isLeaf()) return "→ child " + Sizes.hex(n.slotMin(i)) + "…";
+        if (!n.isLeaf()) return "→ child, end " + n.child(i).end();
         Vma v = vmaOf(n, i);
         return v == null ? "NULL" : VmaText.shortName(mm, v);
     }
