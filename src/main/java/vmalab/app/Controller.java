@@ -1,5 +1,6 @@
 package vmalab.app;
 
+import vmalab.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -30,6 +31,8 @@ public final class Controller {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final BooleanProperty statusIsError = new SimpleBooleanProperty(this, "statusIsError", false);
     private String sourceText = "";
+    private JumpJob jumping;
+    private java.util.function.Supplier<javafx.stage.Window> owner;
 
     public Controller(Session session, Timeline timeline) {
         this.session = session;
@@ -46,6 +49,59 @@ public final class Controller {
     public BooleanProperty statusIsErrorProperty() { return statusIsError; }
     public Quiz quiz() { return quiz; }
 
+    /** The window a long jump's progress dialog belongs to (the main window sets it; none: status line only). */
+    public void setOwner(java.util.function.Supplier<javafx.stage.Window> owner) {
+        this.owner = owner;
+    }
+
+    /**
+     * The window's jump (the slider, End, the Back button): as {@link #jumpTo}, but a replay that outlasts a few
+     * frames goes on off the FX thread with its progress and Cancel ({@link JumpJob}); a new seek replaces one
+     * under way.
+     */
+    public void seek(int step) {
+        int k = Math.max(0, Math.min(step, timeline.size()));
+        if (jumping != null && !jumping.isOver()) {
+            if (jumping.target() == k) return;
+            jumping.cancel(true);
+        }
+        if (k == timeline.position()) return;
+        player.playingProperty().set(false);
+        director.stop();
+        jumping = JumpJob.start(this, k, owner);
+    }
+
+    /** The window's step back: {@link #seek} to the step before. */
+    public void seekBack() {
+        int target = jumping != null && !jumping.isOver() ? jumping.target() - 1 : timeline.position() - 1;
+        if (target >= 0) seek(target);
+    }
+
+    /** Whether a jump is replaying off the FX thread. */
+    public boolean isJumping() {
+        return jumping != null && !jumping.isOver();
+    }
+
+    /** Cancels a jump under way (Esc, Cancel); false when none was. */
+    public boolean cancelJump() {
+        if (!isJumping()) return false;
+        jumping.cancel(false);
+        return true;
+    }
+
+    /** Shows a jump that ran to its end; false when the timeline changed meanwhile. */
+    boolean showJump(Timeline.Jump j) {
+        director.stop();
+        boolean ok = timeline.install(j);
+        director.showAll();
+        return ok;
+    }
+
+    /** Any other action first stops a jump under way: its result would no longer apply. */
+    private void stopJump() {
+        if (isJumping()) jumping.cancel(true);
+    }
+
     public void say(String message, boolean error) {
         status.set(message);
         statusIsError.set(error);
@@ -53,6 +109,7 @@ public final class Controller {
 
     /** Runs the next step and plays its events; false at the end. */
     public boolean stepOp() {
+        stopJump();
         // story: a step shown in stages (wait for the teacher) shows its next stage first
         if (director.nextStage()) return true;
         if (director.isBusy()) director.showAll();
@@ -67,6 +124,7 @@ public final class Controller {
 
     /** Shows one more event (running the next step when the current one is done). */
     public boolean stepEvent() {
+        stopJump();
         player.playingProperty().set(false);
         if (director.isBusy()) director.stop();
         boolean runsNext = session.lastResultProperty().get() == null
@@ -111,6 +169,7 @@ public final class Controller {
     }
 
     public void stepBack() {
+        stopJump();
         player.playingProperty().set(false);
         director.stop();
         timeline.stepBack();
@@ -118,6 +177,7 @@ public final class Controller {
     }
 
     public void restart() {
+        stopJump();
         player.playingProperty().set(false);
         director.stop();
         timeline.restart();
@@ -125,6 +185,7 @@ public final class Controller {
     }
 
     public void jumpTo(int step) {
+        stopJump();
         if (step == timeline.position()) return;
         director.stop();
         timeline.jumpTo(step);
@@ -141,6 +202,7 @@ public final class Controller {
      * error as {@code command:N: message}, or why the model refused it).
      */
     public String runLine(String text) {
+        stopJump();
         if (vmalab.io.LessonLines.isLessonLine(text)) {
             // expect KEY [ARG] VALUE: checked against the state on show, told (pass or fail) in the status line only;
             // no step is added
@@ -184,6 +246,7 @@ public final class Controller {
      */
     public void load(List<ScenarioParser.Step> steps, vmalab.io.lesson.LessonHeader header, String text,
                      String fileName) {
+        stopJump();
         List<Timeline.Entry> entries = Timeline.Entry.of(steps);
         player.playingProperty().set(false);
         director.stop();
@@ -206,6 +269,7 @@ public final class Controller {
 
     /** Loads prepared steps, shown at the step they were run to (as load, then jumpTo, without running them here). */
     public void load(Timeline.Prepared prepared, vmalab.io.lesson.LessonHeader header, String text, String fileName) {
+        stopJump();
         player.playingProperty().set(false);
         director.stop();
         session.selectedVmaProperty().set(-1);
@@ -227,7 +291,7 @@ public final class Controller {
     /** Saves every step as a scenario (written to a temporary file, then renamed over the target). */
     public String save(Path file) {
         try {
-            ScenarioFiles.writeAtomically(file, scenarioText().getBytes(StandardCharsets.UTF_8));
+            AtomicFiles.writeAtomically(file, scenarioText().getBytes(StandardCharsets.UTF_8));
             say("Saved " + file, false);
             return null;
         } catch (IOException e) {

@@ -330,7 +330,7 @@ public final class MainWindow {
         Button open = button("Open…", "open", "Open a scenario file (Ctrl+O)", () -> onOpen.run());
         Button save = button("Save…", "save", "Save the steps as a scenario (Ctrl+S)", () -> onSave.run());
         Button restart = button("↺ Restart", "restart", "Back to step 0 (Home)", controller::restart);
-        Button back = button("◀ Back", "step-back", "Step back one operation (Backspace)", controller::stepBack);
+        Button back = button("◀ Back", "step-back", "Step back one operation (Backspace)", controller::seekBack);
         Button event = button("Event ▸", "step-event", "Show the next event of the step (E)",
             controller::stepEvent);
         Button step = button("Step ▶", "step-op", "Run the next operation (Space)", controller::stepOp);
@@ -460,7 +460,7 @@ public final class MainWindow {
         slider.valueProperty().addListener((o, a, b) -> {
             if (updatingSlider) return;
             int target = (int) Math.round(b.doubleValue());
-            if (target != timeline.position()) controller.jumpTo(target);
+            if (target != timeline.position()) controller.seek(target);
         });
         session.selectedPidProperty().addListener((o, a, b) -> refreshProcesses());
         processes.valueProperty().addListener((o, a, b) -> {
@@ -537,7 +537,7 @@ public final class MainWindow {
     }
 
     private HBox buildPresenterStrip() {
-        Button back = button("◀ Back", "presenter-back", "Step back (Backspace)", controller::stepBack);
+        Button back = button("◀ Back", "presenter-back", "Step back (Backspace)", controller::seekBack);
         Button step = button("Step ▶", "presenter-step", "Run the next operation (Space)", controller::stepOp);
         ToggleButton play = new ToggleButton();
         play.setId("presenter-play");

@@ -1,5 +1,6 @@
 package vmalab.app;
 
+import vmalab.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -64,7 +65,7 @@ public final class SessionStore {
     /** Writes the session to {@code file} (a temporary file, then a rename); null when done, else why not. */
     public String writeTo(Path file) {
         try {
-            ScenarioFiles.writeAtomically(file, SessionFormat.write(capture()).getBytes(StandardCharsets.UTF_8));
+            AtomicFiles.writeAtomically(file, SessionFormat.write(capture()).getBytes(StandardCharsets.UTF_8));
             return null;
         } catch (IOException e) {
             return "Could not save the session to " + file + ": " + e.getMessage();

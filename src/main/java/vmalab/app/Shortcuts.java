@@ -34,6 +34,7 @@ final class Shortcuts {
         new String[] {"Backspace", "step back (restore and replay)"},
         new String[] {"P", "play / pause"},
         new String[] {"Home", "restart from step 0"},
+        new String[] {"End", "go to the last step (a long replay shows its progress; Esc cancels it)"},
         new String[] {"/", "type a scenario line in the command bar"},
         new String[] {"Enter", "run the line typed (in the command bar)"},
         new String[] {"Tab", "complete a keyword (in the command bar)"},
@@ -68,7 +69,8 @@ final class Shortcuts {
     }
 
     /** The window's keys that work everywhere, even in a text field: zoom, theme, presenter mode. */
-    private static boolean windowKey(KeyEvent e, MainWindow window, Session session) {
+    private static boolean windowKey(KeyEvent e, MainWindow window, Controller controller) {
+        Session session = controller.session();
         KeyCode k = e.getCode();
         if (e.isShortcutDown() && !e.isAltDown()) {
             switch (k) {
@@ -90,6 +92,7 @@ final class Shortcuts {
             window.presenter().toggle();
             return true;
         }
+        if (k == KeyCode.ESCAPE && controller.cancelJump()) return true;
         if (k == KeyCode.ESCAPE && window.presenter().isActive()
             && !(e.getTarget() instanceof TextInputControl)) {
             window.presenter().activeProperty().set(false);
@@ -100,7 +103,7 @@ final class Shortcuts {
 
     static void install(Scene scene, MainWindow window, Controller controller) {
         scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (windowKey(e, window, controller.session())) {
+            if (windowKey(e, window, controller)) {
                 e.consume();
                 return;
             }
@@ -111,7 +114,8 @@ final class Shortcuts {
             boolean handled = true;
             switch (k) {
                 case SPACE -> controller.stepOp();
-                case BACK_SPACE -> controller.stepBack();
+                case BACK_SPACE -> controller.seekBack();
+                case END -> controller.seek(controller.timeline().size());
                 case P -> controller.togglePlay();
                 case E -> controller.stepEvent();
                 case HOME -> controller.restart();

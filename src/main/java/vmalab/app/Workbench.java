@@ -21,6 +21,7 @@ public record Workbench(Session session, Timeline timeline, Controller controlle
         Scene scene = new Scene(window.root(), width, height);
         Looks.install(scene, session);
         Shortcuts.install(scene, window, controller);
+        controller.setOwner(scene::getWindow);
         StoryTab.install(window, controller);
         LiveImport live = new LiveImport(controller);
         ProcessMenu.install(window, controller, live);

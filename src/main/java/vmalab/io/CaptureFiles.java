@@ -35,7 +35,7 @@ public final class CaptureFiles {
         if (c.failed()) return c;
         Path tmp = null;
         try {
-            tmp = Files.createTempDirectory(parent, "." + dir.getFileName() + ".");
+            tmp = AtomicFiles.stagingFolder(dir);
             // maps and smaps as they were parsed (and found to agree), the small files as they are now
             Files.write(tmp.resolve("maps"), ProcMaps.format(c.value().maps(), 16).getBytes(StandardCharsets.UTF_8));
             Files.write(tmp.resolve("smaps"), Smaps.format(c.value().smaps(), 16).getBytes(StandardCharsets.UTF_8));
@@ -57,7 +57,7 @@ public final class CaptureFiles {
         } catch (IOException e) {
             return Parsed.failed(dir + ": cannot write (" + ProcFiles.reason(e) + ")");
         } finally {
-            if (tmp != null) deleteQuietly(tmp);
+            if (tmp != null) deleteQuietly(tmp); // a killed capture's folder goes at the next write (AtomicFiles)
         }
     }
 

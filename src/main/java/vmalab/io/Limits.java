@@ -20,8 +20,12 @@ public final class Limits {
     public static final int QUOTED_CHARS = 60;
     /** The most live processes (tasks) a scenario may make. */
     public static final int PROCESSES = vmalab.model.Kernel.MAX_TASKS;
-    /** The most physical memory: 16M frames of 4 KiB (64 GiB), as {@code memory} takes it. */
-    public static final long MEMORY_FRAMES = 1L << 24;
+    /**
+     * The most physical memory: 4M frames of 4 KiB (16 GiB), as {@code memory} and an import's sizing take it.
+     * It is the model's own bound ({@link vmalab.model.paging.PhysicalMemory#MAX_FRAMES}): each frame costs about
+     * 50 bytes of heap, so 4M frames fit CI's 1 GiB heap with checkpoints.
+     */
+    public static final long MEMORY_FRAMES = vmalab.model.paging.PhysicalMemory.MAX_FRAMES;
     /** The largest buddy order {@code memory … maxorder} takes (the kernel's MAX_PAGE_ORDER is 10). */
     public static final int MAX_ORDER = 20;
 

@@ -370,7 +370,7 @@ public final class ScenarioParser {
         if (a.length < 1) throw new BadLine("too few arguments: " + ScenarioSyntax.MEMORY.usage());
         long v = num(a[0], "size");
         long frames = Numbers.hasSuffix(a[0]) ? v >> 12 : v;
-        if (frames < 1 || frames > Limits.MEMORY_FRAMES) throw new BadLine("memory must be 1 to 16M frames (64 GiB)");
+        if (frames < 1 || frames > Limits.MEMORY_FRAMES) throw new BadLine("memory must be 1 to 4M frames (16 GiB)");
         int maxOrder = 10;
         int reserve = -1;
         for (int i = 1; i < a.length; i++) {

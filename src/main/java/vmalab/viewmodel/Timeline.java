@@ -72,6 +72,8 @@ public final class Timeline {
     private final IntegerProperty size = new SimpleIntegerProperty(this, "size", 0);
     private Kernel kernel;
     private String fileName = "scenario.vlab";
+    /** Bumped at every change of the state on show, so a {@link Jump} planned before a change is not installed. */
+    private int generation;
 
     public Timeline(Session session, Applier applier, Supplier<Kernel> fresh, int checkpointEvery) {
         if (checkpointEvery < 1) throw new IllegalArgumentException("checkpointEvery must be at least 1");
@@ -282,8 +284,120 @@ public final class Timeline {
         if (last != null) follow(last);
     }
 
+    /**
+     * How many operations {@link #jumpTo}({@code target}) would run: from the current step when going forward,
+     * else from the nearest checkpoint at or before the target (a checkpoint ahead of the current step counts
+     * too, as a forward jump could start there).
+     */
+    public int replayCost(int target) {
+        int k = Math.max(0, Math.min(target, entries.size()));
+        int p = position.get();
+        if (k == p) return 0;
+        int cp = checkpoints.floorKey(k);
+        return k > p ? k - Math.max(p, cp) : k - cp;
+    }
+
+    /**
+     * A jump worked out off the FX thread, for a long scenario: {@link #planJump} (FX thread) fixes where it
+     * starts, {@link Jump#run} (any thread) replays the operations on its own copy of the machine and can be
+     * cancelled between two of them, {@link #install(Jump)} (FX thread) shows it, unless the timeline changed
+     * meanwhile.
+     */
+    public final class Jump {
+        private final int from;
+        private final int target;
+        private final int generation;
+        private final List<Entry> steps;
+        private final boolean forward;
+        private Kernel start;
+        private final Kernel startCheckpoint;
+        private final List<OpResult> ran = new ArrayList<>();
+        private final TreeMap<Integer, Kernel> made = new TreeMap<>();
+        /** The step of the last checkpoint at or before the replay's position, for {@link #checkpointDue}. */
+        private int last;
+        private StepStart lastStart;
+        private volatile int done;
+        private volatile boolean complete;
+
+        private Jump(int from, int target, Kernel start, Kernel startCheckpoint, boolean forward) {
+            this.from = from;
+            this.target = target;
+            this.start = start;
+            this.startCheckpoint = startCheckpoint;
+            this.forward = forward;
+            this.generation = Timeline.this.generation;
+            this.steps = List.copyOf(entries.subList(from, target));
+            this.last = checkpoints.floorKey(from);
+        }
+
+        /** The step it goes to. */
+        public int target() { return target; }
+
+        /** How many operations it replays. */
+        public int total() { return steps.size(); }
+
+        /** How many it has replayed so far (any thread). */
+        public int done() { return done; }
+
+        /**
+         * Replays the operations; stops early (returning false) once {@code cancelled} says so, between two
+         * operations, and a later call goes on from there (one thread at a time: a jump may start on the FX thread
+         * and finish on a worker). Reads nothing of the timeline's mutable state, so it runs on any thread.
+         */
+        public boolean run(java.util.function.BooleanSupplier cancelled) {
+            if (complete) return true;
+            if (start == null) start = startCheckpoint.copy();
+            for (int i = done; i < steps.size(); i++) {
+                if (cancelled.getAsBoolean()) return false;
+                int step = from + i;
+                if (step == target - 1) lastStart = StepStart.of(start);
+                ran.add(applier.apply(start, steps.get(i).op()));
+                if (checkpointDue(step + 1, last)) {
+                    made.put(step + 1, start.copy());
+                    last = step + 1;
+                }
+                done = i + 1;
+            }
+            complete = true;
+            return true;
+        }
+    }
+
+    /** Plans a jump to {@code target} (clamped) for {@link Jump#run} off the FX thread. FX thread. */
+    public Jump planJump(int target) {
+        int k = Math.max(0, Math.min(target, entries.size()));
+        int p = position.get();
+        Map.Entry<Integer, Kernel> cp = checkpoints.floorEntry(k);
+        if (k > p && cp.getKey() <= p) return new Jump(p, k, kernel.copy(), null, true);
+        return new Jump(cp.getKey(), k, null, cp.getValue(), k > p);
+    }
+
+    /**
+     * Shows a jump that ran to its end (FX thread), as {@link #jumpTo} would have shown it; false (and nothing
+     * changed) when it was cancelled, or the timeline changed since it was planned.
+     */
+    public boolean install(Jump j) {
+        if (!j.complete || j.generation != generation) return false;
+        for (int i = 0; i < j.ran.size(); i++) {
+            int at = j.from + i;
+            if (results.size() > at) results.set(at, j.ran.get(i));
+            else results.add(j.ran.get(i));
+        }
+        for (Map.Entry<Integer, Kernel> e : j.made.entrySet()) {
+            // a checkpoint already kept is the same state (the model is deterministic): keep the older copy
+            checkpoints.putIfAbsent(e.getKey(), e.getValue());
+        }
+        kernel = j.start;
+        position.set(j.target);
+        OpResult last = j.forward && !j.ran.isEmpty() ? j.ran.get(j.ran.size() - 1) : null;
+        publish(kernel, last, j.forward ? j.lastStart : null, j.forward ? null : resultOf(j.target - 1));
+        if (last != null) follow(last);
+        return true;
+    }
+
     /** Publishes a state with the lesson notes of the step on show and of the step ahead. */
     private void publish(Kernel k, OpResult r, StepStart start, OpResult narrated) {
+        generation++;
         int p = position.get();
         session.showNotes(p == 0 ? StepNotes.NONE : entries.get(p - 1).notes(),
             p < entries.size() ? entries.get(p).notes() : StepNotes.NONE);

@@ -2,6 +2,7 @@ package vmalab.app.export;
 
 import java.util.ArrayList;
 import java.util.List;
+import vmalab.io.Limits;
 
 /**
  * What the caption band under a slide says: a heading (lesson title, step N of M), the scenario line, and
@@ -10,6 +11,19 @@ import java.util.List;
  */
 public record Caption(String heading, String line, String narration) {
     public static final Caption NONE = new Caption(null, null, null);
+
+    /** Each part is cut to {@link Limits#CAPTION_CHARS} characters with "…", so no input can make a slide huge. */
+    public Caption {
+        heading = cut(heading);
+        line = cut(line);
+        narration = cut(narration);
+    }
+
+    /** {@code s} at most {@link Limits#CAPTION_CHARS} code points, the last one "…" when it was longer. */
+    static String cut(String s) {
+        if (s == null || s.codePointCount(0, s.length()) <= Limits.CAPTION_CHARS) return s;
+        return s.substring(0, s.offsetByCodePoints(0, Limits.CAPTION_CHARS - 1)) + "…";
+    }
 
     public boolean isEmpty() {
         return blank(heading) && blank(line) && blank(narration);

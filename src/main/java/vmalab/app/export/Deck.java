@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.function.IntConsumer;
 import java.util.regex.Pattern;
 import javafx.geometry.Dimension2D;
+import vmalab.io.AtomicFiles;
 import vmalab.io.lesson.StepNotes;
 
 /**
@@ -68,7 +69,7 @@ public final class Deck {
     }
 
     /**
-     * A deck being drawn: the images go into a hidden staging folder beside DIR; {@link #commit()} writes the
+     * A deck being drawn: the images go into a hidden staging folder beside DIR ({@code .vmalab-PID-DIR-….tmp}, removed at the next write when a killed export left it); {@link #commit()} writes the
      * notes and moves everything in; {@link #close()} without a commit (cancelled, failed) leaves DIR as it was.
      */
     public static final class Run implements AutoCloseable {
@@ -90,7 +91,7 @@ public final class Deck {
             this.design = design;
             this.caption = caption;
             this.dir = dir;
-            this.staging = Files.createTempDirectory(dir.getParent(), "." + dir.getFileName() + ".");
+            this.staging = AtomicFiles.stagingFolder(dir);
         }
 
         /** How many images the deck will have (one per step). */
@@ -136,7 +137,7 @@ public final class Deck {
         /** Removes the staging folder (and whatever was not moved out of it). */
         @Override
         public void close() throws IOException {
-            deleteTree(staging);
+            AtomicFiles.deleteTree(staging);
         }
     }
 
@@ -187,11 +188,4 @@ public final class Deck {
         }
     }
 
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) return;
-        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
-            for (Path p : ds) Files.deleteIfExists(p);
-        }
-        Files.deleteIfExists(dir);
-    }
 }

@@ -11,7 +11,7 @@ import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
-import vmalab.app.ScenarioFiles;
+import vmalab.io.AtomicFiles;
 import vmalab.view.paint.Pen;
 
 /**
@@ -114,6 +114,6 @@ public final class SlideFiles {
 
     /** Writes the slide to {@code file} (temporary file, then rename: never half a file). */
     public static void write(Slide slide, double scale, Format format, Path file) throws IOException {
-        ScenarioFiles.writeAtomically(file, encode(slide, scale, format));
+        AtomicFiles.writeAtomically(file, encode(slide, scale, format));
     }
 }

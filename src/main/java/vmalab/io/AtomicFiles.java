@@ -1,4 +1,4 @@
-package vmalab.app;
+package vmalab.io;
 
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -8,18 +8,17 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import vmalab.io.ProcFiles;
 
 /**
  * Writing files so that a crash or a full disk never leaves half a file where a good one was. The temporary
  * file is {@code .vmalab-PID-NAME-RANDOM.tmp} beside the target: a write that was killed leaves one behind,
  * and the next write into that folder removes the ones whose process is gone.
  */
-public final class ScenarioFiles {
+public final class AtomicFiles {
     private static final String PREFIX = ".vmalab-";
     private static final Pattern TEMP = Pattern.compile("\\.vmalab-(\\d{1,10})-.*\\.tmp");
 
-    private ScenarioFiles() {
+    private AtomicFiles() {
     }
 
     /**
@@ -54,12 +53,50 @@ public final class ScenarioFiles {
         }
     }
 
+    /**
+     * Makes a private staging folder {@code .vmalab-PID-NAME-RANDOM.tmp} beside {@code target} (a deck's folder),
+     * after removing the staging folders and files of writes whose process is gone. The caller fills it, moves
+     * its contents out and removes it with {@link #deleteTree}.
+     */
+    public static Path stagingFolder(Path target) throws IOException {
+        Path abs = target.toAbsolutePath();
+        Path dir = abs.getParent();
+        if (dir == null || !Files.isDirectory(dir)) throw new IOException("no such folder: " + dir);
+        removeStale(dir);
+        String stem = PREFIX + ProcessHandle.current().pid() + "-" + shortName(abs);
+        java.util.Random random = new java.util.Random();
+        for (int tries = 0; ; tries++) {
+            Path p = dir.resolve(stem + Long.toUnsignedString(random.nextLong(), 36) + ".tmp");
+            try {
+                return Files.createDirectory(p);
+            } catch (java.nio.file.FileAlreadyExistsException taken) {
+                if (tries > 100) throw taken;
+            } catch (IOException e) {
+                throw new IOException("cannot write to " + dir + " (" + ProcFiles.reason(e) + ")", e);
+            }
+        }
+    }
+
+    /** Removes {@code dir} and everything under it; nothing to do when it is gone already. */
+    public static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) return;
+        if (Files.isDirectory(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
+                for (Path p : ds) deleteTree(p);
+            }
+        }
+        Files.deleteIfExists(dir);
+    }
+
     /** Whether {@code name} is one of this program's temporary files. */
     public static boolean isTemporary(String name) {
         return TEMP.matcher(name).matches();
     }
 
-    /** Removes the temporary files in {@code dir} left by writes whose process no longer runs. */
+    /**
+     * Removes the temporary files and staging folders in {@code dir} left by writes whose process no longer
+     * runs; one that cannot be removed is skipped, the others still go.
+     */
     static void removeStale(Path dir) {
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, PREFIX + "*.tmp")) {
             for (Path p : ds) {
@@ -67,7 +104,11 @@ public final class ScenarioFiles {
                 if (!m.matches()) continue;
                 long pid = Long.parseLong(m.group(1));
                 if (pid == ProcessHandle.current().pid() || ProcessHandle.of(pid).isPresent()) continue;
-                Files.deleteIfExists(p);
+                try {
+                    deleteTree(p);
+                } catch (IOException | SecurityException one) {
+                    // left for a later write: it may belong to a user we cannot clean up after
+                }
             }
         } catch (IOException | SecurityException e) {
             // cleaning is a courtesy: a folder we cannot list or a file we cannot remove does not stop the write
