@@ -109,16 +109,17 @@ final class CommandBar extends VBox {
         String text = field.getText();
         if (text == null || text.isBlank()) return;
         completions.hide();
-        String err = controller.runLine(text);
-        if (err != null) {
-            showError(err);
-            if (!field.getStyleClass().contains(BAD)) field.getStyleClass().add(BAD);
-            return;
-        }
-        history.add(text.strip());
-        historyIndex = history.size();
-        field.clear();
-        showError(null);
+        controller.submitLine(text, err -> {
+            if (err != null) {
+                showError(err);
+                if (!field.getStyleClass().contains(BAD)) field.getStyleClass().add(BAD);
+                return;
+            }
+            history.add(text.strip());
+            historyIndex = history.size();
+            if (text.equals(field.getText())) field.clear();
+            showError(null);
+        });
     }
 
     private void showError(String message) {

@@ -31,7 +31,9 @@ public final class Controller {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final BooleanProperty statusIsError = new SimpleBooleanProperty(this, "statusIsError", false);
     private String sourceText = "";
-    private JumpJob jumping;
+    private BackgroundJob job;
+    /** The step the job under way goes to; -1 when it runs an operation. */
+    private int jumpTarget = -1;
     private java.util.function.Supplier<javafx.stage.Window> owner;
 
     public Controller(Session session, Timeline timeline) {
@@ -56,50 +58,176 @@ public final class Controller {
 
     /**
      * The window's jump (the slider, End, the Back button): as {@link #jumpTo}, but a replay that outlasts a few
-     * frames goes on off the FX thread with its progress and Cancel ({@link JumpJob}); a new seek replaces one
-     * under way.
+     * frames goes on off the FX thread with its progress and Cancel ({@link BackgroundJob}); a new seek replaces
+     * one under way.
      */
     public void seek(int step) {
         int k = Math.max(0, Math.min(step, timeline.size()));
-        if (jumping != null && !jumping.isOver()) {
-            if (jumping.target() == k) return;
-            jumping.cancel(true);
+        if (job != null && !job.isOver()) {
+            if (jumpTarget == k) return;
+            job.cancel(true);
         }
         if (k == timeline.position()) return;
         player.playingProperty().set(false);
         director.stop();
-        jumping = JumpJob.start(this, k, owner);
+        Timeline.Jump jump = timeline.planJump(k);
+        jumpTarget = k;
+        job = BackgroundJob.start(this, new JumpWork(jump), owner, why -> { });
     }
 
     /** The window's step back: {@link #seek} to the step before. */
     public void seekBack() {
-        int target = jumping != null && !jumping.isOver() ? jumping.target() - 1 : timeline.position() - 1;
+        int target = isBusy() && jumpTarget >= 0 ? jumpTarget - 1 : timeline.position() - 1;
         if (target >= 0) seek(target);
     }
 
-    /** Whether a jump is replaying off the FX thread. */
-    public boolean isJumping() {
-        return jumping != null && !jumping.isOver();
+    /**
+     * The command bar's line: as {@link #runLine}, but the operation runs on a copy of the machine off the FX
+     * thread, and one that outlasts a few frames shows its progress and can be given up (nothing changes then).
+     * {@code done} hears null when it ran, else the error, at once or when the operation ends.
+     */
+    public void submitLine(String text, java.util.function.Consumer<String> done) {
+        if (vmalab.io.LessonLines.isLessonLine(text)) {
+            done.accept(runLine(text));
+            return;
+        }
+        stopJob();
+        ScenarioParser.Line line = ScenarioParser.parseLine(text, "command", timeline.position() + 1);
+        if (line.error() != null || line.op() == null) {
+            done.accept(line.error());
+            return;
+        }
+        player.playingProperty().set(false);
+        if (director.isBusy()) director.showAll();
+        Timeline.Pending pending = timeline.planRun(new Timeline.Entry(text.strip(), line.op(), 0));
+        jumpTarget = -1;
+        job = BackgroundJob.start(this, new RunWork(pending), owner, done);
     }
 
-    /** Cancels a jump under way (Esc, Cancel); false when none was. */
-    public boolean cancelJump() {
-        if (!isJumping()) return false;
-        jumping.cancel(false);
+    /** Whether a jump or an operation is running off the FX thread. */
+    public boolean isBusy() {
+        return job != null && !job.isOver();
+    }
+
+    /** Cancels the job under way (Esc, Cancel); false when none was. */
+    public boolean cancelJob() {
+        if (!isBusy()) return false;
+        job.cancel(false);
         return true;
     }
 
-    /** Shows a jump that ran to its end; false when the timeline changed meanwhile. */
-    boolean showJump(Timeline.Jump j) {
-        director.stop();
-        boolean ok = timeline.install(j);
-        director.showAll();
-        return ok;
+    /** Any other action first stops a job under way: its result would no longer apply. */
+    private void stopJob() {
+        if (isBusy()) job.cancel(true);
     }
 
-    /** Any other action first stops a jump under way: its result would no longer apply. */
-    private void stopJump() {
-        if (isJumping()) jumping.cancel(true);
+    /** A jump replayed on a worker ({@link Timeline.Jump}). */
+    private final class JumpWork implements BackgroundJob.Work {
+        private final Timeline.Jump jump;
+
+        JumpWork(Timeline.Jump jump) {
+            this.jump = jump;
+        }
+
+        @Override
+        public boolean run(java.util.function.BooleanSupplier cancelled) {
+            return jump.run(cancelled);
+        }
+
+        @Override
+        public String show() {
+            boolean replaying = status.get().startsWith("Replaying");
+            director.stop();
+            boolean ok = timeline.install(jump);
+            director.showAll();
+            if (!ok) {
+                say("The steps changed during the jump; it was dropped", true);
+                return "dropped";
+            }
+            if (replaying) {
+                say(String.format(java.util.Locale.ROOT, "At step %,d (replayed %,d operations)", jump.target(),
+                    jump.total()), false);
+            }
+            return null;
+        }
+
+        @Override
+        public String progress() {
+            return String.format(java.util.Locale.ROOT, "Replaying to step %,d: %,d of %,d operations… (Esc cancels)",
+                jump.target(), jump.done(), jump.total());
+        }
+
+        @Override
+        public double fraction() {
+            return jump.done() / (double) Math.max(1, jump.total());
+        }
+
+        @Override
+        public String heading() {
+            return String.format(java.util.Locale.ROOT, "Going to step %,d: replaying %,d operations",
+                jump.target(), jump.total());
+        }
+
+        @Override
+        public String cancelled() {
+            return String.format(java.util.Locale.ROOT, "Jump to step %,d cancelled; still at step %,d",
+                jump.target(), timeline.position());
+        }
+    }
+
+    /** One typed operation run on a worker ({@link Timeline.Pending}). */
+    private final class RunWork implements BackgroundJob.Work {
+        private final Timeline.Pending pending;
+
+        RunWork(Timeline.Pending pending) {
+            this.pending = pending;
+        }
+
+        @Override
+        public boolean run(java.util.function.BooleanSupplier cancelled) {
+            // one operation cannot stop part way; a cancelled one runs out on its copy and is thrown away
+            pending.run();
+            return true;
+        }
+
+        @Override
+        public String show() {
+            boolean running = status.get().startsWith("Running");
+            OpResult r = timeline.install(pending);
+            if (r == null) {
+                String why = "The steps changed while " + quoted() + " ran; it was not kept";
+                say(why, true);
+                return why;
+            }
+            if (r.failed()) return r.error();
+            if (running) say("Ran " + quoted(), false);
+            director.playAll();
+            return null;
+        }
+
+        private String quoted() {
+            return "`" + vmalab.io.Text.shown(pending.entry().text(), 60) + "`";
+        }
+
+        @Override
+        public String progress() {
+            return "Running " + quoted() + "… (Esc gives up)";
+        }
+
+        @Override
+        public double fraction() {
+            return -1;
+        }
+
+        @Override
+        public String heading() {
+            return "Running " + quoted();
+        }
+
+        @Override
+        public String cancelled() {
+            return "Gave up on " + quoted() + "; nothing changed";
+        }
     }
 
     public void say(String message, boolean error) {
@@ -109,7 +237,7 @@ public final class Controller {
 
     /** Runs the next step and plays its events; false at the end. */
     public boolean stepOp() {
-        stopJump();
+        stopJob();
         // story: a step shown in stages (wait for the teacher) shows its next stage first
         if (director.nextStage()) return true;
         if (director.isBusy()) director.showAll();
@@ -124,7 +252,7 @@ public final class Controller {
 
     /** Shows one more event (running the next step when the current one is done). */
     public boolean stepEvent() {
-        stopJump();
+        stopJob();
         player.playingProperty().set(false);
         if (director.isBusy()) director.stop();
         boolean runsNext = session.lastResultProperty().get() == null
@@ -169,7 +297,7 @@ public final class Controller {
     }
 
     public void stepBack() {
-        stopJump();
+        stopJob();
         player.playingProperty().set(false);
         director.stop();
         timeline.stepBack();
@@ -177,7 +305,7 @@ public final class Controller {
     }
 
     public void restart() {
-        stopJump();
+        stopJob();
         player.playingProperty().set(false);
         director.stop();
         timeline.restart();
@@ -185,7 +313,7 @@ public final class Controller {
     }
 
     public void jumpTo(int step) {
-        stopJump();
+        stopJob();
         if (step == timeline.position()) return;
         director.stop();
         timeline.jumpTo(step);
@@ -202,7 +330,7 @@ public final class Controller {
      * error as {@code command:N: message}, or why the model refused it).
      */
     public String runLine(String text) {
-        stopJump();
+        stopJob();
         if (vmalab.io.LessonLines.isLessonLine(text)) {
             // expect KEY [ARG] VALUE: checked against the state on show, told (pass or fail) in the status line only;
             // no step is added
@@ -246,7 +374,7 @@ public final class Controller {
      */
     public void load(List<ScenarioParser.Step> steps, vmalab.io.lesson.LessonHeader header, String text,
                      String fileName) {
-        stopJump();
+        stopJob();
         List<Timeline.Entry> entries = Timeline.Entry.of(steps);
         player.playingProperty().set(false);
         director.stop();
@@ -269,7 +397,7 @@ public final class Controller {
 
     /** Loads prepared steps, shown at the step they were run to (as load, then jumpTo, without running them here). */
     public void load(Timeline.Prepared prepared, vmalab.io.lesson.LessonHeader header, String text, String fileName) {
-        stopJump();
+        stopJob();
         player.playingProperty().set(false);
         director.stop();
         session.selectedVmaProperty().set(-1);

@@ -34,7 +34,8 @@ final class Shortcuts {
         new String[] {"Backspace", "step back (restore and replay)"},
         new String[] {"P", "play / pause"},
         new String[] {"Home", "restart from step 0"},
-        new String[] {"End", "go to the last step (a long replay shows its progress; Esc cancels it)"},
+        new String[] {"End", "go to the last step"},
+        new String[] {"Esc", "cancel a long replay or operation (the step on show stays)"},
         new String[] {"/", "type a scenario line in the command bar"},
         new String[] {"Enter", "run the line typed (in the command bar)"},
         new String[] {"Tab", "complete a keyword (in the command bar)"},
@@ -92,7 +93,7 @@ final class Shortcuts {
             window.presenter().toggle();
             return true;
         }
-        if (k == KeyCode.ESCAPE && controller.cancelJump()) return true;
+        if (k == KeyCode.ESCAPE && controller.cancelJob()) return true;
         if (k == KeyCode.ESCAPE && window.presenter().isActive()
             && !(e.getTarget() instanceof TextInputControl)) {
             window.presenter().activeProperty().set(false);

@@ -250,6 +250,69 @@ public final class Timeline {
         return r;
     }
 
+    /**
+     * An operation typed in the window, run off the FX thread on a copy of the machine ({@link #planRun} on the FX
+     * thread, {@link #run()} on any, {@link #install(Pending)} on the FX thread), so one that runs for seconds (a
+     * populate of gigabytes, an OOM kill) does not freeze the window and can be given up.
+     */
+    public final class Pending {
+        private final Entry entry;
+        private final int at;
+        private final int generation;
+        private final Kernel work;
+        private final StepStart start;
+        private volatile OpResult result;
+
+        private Pending(Entry entry) {
+            this.entry = entry;
+            this.at = position.get();
+            this.generation = Timeline.this.generation;
+            this.work = kernel.copy();
+            this.start = StepStart.of(kernel);
+        }
+
+        /** Runs the operation on the copy (any thread, once). */
+        public void run() {
+            if (result == null) result = applier.apply(work, entry.op());
+        }
+
+        /** Whether it has run. */
+        public boolean done() {
+            return result != null;
+        }
+
+        public Entry entry() { return entry; }
+    }
+
+    /** A new operation at the current step, to run away from the FX thread. FX thread. */
+    public Pending planRun(Entry entry) {
+        return new Pending(entry);
+    }
+
+    /**
+     * Shows an operation that ran (FX thread), as {@link #run(Entry)} would: inserted at the step it was typed at,
+     * or, refused by the model, not kept. Null (nothing changed) when the timeline changed since it was planned.
+     */
+    public OpResult install(Pending p) {
+        if (!p.done() || p.generation != generation) return null;
+        OpResult r = p.result;
+        if (r.failed()) {
+            publish(kernel, r, null, null);
+            follow(r);
+            return r;
+        }
+        dropAfterPosition();
+        entries.add(p.at, p.entry);
+        results.add(p.at, r);
+        kernel = p.work;
+        position.set(p.at + 1);
+        if (checkpointDue(p.at + 1, checkpoints.floorKey(p.at + 1))) checkpoints.put(p.at + 1, kernel.copy());
+        size.set(entries.size());
+        publish(kernel, r, p.start, null);
+        follow(r);
+        return r;
+    }
+
     /** Goes back one step (restore and replay). */
     public boolean stepBack() {
         if (position.get() == 0) return false;
