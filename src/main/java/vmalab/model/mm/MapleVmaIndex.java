@@ -123,6 +123,62 @@ final class MapleVmaIndex implements VmaIndex {
     }
 
     /**
+     * mm/vma.c: __split_vma() allocates the new VMA, shrinks the old one in place and stores only the new one,
+     * over its range (vma_complete() → vma_iter_store_new()): the part the old VMA gave up is overwritten, not
+     * cleared first.
+     */
+    @Override
+    public VmaRef split(VmaRef ref, Vma kept, Vma created, Consumer<SimEvent> ev) {
+        Entry e = mine(ref);
+        Vma before = e.vma;
+        long lo = Long.compareUnsigned(kept.start(), created.start()) < 0 ? kept.start() : created.start();
+        long hi = Long.compareUnsigned(kept.end(), created.end()) > 0 ? kept.end() : created.end();
+        boolean adjacent = kept.end() == created.start() || created.end() == kept.start();
+        if (lo != before.start() || hi != before.end() || !adjacent) {
+            throw new IllegalArgumentException(kept + " and " + created + " do not split " + before);
+        }
+        Entry n = new Entry(created, this);
+        e.vma = kept;
+        report(mmMt.store(created.start(), created.end() - 1, n), ev);
+        mapCount++;
+        return n;
+    }
+
+    /** mm/vma.c: commit_merge() → vma_iter_store_overwrite(): the grown VMA over [vm_start, vm_end - 1]. */
+    @Override
+    public void grow(VmaRef ref, Vma merged, Consumer<SimEvent> ev) {
+        Entry e = mine(ref);
+        Vma before = e.vma;
+        if (Long.compareUnsigned(merged.start(), before.start()) > 0 || Long.compareUnsigned(merged.end(), before.end()) < 0) {
+            throw new IllegalArgumentException(merged + " does not cover " + before);
+        }
+        e.vma = merged;
+        report(mmMt.store(merged.start(), merged.end() - 1, e), ev);
+    }
+
+    /**
+     * mm/vma.c: do_vmi_align_munmap() gathers the VMAs of the range (vms_gather_munmap_vmas(), after its
+     * splits), then clears the whole range in one store, vma_iter_clear_gfp(vmi, start, end): one NULL store
+     * over [start, end - 1], which spans nodes when the range does.
+     */
+    @Override
+    public void eraseRange(List<VmaRef> refs, long start, long end, Consumer<SimEvent> ev) {
+        List<Entry> es = new ArrayList<>(refs.size());
+        for (VmaRef r : refs) {
+            Entry e = mine(r);
+            if (Long.compareUnsigned(e.vma.start(), start) < 0 || Long.compareUnsigned(e.vma.end(), end) > 0) {
+                throw new IllegalArgumentException(e.vma + " is not inside the range cleared");
+            }
+            es.add(e);
+        }
+        if (Long.compareUnsigned(start, end) < 0) report(mmMt.store(start, end - 1, null), ev);
+        for (Entry e : es) {
+            e.linked = false;
+            mapCount--;
+        }
+    }
+
+    /**
      * mm/vma.c: vma_shrink() clears the part a VMA gives up (vma_iter_clear()); commit_merge() stores a VMA that
      * grows over its whole new range (vma_iter_store_overwrite()). A range the VMA keeps is not written.
      */

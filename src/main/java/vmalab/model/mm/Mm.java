@@ -167,6 +167,58 @@ public final class Mm {
         ev.accept(new MmEvent.VmaRemoved(id, v));
     }
 
+    /**
+     * __split_vma(): the VMA of {@code node} becomes {@code kept}, the new VMA {@code created} (the lower part when
+     * the caller splits with new_below, else the upper) is linked; returns its handle.
+     */
+    public VmaRef split(VmaRef node, Vma kept, Vma created, Consumer<SimEvent> ev) {
+        Vma before = node.vma();
+        // the old VMA shrinks first (vma->vm_end = addr, or vm_start for new_below), then the new one goes in:
+        // the events say so in that order, so a view replaying them never sees two VMAs at one vm_start
+        java.util.List<SimEvent> steps = new java.util.ArrayList<>();
+        VmaRef n = index.split(node, kept, created, steps::add);
+        account(before, -1);
+        account(kept, +1);
+        account(created, +1);
+        ev.accept(new MmEvent.VmaChanged(id, before, kept));
+        steps.forEach(ev);
+        ev.accept(new MmEvent.VmaInserted(id, created));
+        return n;
+    }
+
+    /**
+     * A merge (vma_merge_existing_range() / vma_merge_new_range() → commit_merge()): {@code target} grows to
+     * {@code merged}; the VMAs {@code removed} go, and {@code shrunk} (may be null) gives up the part that
+     * {@code merged} now covers, becoming {@code shrunkTo}. Linux 6.18 writes the maple tree once: the grown
+     * VMA over its new range (vma_iter_store_overwrite()), which covers whatever the others gave up; so a maple
+     * index grows the target first and the rest need no store. The rb-tree era erased and adjusted first, as
+     * __vma_adjust() did, then widened the target.
+     */
+    public void merge(VmaRef target, Vma merged, java.util.List<VmaRef> removed, VmaRef shrunk, Vma shrunkTo,
+                      Consumer<SimEvent> ev) {
+        if (index.isMaple()) {
+            Vma before = target.vma();
+            index.grow(target, merged, ev);
+            account(before, -1);
+            account(merged, +1);
+            ev.accept(new MmEvent.VmaChanged(id, before, merged));
+        }
+        for (VmaRef r : removed) unlink(r, ev);
+        if (shrunk != null) adjust(shrunk, shrunkTo, ev);
+        if (!index.isMaple()) adjust(target, merged, ev);
+    }
+
+    /** Unlinks the VMAs {@code nodes}, all inside [start, end), as munmap's one clear of the range does. */
+    public void unlinkRange(java.util.List<VmaRef> nodes, long start, long end, Consumer<SimEvent> ev) {
+        java.util.List<Vma> gone = new java.util.ArrayList<>(nodes.size());
+        for (VmaRef r : nodes) gone.add(r.vma());
+        index.eraseRange(nodes, start, end, ev);
+        for (Vma v : gone) {
+            account(v, -1);
+            ev.accept(new MmEvent.VmaRemoved(id, v));
+        }
+    }
+
     /** Changes a VMA in place (its key may move while it keeps its place in the order), as vma_adjust() does. */
     public void adjust(VmaRef node, Vma after, Consumer<SimEvent> ev) {
         Vma before = node.vma();

@@ -57,6 +57,34 @@ public interface VmaIndex {
      */
     void replace(VmaRef ref, Vma after, Consumer<SimEvent> ev);
 
+    /**
+     * __split_vma(): the VMA of {@code ref} becomes {@code kept} and a new VMA {@code created} takes the rest of
+     * its range; returns the new VMA's handle. {@code kept} and {@code created} together cover the old range.
+     * The red-black tree changes the node in place, then inserts the new one; the maple tree stores the new VMA
+     * over its range, in one store (vma_complete() → vma_iter_store_new()).
+     */
+    default VmaRef split(VmaRef ref, Vma kept, Vma created, Consumer<SimEvent> ev) {
+        replace(ref, kept, ev);
+        return insert(created, ev);
+    }
+
+    /**
+     * The first write of a merge: {@code ref} grows to {@code merged}, over neighbours that the caller unlinks or
+     * shrinks next (Mm.merge). The red-black tree does it as {@link #replace}; the maple tree stores the grown VMA
+     * over its whole new range, the one store commit_merge() makes (vma_iter_store_overwrite()).
+     */
+    default void grow(VmaRef ref, Vma merged, Consumer<SimEvent> ev) {
+        replace(ref, merged, ev);
+    }
+
+    /**
+     * Unlinks {@code refs}, the VMAs inside [start, end), as munmap does: the red-black tree erases them one by
+     * one; the maple tree clears the whole range in one store (do_vmi_align_munmap() → vma_iter_clear_gfp()).
+     */
+    default void eraseRange(List<VmaRef> refs, long start, long end, Consumer<SimEvent> ev) {
+        for (VmaRef r : refs) erase(r, ev);
+    }
+
     /** unmapped_area(): the lowest free range of len bytes in [low, high); -1 when none. */
     long unmappedArea(long len, long low, long high);
 

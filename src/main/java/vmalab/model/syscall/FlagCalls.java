@@ -61,39 +61,31 @@ final class FlagCalls {
         if (withPrev && withNext && !AnonVmas.compatible(prev, next)) withNext = false;
         if (withPrev && withNext) {
             Vma merged = prev.withRange(prev.start(), next.end(), prev.pgoff()).withAnonVma(anon(prev, v, next));
-            mm.unlink(nextNode, ev);
-            mm.unlink(node, ev);
-            mm.adjust(prevNode, merged, ev);
+            mm.merge(prevNode, merged, List.of(nextNode, node), null, null, ev);
             ev.accept(new MmEvent.VmaMerged(mm.id(), List.of(prev, v, next), merged));
             return prevNode;
         }
         if (withPrev) {
             Vma merged = prev.withRange(prev.start(), end, prev.pgoff()).withAnonVma(anon(prev, v, null));
-            if (atEnd) {
-                mm.unlink(node, ev);
-            } else {
-                mm.adjust(node, v.withRange(end, v.end(), v.pgoff() + pages), ev);
-            }
-            mm.adjust(prevNode, merged, ev);
+            if (atEnd) mm.merge(prevNode, merged, List.of(node), null, null, ev);
+            else mm.merge(prevNode, merged, List.of(), node, v.withRange(end, v.end(), v.pgoff() + pages), ev);
             ev.accept(new MmEvent.VmaMerged(mm.id(), List.of(prev, v), merged));
             return prevNode;
         }
         if (withNext) {
             Vma merged = next.withRange(start, next.end(), pgoff).withAnonVma(anon(null, v, next));
-            if (atStart) {
-                mm.unlink(node, ev);
-            } else {
-                mm.adjust(node, v.withRange(v.start(), start, v.pgoff()), ev);
-            }
-            mm.adjust(nextNode, merged, ev);
+            if (atStart) mm.merge(nextNode, merged, List.of(node), null, null, ev);
+            else mm.merge(nextNode, merged, List.of(), node, v.withRange(v.start(), start, v.pgoff()), ev);
             ev.accept(new MmEvent.VmaMerged(mm.id(), List.of(v, next), merged));
             return nextNode;
         }
         int splits = (atStart ? 0 : 1) + (atEnd ? 0 : 1);
         if (splits > 0 && mm.mapCount() + splits - 1 >= kernel.maxMapCount()) return null;
         VmaRef target = node;
-        if (!atStart) target = edit.split(target, start);
-        if (!atEnd) edit.split(target, end);
+        // mm/vma.c: vma_modify() → split_vma(vmi, vma, start, 1), then split_vma(vmi, vma, end, 0) (mm/mprotect.c's
+        // mprotect_fixup() in the rb-tree era: the same directions)
+        if (!atStart) target = edit.split(target, start, true);
+        if (!atEnd) edit.split(target, end, false);
         mm.adjust(target, target.vma().withFlags(newFlags), ev);
         return target;
     }

@@ -1,5 +1,7 @@
 package vmalab.model.syscall;
 
+import java.util.List;
+
 import java.util.function.Consumer;
 import vmalab.model.Kernel;
 import vmalab.model.event.Narration;
@@ -276,8 +278,8 @@ final class MmapCalls {
                         && VmaEdit.mergeable(mm, next.vma(), vma.flags(), vma.file(), vma.anonVma(), vma.name())
                         && edit.contiguous(grown.pgoff() + grown.pages(), next.vma().pgoff(), vma.file())) {
                     Vma nx = next.vma();
-                    mm.unlink(next, ev);
-                    grown = vma.withRange(vma.start(), nx.end(), vma.pgoff());
+                    mm.merge(node, vma.withRange(vma.start(), nx.end(), vma.pgoff()), List.of(next), null, null, ev);
+                    return addr;
                 }
                 mm.adjust(node, grown, ev);
                 return addr;

@@ -79,8 +79,7 @@ final class VmaEdit {
         if (afterPrev && beforeNext && AnonVmas.compatible(prev, next)) {
             long av = prev.anonVma() != 0 ? prev.anonVma() : next.anonVma();
             Vma merged = new Vma(prev.start(), next.end(), prev.flags(), prev.pgoff(), prev.file(), av, null);
-            mm.unlink(nextNode, ev);
-            mm.adjust(prevNode, merged, ev);
+            mm.merge(prevNode, merged, List.of(nextNode), null, null, ev);
             ev.accept(new MmEvent.VmaMerged(mm.id(), List.of(prev, next), merged));
             ev.accept(new Narration(Sentence.VMA_MERGE_BOTH, merged.start(), merged.end()));
             return merged;
@@ -105,17 +104,24 @@ final class VmaEdit {
     }
 
     /**
-     * __split_vma(): cuts the VMA of {@code node} at {@code at} into [start, at) and [at, end); the upper part
-     * gets vm_pgoff advanced. Returns the node of the upper part. The caller has checked map_count.
+     * __split_vma(vma, at, new_below): cuts the VMA of {@code node} at {@code at} into [start, at) and [at, end);
+     * the upper part gets vm_pgoff advanced. The kernel allocates a new VMA for one part and shrinks the old one
+     * to the other: the lower part when {@code newBelow}, else the upper. Returns the node of the upper part. The
+     * caller has checked map_count.
      */
-    VmaRef split(VmaRef node, long at) {
+    VmaRef split(VmaRef node, long at, boolean newBelow) {
+        return cut(node, at, newBelow)[1];
+    }
+
+    /** As {@link #split}, returning both parts' nodes: the lower, then the upper. */
+    VmaRef[] cut(VmaRef node, long at, boolean newBelow) {
         Vma v = node.vma();
         Vma low = v.withRange(v.start(), at, v.pgoff());
         Vma high = v.withRange(at, v.end(), v.pgoff() + ((at - v.start()) >>> Vma.PAGE_SHIFT));
         ev.accept(new MmEvent.VmaSplit(mm.id(), v, at));
         ev.accept(new Narration(Sentence.SPLIT_VMA, v.start(), v.end(), at));
-        mm.adjust(node, low, ev);
-        return mm.link(high, ev);
+        if (newBelow) return new VmaRef[] {mm.split(node, high, low, ev), node};
+        return new VmaRef[] {node, mm.split(node, low, high, ev)};
     }
 
     /** How many more VMAs unmapping [start, end) needs: 1 when a single VMA must be cut in the middle. */
@@ -128,24 +134,33 @@ final class VmaEdit {
     /**
      * do_vmi_munmap() / do_munmap(): splits the VMAs straddling start and end, then unlinks and zaps every VMA
      * inside. The caller has checked the map_count limit ({@link #extraVmasToUnmap}).
+     *
+     * <p>Linux 6.18 (the maple tree, mm/vma.c): vms_gather_munmap_vmas() splits the first VMA with new_below = 1
+     * (the kept lower part is the new VMA) and the last with new_below = 0, then do_vmi_align_munmap() clears
+     * the whole range in one store before the pages go. The rb-tree era (mm/mmap.c: __do_munmap()) split the
+     * first with new_below = 0 and the last with new_below = 1, and unlinked the VMAs one by one.
      */
     void unmap(long start, long end) {
         VmaRef node = mm.findVmaRef(start);
         if (node == null || Long.compareUnsigned(node.vma().start(), end) >= 0) return;
+        boolean maple = mm.index().isMaple();
         if (Long.compareUnsigned(node.vma().start(), start) < 0) {
-            node = split(node, start);
+            node = split(node, start, maple);
         }
+        List<VmaRef> gone = new java.util.ArrayList<>();
         while (node != null && Long.compareUnsigned(node.vma().start(), end) < 0) {
             if (Long.compareUnsigned(node.vma().end(), end) > 0) {
-                split(node, end);
+                node = cut(node, end, !maple)[0];
             }
             VmaRef next = node.next();
             Vma v = node.vma();
             pages.zap(mm, v, v.start(), v.end(), ev);
             ev.accept(new Narration(Sentence.REMOVE_VMA, v.start(), v.end()));
-            mm.unlink(node, ev);
+            if (maple) gone.add(node);
+            else mm.unlink(node, ev);
             node = next;
         }
+        if (maple) mm.unlinkRange(gone, start, end, ev);
         pages.freeTables(mm, start, end, ev);
     }
 
