@@ -22,7 +22,7 @@ public record Workbench(Session session, Timeline timeline, Controller controlle
         Looks.install(scene, session);
         Shortcuts.install(scene, window, controller);
         StoryTab.install(window, controller);
-        LessonTabs.install(window, timeline);
+        LessonTabs.install(window, timeline, session);
         LiveImport live = new LiveImport(controller);
         ProcessMenu.install(window, controller, live);
         return new Workbench(session, timeline, controller, window, scene, live);
