@@ -14,13 +14,18 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.testfx.framework.junit5.ApplicationExtension;
 import picocli.CommandLine;
 
 /**
  * {@code export LESSON --deck} without {@code --view} draws each step in the view the lesson's {@code view} lines
- * choose there (layout where they name none); an explicit {@code --view} draws every step in it.
+ * choose there (layout where they name none); an explicit {@code --view} draws every step in it. TestFX starts
+ * the toolkit (the export finds it running): a toolkit started by the export itself leaves the window tests that
+ * run after it in the same JVM unable to click (seen with ExportLessonTest before MainWindowTest).
  */
+@ExtendWith(ApplicationExtension.class)
 class DeckViewsTest {
     private static final String LESSON = """
         title "Deck views"
