@@ -218,7 +218,10 @@ final class CommandBar extends VBox {
         return out;
     }
 
-    /** The words a lesson line takes next: the keys after {@code expect} or {@code answer}, then a key's values. */
+    /**
+     * The words a lesson line takes next: the keys after {@code expect} or {@code answer}, then a key's values;
+     * the view ids after {@code view}.
+     */
     static List<String> lessonWords(String before) {
         String[] w = before.strip().split("\\s+");
         LessonSyntax lesson = LessonSyntax.of(w[0]);
@@ -234,6 +237,7 @@ final class CommandBar extends VBox {
             };
         }
         if (lesson == LessonSyntax.ASK && w[w.length - 1].equalsIgnoreCase("answer")) return LessonKey.words();
+        if (lesson == LessonSyntax.VIEW && w.length == 1) return vmalab.io.lesson.LessonViews.IDS;
         return List.of();
     }
 

@@ -27,10 +27,13 @@ public final class ExportCommand implements Callable<Integer> {
         + "(vmalab lessons lists them; a path that exists wins)")
     String scenario;
 
-    @Option(names = "--view", defaultValue = "layout", paramLabel = "VIEW", completionCandidates = ViewKind.Ids.class,
-        description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}; window: the Story with the narration "
-            + "in the caption)")
+    @Option(names = "--view", paramLabel = "VIEW", completionCandidates = ViewKind.Ids.class,
+        description = "${COMPLETION-CANDIDATES} (default: layout; with --deck, each step in the view the lesson's "
+            + "view lines choose, layout where they name none; window: the Story with the narration in the caption)")
     String view;
+
+    /** The view when --view is not given. */
+    static final String DEFAULT_VIEW = "layout";
 
     @Option(names = "--step", paramLabel = "N",
         description = "how many operations to run first, 0 to the scenario's number of steps (default: all)")
@@ -83,7 +86,8 @@ public final class ExportCommand implements Callable<Integer> {
         }
         if (step != null && deck) return fail("--step goes with a single image; --deck writes every step");
         try {
-            new HeadlessExport.SlideOptions(view, -1, scale, caption, width, height, t, fontScale, f);
+            new HeadlessExport.SlideOptions(view == null ? DEFAULT_VIEW : view, -1, scale, caption, width, height, t,
+                fontScale, f);
         } catch (IllegalArgumentException e) {
             return fail(e.getMessage());
         }
@@ -113,11 +117,12 @@ public final class ExportCommand implements Callable<Integer> {
             System.err.println("vmalab export: nothing written");
             return 1;
         }
-        HeadlessExport.SlideOptions o = new HeadlessExport.SlideOptions(view, upTo, scale, caption, width, height, t,
-            fontScale, f);
+        HeadlessExport.SlideOptions o = new HeadlessExport.SlideOptions(view == null ? DEFAULT_VIEW : view, upTo,
+            scale, caption, width, height, t, fontScale, f);
         try {
             if (deck) {
-                List<Path> files = HeadlessExport.exportDeck(source.text(), source.fileName(), o, output);
+                // an explicit --view wins over the lesson's view lines
+                List<Path> files = HeadlessExport.exportDeck(source.text(), source.fileName(), o, output, view == null);
                 System.out.println("wrote " + files.size() + " files to " + output);
             } else {
                 int[] px = HeadlessExport.exportSlide(source.text(), source.fileName(), o, output);

@@ -69,14 +69,36 @@ public final class HeadlessExport {
     /** Writes the lesson's deck to {@code dir}: {@code step-001.png} … one per step, and {@code notes.md}. */
     public static java.util.List<Path> exportDeck(String scenarioText, String fileName, SlideOptions o, Path dir)
         throws IOException {
+        return exportDeck(scenarioText, fileName, o, dir, false);
+    }
+
+    /**
+     * The deck; with {@code lessonViews} each step is drawn in the view the lesson's {@code view} lines choose
+     * there ({@link LessonTabs#at}), {@code o.view()} where they name none; else every step in {@code o.view()}.
+     */
+    public static java.util.List<Path> exportDeck(String scenarioText, String fileName, SlideOptions o, Path dir,
+                                                  boolean lessonViews) throws IOException {
         return onFx(() -> {
-            vmalab.app.export.LessonScene scene = scene(scenarioText, fileName, o);
-            return vmalab.app.export.Deck.write(scene, o.format(), o.scale(), o.design(), o.caption(), dir, null);
+            ViewKind fallback = ViewKind.byId(o.view()).orElseThrow();
+            vmalab.app.export.LessonScene scene = scene(scenarioText, fileName, o, fallback);
+            if (!lessonViews) {
+                return vmalab.app.export.Deck.write(scene, o.format(), o.scale(), o.design(), o.caption(), dir, null);
+            }
+            java.util.Map<ViewKind, vmalab.app.export.LessonScene> scenes = new java.util.EnumMap<>(ViewKind.class);
+            scenes.put(fallback, scene);
+            java.util.function.IntFunction<vmalab.app.export.LessonScene> at = i -> {
+                ViewKind k = LessonTabs.at(scene.timeline(), i);
+                return scenes.computeIfAbsent(k == null ? fallback : k, v -> scene(scenarioText, fileName, o, v));
+            };
+            return vmalab.app.export.Deck.write(scene, at, o.format(), o.scale(), o.design(), o.caption(), dir, null);
         });
     }
 
     private static vmalab.app.export.LessonScene scene(String text, String fileName, SlideOptions o) {
-        ViewKind kind = ViewKind.byId(o.view()).orElseThrow();
+        return scene(text, fileName, o, ViewKind.byId(o.view()).orElseThrow());
+    }
+
+    private static vmalab.app.export.LessonScene scene(String text, String fileName, SlideOptions o, ViewKind kind) {
         vmalab.app.export.LessonScene scene = vmalab.app.export.LessonScene.create(kind, o.theme(), o.fontScale());
         String err = scene.load(text, fileName);
         if (err != null) throw new IllegalArgumentException(err);

@@ -108,7 +108,7 @@ public final class StartPageHost {
             c.say(err, true);
             return err;
         }
-        wb.window().selectView(ViewKind.STORY.id());
+        LessonTabs.showCurrent(wb.window(), wb.timeline(), ViewKind.STORY);
         c.say("Opened lesson " + lesson.name() + ": " + lesson.title(), false);
         return null;
     }

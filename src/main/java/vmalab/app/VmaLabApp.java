@@ -119,7 +119,7 @@ public final class VmaLabApp extends Application {
     private static void wire(Stage stage, Workbench wb) {
         Controller c = wb.controller();
         MainWindow w = wb.window();
-        w.setOnOpen(() -> open(stage, c));
+        w.setOnOpen(() -> open(stage, c, w));
         w.setOnSave(() -> save(stage, c));
         w.setOnExport(() -> ExportDialog.run(stage, w, c));
         w.setOnHelp(() -> ShortcutsSheet.show(stage));
@@ -177,7 +177,9 @@ public final class VmaLabApp extends Application {
             Optional<Lessons.Source> src = Lessons.resolve(arg);
             if (src.isEmpty()) return Lessons.notFound(arg);
             String err = c.load(src.get().text(), src.get().fileName());
-            if (err == null && Lessons.find(arg).isPresent()) w.selectView(ViewKind.STORY.id());
+            if (err == null) {
+                LessonTabs.showCurrent(w, c.timeline(), Lessons.find(arg).isPresent() ? ViewKind.STORY : null);
+            }
             c.say(err == null ? "Opened " + arg : err, err != null);
             return err;
         } catch (IOException e) {
@@ -193,9 +195,9 @@ public final class VmaLabApp extends Application {
         return fc;
     }
 
-    private static void open(Stage stage, Controller c) {
+    private static void open(Stage stage, Controller c, MainWindow w) {
         File f = chooser("Open scenario").showOpenDialog(stage);
-        if (f != null) c.open(f.toPath());
+        if (f != null && c.open(f.toPath()) == null) LessonTabs.showCurrent(w, c.timeline(), null);
     }
 
     private static void save(Stage stage, Controller c) {

@@ -23,6 +23,7 @@ public record Workbench(Session session, Timeline timeline, Controller controlle
         Shortcuts.install(scene, window, controller);
         controller.setOwner(scene::getWindow);
         StoryTab.install(window, controller);
+        LessonTabs.install(window, timeline, session);
         LiveImport live = new LiveImport(controller);
         ProcessMenu.install(window, controller, live);
         return new Workbench(session, timeline, controller, window, scene, live);

@@ -8,13 +8,14 @@ import vmalab.io.lesson.Check;
 import vmalab.io.lesson.LessonHeader;
 import vmalab.io.lesson.LessonKey;
 import vmalab.io.lesson.LessonValues;
+import vmalab.io.lesson.LessonViews;
 import vmalab.io.lesson.Query;
 import vmalab.io.lesson.StepNotes;
 import vmalab.model.op.Op;
 
 /**
  * The lesson lines of a scenario, read as {@link ScenarioParser} goes: {@code title}, {@code summary} and
- * {@code tags} (the header), {@code say} and {@code ask} (kept for the next operation) and {@code expect} (on
+ * {@code tags} (the header), {@code say}, {@code ask} and {@code view} (kept for the next operation) and {@code expect} (on
  * the operation before it). Quoted text may hold {@code #}; outside quotes {@code #} starts a comment. The keys
  * and their values are {@link LessonKey}'s and {@link LessonValues}'; a bad one is a {@code FILE:LINE} error here,
  * before anything runs. The lines and their usage are {@link LessonSyntax}'s table.
@@ -31,6 +32,8 @@ public final class LessonLines {
     private final List<String> tags = new ArrayList<>();
     private final List<String> pendingSay = new ArrayList<>();
     private Ask pendingAsk;
+    private String pendingView;
+    private int pendingViewLine;
     private final List<ScenarioParser.Step> steps = new ArrayList<>();
     private boolean took;
 
@@ -69,6 +72,7 @@ public final class LessonLines {
                     for (String t : words(rest)) tags.add(t);
                 }
                 case "say" -> pendingSay.add(text(rest, "say"));
+                case "view" -> view(rest, lineNo);
                 case "expect" -> expect(process, rest, lineNo);
                 case "ask" -> ask(process, rest, lineNo);
                 default -> throw new IllegalStateException(word);
@@ -113,9 +117,10 @@ public final class LessonLines {
 
     /** An operation: it takes the pending say and ask. */
     void step(int line, String text, Op op) {
-        StepNotes notes = new StepNotes(pendingSay, pendingAsk, List.of());
+        StepNotes notes = new StepNotes(pendingSay, pendingAsk, List.of(), pendingView);
         pendingSay.clear();
         pendingAsk = null;
+        pendingView = null;
         steps.add(new ScenarioParser.Step(line, text, op, notes));
     }
 
@@ -123,6 +128,9 @@ public final class LessonLines {
     String finish() {
         if (pendingAsk != null) {
             return fileName + ":" + pendingAsk.line() + ": ask needs an operation after it to ask about";
+        }
+        if (pendingView != null) {
+            return fileName + ":" + pendingViewLine + ": view needs an operation after it (it holds from that step on)";
         }
         if (!pendingSay.isEmpty()) {
             // a closing say is narration for the end of the lesson: it stays on the last step
@@ -159,6 +167,21 @@ public final class LessonLines {
         Check c = new Check(lineNo, process, q, w.get(need - 1));
         ScenarioParser.Step last = steps.remove(steps.size() - 1);
         steps.add(new ScenarioParser.Step(last.line(), last.text(), last.op(), last.notes().withCheck(c)));
+    }
+
+    /** {@code view ID}: the tab shown from the next operation on; the ids are {@link LessonViews#IDS}. */
+    private void view(String rest, int lineNo) throws Bad {
+        List<String> w = words(rest);
+        String ids = String.join(", ", LessonViews.IDS);
+        if (w.isEmpty()) throw new Bad("view ID: which view? (" + ids + ")");
+        if (w.size() > 1) throw new Bad("view ID: one view, got " + w.size() + " words (" + ids + ")");
+        String id = w.get(0).toLowerCase(Locale.ROOT);
+        if (!LessonViews.isId(id)) throw new Bad("unknown view \"" + w.get(0) + "\" (" + ids + ")");
+        if (pendingView != null) {
+            throw new Bad("one view per operation (the last one is on line " + pendingViewLine + ")");
+        }
+        pendingView = id;
+        pendingViewLine = lineNo;
     }
 
     private static LessonKey key(String word) throws Bad {

@@ -13,7 +13,7 @@ import vmalab.model.mm.Profile;
  */
 public enum ScenarioSyntax {
     EXEC("exec", "NAME PROFILE [maple|rbtree]", "a new process: x86_64, i386-2.6 or empty, its VMAs in the maple "
-        + "tree of Linux 6.1+ or mm_rb (the default); it becomes the current one",
+        + "tree of Linux 6.1+ (x86_64's default) or mm_rb (the others'); it becomes the current one",
         profiles()),
     IMPORT("import", "DIR|PID", "a new process holding a real one's VMAs and present pages (a `vmalab capture` "
         + "folder, or a running process read now)",

@@ -51,7 +51,7 @@ class ViewsAgreeTest {
 
     @Test
     void at_every_event_of_a_fault_the_views_show_the_same_cursor(FxRobot robot) {
-        WindowFixture.load(robot, wb, "exec cat x86_64\nbrk +8K\ntouch 0x55555555b000 w", 2);
+        WindowFixture.load(robot, wb, "exec cat x86_64 rbtree\nbrk +8K\ntouch 0x55555555b000 w", 2);
         robot.interact(() -> wb.controller().stepEvent());
         WaitForAsyncUtils.waitForFxEvents();
         List<SimEvent> events = wb.session().lastEvents();

@@ -143,7 +143,7 @@ class VmaTreeViewTest {
 
     @Test
     void inserts_and_erases_draw_the_model_tree(FxRobot robot) {
-        run(robot, new Op.Exec("cat", "x86_64"));
+        run(robot, new Op.Exec("cat", "x86_64", "rbtree"));
         List<Long> mapped = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
             long addr = 0x10000000L + i * 0x100000L;
@@ -158,7 +158,7 @@ class VmaTreeViewTest {
 
     @Test
     void every_insert_and_erase_is_replayed_from_the_picture_before(FxRobot robot) {
-        run(robot, new Op.Exec("cat", "x86_64"));
+        run(robot, new Op.Exec("cat", "x86_64", "rbtree"));
         java.util.Random rnd = new java.util.Random(7);
         List<Long> live = new ArrayList<>();
         for (int i = 0; i < 150; i++) {
@@ -178,7 +178,7 @@ class VmaTreeViewTest {
 
     @Test
     void splits_merges_and_adjusts_replay_too(FxRobot robot) {
-        run(robot, new Op.Exec("cat", "x86_64"));
+        run(robot, new Op.Exec("cat", "x86_64", "rbtree"));
         java.util.Random rnd = new java.util.Random(11);
         long base = 0x30000000L;
         run(robot, mmap(base, 64, Prot.READ | Prot.WRITE));
@@ -212,7 +212,7 @@ class VmaTreeViewTest {
 
     @Test
     void clicking_a_node_selects_its_vma(FxRobot robot) {
-        run(robot, new Op.Exec("cat", "x86_64"));
+        run(robot, new Op.Exec("cat", "x86_64", "rbtree"));
         robot.interact(view::zoomToWhole);
         IndexNode<Vma> root = mm().index().root();
         Point2D c = centre(robot, root.key());
@@ -224,7 +224,7 @@ class VmaTreeViewTest {
 
     @Test
     void find_vma_path_is_lit_and_steps_animate(FxRobot robot) {
-        run(robot, new Op.Exec("cat", "x86_64"));
+        run(robot, new Op.Exec("cat", "x86_64", "rbtree"));
         Vma heapish = mm().vmas().get(mm().vmas().size() / 2);
         WritableImage before = shot(robot, "vma-tree-before-touch");
         run(robot, new Op.Touch(heapish.start(), 1, 'r'));
@@ -270,7 +270,7 @@ class VmaTreeViewTest {
 
     @Test
     void an_erase_with_two_children_swaps_in_the_successor(FxRobot robot) {
-        run(robot, new Op.Exec("cat", "x86_64"));
+        run(robot, new Op.Exec("cat", "x86_64", "rbtree"));
         IndexNode<Vma> victim = mm().index().root();
         assertNotNull(victim.left());
         assertNotNull(victim.right());

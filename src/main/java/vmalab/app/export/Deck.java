@@ -10,6 +10,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntConsumer;
+import java.util.function.IntFunction;
 import java.util.regex.Pattern;
 import javafx.geometry.Dimension2D;
 import vmalab.io.AtomicFiles;
@@ -54,7 +55,20 @@ public final class Deck {
      */
     public static List<Path> write(LessonScene scene, SlideFiles.Format format, double scale, Dimension2D design,
                                    boolean caption, Path dir, IntConsumer progress) throws IOException {
-        try (Run run = begin(scene, format, scale, design, caption, dir)) {
+        return write(scene, i -> scene, format, scale, design, caption, dir, progress);
+    }
+
+    /**
+     * Writes the deck of {@code scene}'s lesson with step {@code i} drawn by {@code sceneAt.apply(i)}: a scene
+     * of the same lesson in another view (the view the lesson's {@code view} lines choose there). The notes are
+     * {@code scene}'s, which is left at the last step.
+     */
+    public static List<Path> write(LessonScene scene, IntFunction<LessonScene> sceneAt, SlideFiles.Format format,
+                                   double scale, Dimension2D design, boolean caption, Path dir, IntConsumer progress)
+        throws IOException {
+        String why = unusable(dir);
+        if (why != null) throw new IOException(why);
+        try (Run run = new Run(scene, sceneAt, format, scale, design, caption, dir.toAbsolutePath())) {
             while (run.next()) if (progress != null) progress.accept(run.drawn());
             return run.commit();
         }
@@ -65,7 +79,7 @@ public final class Deck {
                             boolean caption, Path dir) throws IOException {
         String why = unusable(dir);
         if (why != null) throw new IOException(why);
-        return new Run(scene, format, scale, design, caption, dir.toAbsolutePath());
+        return new Run(scene, i -> scene, format, scale, design, caption, dir.toAbsolutePath());
     }
 
     /**
@@ -74,6 +88,7 @@ public final class Deck {
      */
     public static final class Run implements AutoCloseable {
         private final LessonScene scene;
+        private final IntFunction<LessonScene> sceneAt;
         private final SlideFiles.Format format;
         private final double scale;
         private final Dimension2D design;
@@ -83,9 +98,10 @@ public final class Deck {
         private final List<String> names = new ArrayList<>();
         private int drawn;
 
-        private Run(LessonScene scene, SlideFiles.Format format, double scale, Dimension2D design, boolean caption,
-                    Path dir) throws IOException {
+        private Run(LessonScene scene, IntFunction<LessonScene> sceneAt, SlideFiles.Format format, double scale,
+                    Dimension2D design, boolean caption, Path dir) throws IOException {
             this.scene = scene;
+            this.sceneAt = sceneAt;
             this.format = format;
             this.scale = scale;
             this.design = design;
@@ -104,8 +120,9 @@ public final class Deck {
         public boolean next() throws IOException {
             if (drawn >= scene.steps()) return false;
             int i = drawn + 1;
-            scene.show(i);
-            Slide slide = scene.slide(caption, design);
+            LessonScene s = sceneAt.apply(i);
+            s.show(i);
+            Slide slide = s.slide(caption, design);
             String big = SlideFiles.tooBig(slide, scale);
             if (big != null) throw new IllegalArgumentException(big);
             String name = fileName(i, format);
@@ -121,6 +138,8 @@ public final class Deck {
                 // every step is drawn before anything moves
             }
             List<String> all = new ArrayList<>(names);
+            // the notes read every step's narration: the lesson run to its end (another view drew the last steps)
+            if (scene.timeline().position() != scene.steps()) scene.show(scene.steps());
             Files.writeString(staging.resolve(NOTES), notes(scene, names), StandardCharsets.UTF_8);
             all.add(NOTES);
             Files.createDirectories(dir);

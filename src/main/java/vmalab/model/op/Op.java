@@ -5,16 +5,22 @@ package vmalab.model.op;
  * {@link InTask} runs an operation in a named process; the others run in the current one.
  */
 public sealed interface Op {
-    /** exec NAME PROFILE: a new process with a fresh address space laid out by the profile. */
     /** exec NAME PROFILE [maple|rbtree]: {@code index} is "maple", "rbtree" or null for the profile's default. */
     record Exec(String name, String profile, String index) implements Op {
+        /** The profile whose kernel keeps VMAs in the maple tree unless the line says rbtree. */
+        public static final String MAPLE_PROFILE = "x86_64";
+
         public Exec(String name, String profile) {
             this(name, profile, null);
         }
 
-        /** Whether the new mm keeps its VMAs in the maple tree (mm_mt); mm_rb unless asked. */
+        /**
+         * Whether the new mm keeps its VMAs in the maple tree (mm_mt): when asked, and by default for the x86-64
+         * profile, a Linux 6.1+ kernel (mm_init() -> mt_init_flags(&mm->mm_mt, MM_MT_FLAGS)); i386-2.6 and empty
+         * keep the red-black tree mm_rb of the kernels before 6.1.
+         */
         public boolean maple() {
-            return "maple".equals(index);
+            return index == null ? MAPLE_PROFILE.equals(profile) : "maple".equals(index);
         }
     }
 

@@ -1,0 +1,36 @@
+package vmalab.io.lesson;
+
+import java.util.List;
+import java.util.function.IntFunction;
+
+/**
+ * What a lesson's {@code view ID} lines ask the window to show. The ids are the window's tabs (the app's
+ * {@code ViewKind}; a test keeps the two equal, since io sees nothing of the app). A {@code view} line stands
+ * before an operation, like {@code say}, and holds from that step on; before the first operation it holds
+ * from the start (step 0).
+ */
+public final class LessonViews {
+    /** The views a lesson may name, in the tabs' order. */
+    public static final List<String> IDS = List.of("story", "structures", "layout", "tree", "maple", "pagetable",
+        "buddy");
+
+    private LessonViews() {
+    }
+
+    public static boolean isId(String id) {
+        return IDS.contains(id);
+    }
+
+    /**
+     * The view a lesson asks for at {@code position} (0: before any step, n: after step n) of a timeline of
+     * {@code steps} steps whose step i (0-based) has the notes {@code notes.apply(i)}: the last {@code view}
+     * line at or before that step, the first step's for position 0; null when the lesson names none there.
+     */
+    public static String at(IntFunction<StepNotes> notes, int steps, int position) {
+        for (int i = Math.min(Math.max(position, 1), steps); i >= 1; i--) {
+            StepNotes n = notes.apply(i - 1);
+            if (n != null && n.view() != null) return n.view();
+        }
+        return null;
+    }
+}
