@@ -16,9 +16,9 @@ import vmalab.model.op.Op;
  * VMA each split allocates, in both eras: the node layout after a sequence depends on exactly these writes.
  */
 class MapleStoreSequenceTest {
-    private static final long RW = Prot.READ | Prot.WRITE;
+    private static final int RW = Prot.READ | Prot.WRITE;
 
-    private static Op mmap(long addr, long pages, long prot) {
+    private static Op mmap(long addr, long pages, int prot) {
         return new Op.Mmap(addr, pages * 0x1000, prot, false, null, 0, true, false, false, false, false);
     }
 
@@ -26,6 +26,10 @@ class MapleStoreSequenceTest {
         Kernel k = new Kernel();
         Syscalls.apply(k, new Op.Exec("p", "empty", era));
         return k;
+    }
+
+    private static vmalab.model.mm.Mm mm(Kernel k) {
+        return k.tasks().iterator().next().mm();
     }
 
     /** The stores as {@code [first, last]} or {@code NULL [first, last]}, in order. */
@@ -52,7 +56,7 @@ class MapleStoreSequenceTest {
 
         // do_vmi_align_munmap(): vma_iter_clear_gfp(vmi, start, end), not an erase per VMA
         assertEquals(List.of("NULL [10000000, 10006fff]"), stores(r));
-        assertEquals(0, k.task(1).mm().mapCount());
+        assertEquals(0, mm(k).mapCount());
     }
 
     @Test
@@ -79,7 +83,7 @@ class MapleStoreSequenceTest {
         // __split_vma(mm, last, end, 1) the lower part of what is left
         assertEquals(List.of("10002000-10008000", "10002000-10005000"), created(r));
         assertEquals(List.of(), stores(r));
-        assertEquals(2, k.task(1).mm().mapCount());
+        assertEquals(2, mm(k).mapCount());
     }
 
     @Test
@@ -109,7 +113,7 @@ class MapleStoreSequenceTest {
         // commit_merge(): vma_iter_store_overwrite() of prev over [prev->vm_start, next->vm_end - 1]; the middle
         // and next are covered by it, not cleared first
         assertEquals(List.of("[10000000, 10005fff]"), stores(r));
-        assertEquals(1, k.task(1).mm().mapCount());
+        assertEquals(1, mm(k).mapCount());
     }
 
     @Test
@@ -122,8 +126,8 @@ class MapleStoreSequenceTest {
 
         // prev grows over the part the middle gives up (__adjust_middle_start): one store of prev
         assertEquals(List.of("[10000000, 10002fff]"), stores(r));
-        assertEquals(2, k.task(1).mm().mapCount());
-        String invariants = k.task(1).mm().checkInvariants();
+        assertEquals(2, mm(k).mapCount());
+        String invariants = mm(k).checkInvariants();
         assertEquals(null, invariants);
     }
 }
