@@ -304,11 +304,23 @@ public final class AnimationDirector {
         if (e instanceof TaskEvent.SyscallDone) return 350;
         if (e instanceof TaskEvent) return 600;
         if (e instanceof RbStepped rb) return rbMillis(rb.step());
-        if (e instanceof vmalab.model.event.MapleStepped) return 280; // no maple view draws it yet: a glance
+        if (e instanceof vmalab.model.event.MapleStepped m) return mapleMillis(m.step());
         if (e instanceof BuddyStepped) return 300;
         if (e instanceof MmEvent.FindVma) return 500;
         if (e instanceof MmEvent) return 600;
         return 550;
+    }
+
+    /**
+     * A store into a maple tree, which the Maple tree view replays node by node: a split, a rebalance, a spanning
+     * store or a new root reshapes the tree and is given time to be followed; a store inside one node less.
+     */
+    static double mapleMillis(vmalab.model.maple.MapleStep s) {
+        return switch (s.type()) {
+            case SPLIT_STORE, REBALANCE, SPANNING_STORE, NEW_ROOT, STORE_ROOT -> 1000;
+            case NODE_STORE -> 600;
+            default -> 400;
+        };
     }
 
     /**

@@ -56,6 +56,7 @@ public final class MapleTreeView extends CanvasView implements SlideSource {
     private MapleLayout layout = MapleLayout.of(null);
     private Mm shown;
     private int shownVersion = -1;
+    private vmalab.model.mm.MapleReplay.Frame shownFrame;
 
     public MapleTreeView(Session session) {
         super(session, STYLE_CLASS, "maple-tree-view");
@@ -147,7 +148,8 @@ public final class MapleTreeView extends CanvasView implements SlideSource {
     private void refreshLayout() {
         Mm mm = mapleMm();
         int v = session.versionProperty().get();
-        if (mm == shown && v == shownVersion) return;
+        vmalab.model.mm.MapleReplay.Frame f = mm == null ? null : session.stepState().mapleFrame(mm);
+        if (mm == shown && v == shownVersion && f == shownFrame) return;
         if (mm != shown) {
             zoom = 1;
             scrollX = 0;
@@ -155,7 +157,16 @@ public final class MapleTreeView extends CanvasView implements SlideSource {
         }
         shown = mm;
         shownVersion = v;
-        layout = MapleLayout.of(mm == null ? null : mm.index().mapleRoot());
+        shownFrame = f;
+        // part way through a step the tree as its stores so far left it (a split or a rebalance node by node),
+        // else the model's tree
+        layout = MapleLayout.of(mm == null ? null : f != null ? f.root() : mm.index().mapleRoot());
+    }
+
+    /** The stores to light: those replayed so far part way through a step, else the step's own. */
+    private List<MapleStep> stores(Mm mm) {
+        refreshLayout();
+        return shownFrame != null ? shownFrame.stores() : session.stepState().mapleStores(mm);
     }
 
     private double slotPx(Type t, double width) {
@@ -222,7 +233,7 @@ public final class MapleTreeView extends CanvasView implements SlideSource {
     private double neededHeight(double width) {
         refreshLayout();
         Mm mm = mapleMm();
-        return mm == null ? 0 : MaplePainter.neededHeight(layout, focus(session.stepState().mapleStores(mm)), type(),
+        return mm == null ? 0 : MaplePainter.neededHeight(layout, focus(stores(mm)), type(),
             width);
     }
 
@@ -271,7 +282,7 @@ public final class MapleTreeView extends CanvasView implements SlideSource {
         }
         Mm mm = mapleMm();
         Task task = session.selectedTask();
-        List<MapleStep> stores = session.stepState().mapleStores(mm);
+        List<MapleStep> stores = stores(mm);
         title.setText(MapleWords.title(task, mm, layout));
         caption.setText(mm == null ? MapleWords.notMaple(task) : MapleWords.stores(stores) + "   " + HINT);
         Type t = type();
@@ -297,7 +308,7 @@ public final class MapleTreeView extends CanvasView implements SlideSource {
         Type t = type();
         double w = Math.max(1280, Math.min(3840, t.px(MaplePainter.GUTTER + 2 * MaplePainter.MARGIN) + layout.width() * t.px(18)));
         Mm mm = mapleMm();
-        NodeInfo f = mm == null ? null : focus(session.stepState().mapleStores(mm));
+        NodeInfo f = mm == null ? null : focus(stores(mm));
         return new Dimension2D(w, Math.ceil(MaplePainter.neededHeight(layout, f, t, w)));
     }
 
@@ -311,7 +322,7 @@ public final class MapleTreeView extends CanvasView implements SlideSource {
             pen.fillRect(0, 0, width, height);
             return;
         }
-        List<MapleStep> stores = session.stepState().mapleStores(mm);
+        List<MapleStep> stores = stores(mm);
         painter.paint(pen, new MaplePainter.Scene(mm, layout, stores, session.selectedVmaProperty().get(),
             focus(stores), MaplePainter.fitSlot(layout, width, t), 0), t, width, height);
     }

@@ -260,6 +260,22 @@ final class MapleVmaIndex implements VmaIndex {
         return -1;
     }
 
+    /** A copy of mm_mt as it is now, its entries the VMA records of this moment; null above {@code maxVmas}. */
+    @Override
+    public MapleReplay mapleReplay(int maxVmas) {
+        if (mapCount > maxVmas) return null;
+        MapleTree<Entry> snapshot = mmMt.copy(e -> new Entry(e.vma, null));
+        return (ranges, written) -> {
+            MapleTree<Entry> t = snapshot.copy(e -> e);
+            List<MapleStep> steps = new ArrayList<>(ranges.size());
+            for (int i = 0; i < ranges.size(); i++) {
+                Vma v = written.get(i);
+                steps.add(t.store(ranges.get(i)[0], ranges.get(i)[1], v == null ? null : new Entry(v, null)));
+            }
+            return new MapleReplay.Frame(t.rootInfo(), t.height(), List.copyOf(steps));
+        };
+    }
+
     /** A deep copy (dup_mmap()'s __mt_dup()): new nodes, new handles over the same VMA records. */
     @Override
     public VmaIndex copy(long newMmId) {

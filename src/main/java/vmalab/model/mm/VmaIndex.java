@@ -104,6 +104,11 @@ public interface VmaIndex {
         return null;
     }
 
+    /** The maple tree as it is now, to replay a step's stores on; null for mm_rb or above {@code maxVmas} VMAs. */
+    default MapleReplay mapleReplay(int maxVmas) {
+        return null;
+    }
+
     /** A deep copy for the mm {@code mmId} (its events carry that id); the VMA records are shared. */
     VmaIndex copy(long mmId);
 

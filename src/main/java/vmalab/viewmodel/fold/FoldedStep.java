@@ -12,6 +12,7 @@ import vmalab.model.event.SimEvent;
 import vmalab.model.event.TaskEvent;
 import vmalab.model.fault.FaultEvent;
 import vmalab.model.mm.Mm;
+import vmalab.model.mm.Vma;
 import vmalab.model.paging.PagingEvent;
 import vmalab.model.paging.PhysicalMemory;
 import vmalab.model.paging.Rss;
@@ -32,6 +33,8 @@ public final class FoldedStep {
     private final Kernel kernel;
     private final OpResult result;
     private final StepStart start;
+    private vmalab.model.mm.MapleReplay.Frame lastMapleFrame;
+    private long lastMapleKey;
     private final List<SimEvent> events;
     private final PhysicalMemory pm;
     private final int version;
@@ -94,6 +97,39 @@ public final class FoldedStep {
             if (start == null || events.isEmpty()) return TreeFrames.still(end);
             return TreeFrames.replay(start.tree(id), events, id, end);
         });
+    }
+
+    /**
+     * {@code mm}'s maple tree after {@code cursor} of this operation's events: its stores up to there replayed on
+     * the tree before the operation. Null when every event is shown (the model's tree is the picture), or when
+     * there is nothing to replay from (a jump, a red-black mm, a tree too big to copy, an mm made by this step).
+     */
+    public vmalab.model.mm.MapleReplay.Frame mapleAt(Mm mm, int cursor) {
+        if (mm == null || start == null || cursor >= events.size()) return null;
+        vmalab.model.mm.MapleReplay r = start.maple(mm.id());
+        if (r == null) return null;
+        long key = mm.id() * 1_000_003L + cursor;
+        if (lastMapleFrame != null && lastMapleKey == key) return lastMapleFrame;
+        List<long[]> ranges = new ArrayList<>();
+        List<Vma> written = new ArrayList<>();
+        for (int i = 0; i < cursor; i++) {
+            if (events.get(i) instanceof vmalab.model.event.MapleStepped m && m.mmId() == mm.id()) {
+                ranges.add(new long[] {m.step().index(), m.step().last()});
+                // the VMA written: the one the end state holds at that address (its record at the end of the
+                // step; the slot's range comes from the store itself)
+                written.add(m.step().erase() ? null : writtenVma(mm, m.step().index(), m.step().last()));
+            }
+        }
+        lastMapleFrame = r.upTo(ranges, written);
+        lastMapleKey = key;
+        return lastMapleFrame;
+    }
+
+    private static Vma writtenVma(Mm mm, long index, long last) {
+        Vma v = mm.findVma(index);
+        if (v != null && Long.compareUnsigned(v.start(), last) <= 0) return v;
+        // gone by the end of the step (a VMA made and unmapped in one operation): a stand-in of that range
+        return new Vma(index, last + 1, 0, 0, null, 0, null);
     }
 
     BuddyFrames buddy() {

@@ -19,13 +19,21 @@ public final class StepStart {
     private final Map<Long, ShadowTree> trees;
     private final Map<Long, Rss> rss;
     private final Map<Long, Map<String, Long>> numbers;
+    private final Map<Long, vmalab.model.mm.MapleReplay> maple;
+
+    /**
+     * A maple tree with more VMAs than this is not copied before a step: its stores show on the tree after the
+     * step (a copy per step costs as much as the tree is big; nobody follows a split among 65,530 VMAs by eye).
+     */
+    public static final int MAPLE_REPLAY_VMAS = 4096;
 
     private StepStart(List<List<Long>> freeLists, Map<Long, ShadowTree> trees, Map<Long, Rss> rss,
-                      Map<Long, Map<String, Long>> numbers) {
+                      Map<Long, Map<String, Long>> numbers, Map<Long, vmalab.model.mm.MapleReplay> maple) {
         this.freeLists = freeLists;
         this.trees = trees;
         this.rss = rss;
         this.numbers = numbers;
+        this.maple = maple;
     }
 
     /** The parts of {@code k} the fold replays from; {@code k} is read, never changed. */
@@ -39,12 +47,15 @@ public final class StepStart {
         Map<Long, ShadowTree> trees = new HashMap<>();
         Map<Long, Rss> rss = new HashMap<>();
         Map<Long, Map<String, Long>> numbers = new HashMap<>();
+        Map<Long, vmalab.model.mm.MapleReplay> maple = new HashMap<>();
         for (Mm mm : k.mms()) {
+            vmalab.model.mm.MapleReplay r = mm.index().mapleReplay(MAPLE_REPLAY_VMAS);
+            if (r != null) maple.put(mm.id(), r);
             trees.put(mm.id(), ShadowTree.of(mm.index()));
             if (pm != null) rss.put(mm.id(), pm.rss(mm));
             numbers.put(mm.id(), MmNumbers.of(mm, pm == null ? null : pm.rss(mm)));
         }
-        return new StepStart(lists, trees, rss, numbers);
+        return new StepStart(lists, trees, rss, numbers, maple);
     }
 
     /** The free lists before, or null without a physical memory model. */
@@ -61,6 +72,11 @@ public final class StepStart {
     /** The mm's numbers before ({@link MmNumbers}), or null when it did not exist yet. */
     Map<String, Long> numbers(long mmId) {
         return numbers.get(mmId);
+    }
+
+    /** mm_mt before, to replay the step's stores on; null for a red-black mm, a big tree or a new mm. */
+    vmalab.model.mm.MapleReplay maple(long mmId) {
+        return maple.get(mmId);
     }
 
     /** RSS before; zero when the mm did not exist yet. */

@@ -65,6 +65,14 @@ public final class StepState {
         return out;
     }
 
+    /**
+     * {@code mm}'s maple tree at the cursor, part way through the operation's stores, with the stores replayed
+     * so far; null when the model's tree after the step is the picture (every event shown, or nothing to replay).
+     */
+    public vmalab.model.mm.MapleReplay.Frame mapleFrame(Mm mm) {
+        return step.mapleAt(mm, cursor);
+    }
+
     /** The buddy allocator at the cursor, or null without a physical memory model. */
     public BuddyAt buddy() {
         BuddyFrames f = step.buddy();
