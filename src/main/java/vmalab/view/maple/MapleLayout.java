@@ -32,6 +32,7 @@ public final class MapleLayout {
     private double width;
     private int nodes;
     private int leaves;
+    private int entries;
 
     private MapleLayout() {
     }
@@ -62,6 +63,7 @@ public final class MapleLayout {
         int used = n.end() + 1;
         if (n.isLeaf()) {
             leaves++;
+            for (int i = 0; i < used; i++) if (n.entry(i) != null) entries++;
             Box leaf = new Box(n, depth, x0, used, parent, parentSlot);
             rows.get(depth).add(leaf);
             byId.put(n.id(), leaf);
@@ -98,6 +100,9 @@ public final class MapleLayout {
     public int nodes() { return nodes; }
 
     public int leaves() { return leaves; }
+
+    /** The VMAs the tree holds (its non-NULL leaf slots): the mm's map_count, or part way through a step what it was then. */
+    public int entries() { return entries; }
 
     /** The boxes of row {@code depth} that overlap [x0, x1] (slot units), by binary search on the row. */
     public List<Box> visible(int depth, double x0, double x1) {

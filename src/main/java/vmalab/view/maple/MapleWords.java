@@ -17,8 +17,8 @@ public final class MapleWords {
         if (mm == null) return "Maple tree (mm_mt)";
         String who = task == null ? "" : " of " + task.pid() + " " + task.comm();
         return "Maple tree (mm_mt)" + who + ": height " + layout.height() + ", " + layout.nodes() + " node"
-            + (layout.nodes() == 1 ? "" : "s") + " (" + layout.leaves() + " maple_leaf_64), " + mm.mapCount()
-            + " VMA" + (mm.mapCount() == 1 ? "" : "s");
+            + (layout.nodes() == 1 ? "" : "s") + " (" + layout.leaves() + " maple_leaf_64), " + layout.entries()
+            + " VMA" + (layout.entries() == 1 ? "" : "s");
     }
 
     /** For a process whose index is mm_rb. */
