@@ -163,7 +163,7 @@ public final class LessonLines {
 
     private static LessonKey key(String word) throws Bad {
         LessonKey key = LessonKey.of(word);
-        if (key == null) throw new Bad("unknown key \"" + word + "\" (" + String.join(", ", KEYS) + ")");
+        if (key == null) throw new Bad("unknown key " + Text.quote(word) + " (" + String.join(", ", KEYS) + ")");
         return key;
     }
 
@@ -212,7 +212,7 @@ public final class LessonLines {
         int close = closingQuote(r);
         if (close < 0) throw new Bad(what + ": no closing quote");
         String after = ScenarioParser.stripComment(r.substring(close + 1)).strip();
-        if (!after.isEmpty()) throw new Bad(what + ": unexpected \"" + after + "\" after the closing quote");
+        if (!after.isEmpty()) throw new Bad(what + ": unexpected " + Text.quote(after) + " after the closing quote");
         return unescape(r.substring(1, close));
     }
 

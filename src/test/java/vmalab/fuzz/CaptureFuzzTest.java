@@ -27,7 +27,7 @@ class CaptureFuzzTest {
     static final List<String> FILES = List.of("maps", "smaps", "stat", "status", "cmdline", "pagemap");
     static final byte SEPARATOR = 0x1e;
 
-    @FuzzTest(maxDuration = "${vmalab.fuzz.duration:5s}")
+    @FuzzTest(maxDuration = "5m")
     void captureFolder(byte[] input) throws IOException {
         Path dir = Files.createTempDirectory("vmalab-fuzz-capture");
         try {

@@ -30,7 +30,7 @@ class CliFuzzTest {
         "src/main/resources/vmalab/lessons/example.vlab", "src/test/resources/golden/example.maps", "--", "-", "0");
     static final int MAX_ARGS = 8;
 
-    @FuzzTest(maxDuration = "${vmalab.fuzz.duration:5s}")
+    @FuzzTest(maxDuration = "5m")
     void commandLine(FuzzedDataProvider data) {
         List<String> args = new ArrayList<>();
         int n = data.consumeInt(0, MAX_ARGS);

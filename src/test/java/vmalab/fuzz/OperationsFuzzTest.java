@@ -31,7 +31,7 @@ class OperationsFuzzTest {
     static final List<String> PROFILES = List.of("x86_64", "i386-2.6", "empty");
     static final List<String> PROTS = List.of("---", "r--", "rw-", "r-x", "rwx", "-w-", "--x");
 
-    @FuzzTest(maxDuration = "${vmalab.fuzz.duration:5s}")
+    @FuzzTest(maxDuration = "5m")
     void operations(FuzzedDataProvider data) {
         Kernel k = new Kernel();
         List<String> done = new ArrayList<>();

@@ -38,7 +38,7 @@ class ParserFuzzTest {
     }
 
     /** A scenario file as {@code run} reads it: strict UTF-8, parsed whole, then run step by step. */
-    @FuzzTest(maxDuration = "${vmalab.fuzz.duration:5s}")
+    @FuzzTest(maxDuration = "5m")
     void scenario(byte[] input) {
         byte[] bytes = bounded(input);
         Parsed<String> text = Text.decode(bytes, "fuzz.vlab");
@@ -69,7 +69,7 @@ class ParserFuzzTest {
     }
 
     /** A line the command bar checks on its own: {@code [NAME:] expect KEY [ARG] VALUE}. */
-    @FuzzTest(maxDuration = "${vmalab.fuzz.duration:5s}")
+    @FuzzTest(maxDuration = "5m")
     void lessonLine(byte[] input) {
         String line = new String(bounded(input), StandardCharsets.UTF_8);
         LessonLines.isLessonLine(line);
@@ -77,13 +77,13 @@ class ParserFuzzTest {
     }
 
     /** /proc/PID/maps, as {@code import --maps} reads it. */
-    @FuzzTest(maxDuration = "${vmalab.fuzz.duration:5s}")
+    @FuzzTest(maxDuration = "5m")
     void maps(byte[] input) {
         FuzzChecks.clearAnswer(MapsParser.parse("maps", bounded(input)), "maps");
     }
 
     /** /proc/PID/smaps, whole and in pmap's reduced reading. */
-    @FuzzTest(maxDuration = "${vmalab.fuzz.duration:5s}")
+    @FuzzTest(maxDuration = "5m")
     void smaps(byte[] input) {
         byte[] bytes = bounded(input);
         FuzzChecks.clearAnswer(SmapsParser.parse("smaps", bytes, false), "smaps");
@@ -94,7 +94,7 @@ class ParserFuzzTest {
      * A capture's pagemap dump against its maps: the input is the maps text, a NUL, then the dump (without a
      * NUL, the dump against a small fixed maps).
      */
-    @FuzzTest(maxDuration = "${vmalab.fuzz.duration:5s}")
+    @FuzzTest(maxDuration = "5m")
     void pagemap(byte[] input) {
         byte[] bytes = bounded(input);
         int nul = indexOf(bytes, (byte) 0);
@@ -115,7 +115,7 @@ class ParserFuzzTest {
     }
 
     /** A saved session (.vsession JSON), and the steps it gives the window. */
-    @FuzzTest(maxDuration = "${vmalab.fuzz.duration:5s}")
+    @FuzzTest(maxDuration = "5m")
     void session(byte[] input) {
         String json = new String(bounded(input), StandardCharsets.UTF_8);
         Parsed<SessionData> p = SessionFormat.read(json, "s.vsession");
