@@ -98,11 +98,13 @@ public final class LessonLines {
     public static Parsed<Check> check(String text, String fileName, int lineNo) {
         LessonLines l = new LessonLines(fileName);
         l.steps.add(new ScenarioParser.Step(0, "", new Op.Exit()));
+        String bad = ScenarioParser.unreadable(Text.withoutBom(text));
+        if (bad != null) return Parsed.failed(fileName, lineNo, bad);
         String body = text.strip();
         String[] w = body.split("\\s+", 3);
         String word = w[0].endsWith(":") && w.length > 1 ? w[1] : w[0];
         if (!word.equalsIgnoreCase("expect")) {
-            return Parsed.failed(fileName, lineNo, word + " lines belong in a lesson file; here type expect KEY [ARG]"
+            return Parsed.failed(fileName, lineNo, Text.shown(word, Limits.QUOTED_CHARS) + " lines belong in a lesson file; here type expect KEY [ARG]"
                 + " VALUE to check the state on show");
         }
         String err = l.accept(body, lineNo);

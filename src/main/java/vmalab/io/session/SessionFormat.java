@@ -106,7 +106,8 @@ public final class SessionFormat {
             root = MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
             int line = e.getLocation() == null ? 1 : Math.max(1, e.getLocation().getLineNr());
-            return Parsed.failed(fileName, line, "not a session file: broken JSON (" + e.getOriginalMessage() + ")");
+            return Parsed.failed(fileName, line, "not a session file: broken JSON ("
+                + vmalab.io.Text.shown(e.getOriginalMessage(), vmalab.io.Limits.QUOTED_CHARS) + ")");
         }
         try {
             return Parsed.ok(new Reader(root).session());
@@ -183,6 +184,17 @@ public final class SessionFormat {
                 }
             }
             String name = text("/scenario/name", null, false);
+            // the name stands first in every message about the scenario's lines, so it must print and be short
+            // (a file's name: NAME_MAX is 255 as well)
+            String badName = name == null ? null : vmalab.io.Text.controlIn(name);
+            if (badName != null) {
+                throw new Bad(ptr("/scenario/name"), "the scenario's name has a character that does not print: "
+                    + badName);
+            }
+            if (name != null && name.length() > vmalab.io.Limits.NAME_CHARS) {
+                throw new Bad(ptr("/scenario/name"), "the scenario's name is " + name.length()
+                    + " characters long (the most is " + vmalab.io.Limits.NAME_CHARS + ")");
+            }
             String text = scenarioText();
             List<SessionData.Typed> typed = typed();
             int steps = checkScenario(name, text, typed);
