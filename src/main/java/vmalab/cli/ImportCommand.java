@@ -142,9 +142,11 @@ public final class ImportCommand implements Callable<Integer> {
             return Parsed.ok(fromFile(p.value(), List.of()));
         }
         Long pid = source.pid;
-        if (pid == null && source.source.matches("[0-9]{1,19}")) pid = Long.parseLong(source.source);
+        if (pid == null && source.source.matches("[0-9]{1,18}")) pid = Long.parseLong(source.source);
         if (pid != null) return withPages ? Capture.live(pid, true) : Capture.forPmap(pid, show.equals("pmap-x"));
-        Parsed<Capture> c = CaptureFiles.load(Path.of(source.source));
+        Path dir = folder(source.source);
+        if (dir == null) return Parsed.failed(notAPath(source.source));
+        Parsed<Capture> c = CaptureFiles.load(dir);
         if (c.failed() || (cmdline == null && asPid == 0)) return c;
         Capture v = c.value();
         return Parsed.ok(new Capture(asPid != 0 ? asPid : v.pid(), v.comm(), v.state(),
@@ -171,8 +173,15 @@ public final class ImportCommand implements Callable<Integer> {
             return 2;
         }
         Long pid = source.pid;
-        if (pid == null && source.source.matches("[0-9]{1,19}")) pid = Long.parseLong(source.source);
-        if (pid == null) return e.export(Path.of(source.source), export, output, out, err);
+        if (pid == null && source.source.matches("[0-9]{1,18}")) pid = Long.parseLong(source.source);
+        if (pid == null) {
+            Path dir = folder(source.source);
+            if (dir == null) {
+                err.println("vmalab import: " + notAPath(source.source));
+                return 1;
+            }
+            return e.export(dir, export, output, out, err);
+        }
         Path tmp = null;
         try {
             tmp = java.nio.file.Files.createTempDirectory("vmalab-import-");
@@ -189,5 +198,18 @@ public final class ImportCommand implements Callable<Integer> {
         } finally {
             if (tmp != null) CaptureFiles.deleteQuietly(tmp);
         }
+    }
+
+    /** The folder an argument names; null when it cannot be a path at all (a NUL in it). */
+    private static Path folder(String arg) {
+        try {
+            return Path.of(arg);
+        } catch (java.nio.file.InvalidPathException e) {
+            return null;
+        }
+    }
+
+    private static String notAPath(String arg) {
+        return vmalab.io.Text.quote(arg) + ": not a capture folder (not a valid path)";
     }
 }

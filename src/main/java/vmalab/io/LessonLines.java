@@ -102,11 +102,13 @@ public final class LessonLines {
     public static Parsed<Check> check(String text, String fileName, int lineNo) {
         LessonLines l = new LessonLines(fileName);
         l.steps.add(new ScenarioParser.Step(0, "", new Op.Exit()));
+        String bad = ScenarioParser.unreadable(Text.withoutBom(text));
+        if (bad != null) return Parsed.failed(fileName, lineNo, bad);
         String body = text.strip();
         String[] w = body.split("\\s+", 3);
         String word = w[0].endsWith(":") && w.length > 1 ? w[1] : w[0];
         if (!word.equalsIgnoreCase("expect")) {
-            return Parsed.failed(fileName, lineNo, word + " lines belong in a lesson file; here type expect KEY [ARG]"
+            return Parsed.failed(fileName, lineNo, Text.shown(word, Limits.QUOTED_CHARS) + " lines belong in a lesson file; here type expect KEY [ARG]"
                 + " VALUE to check the state on show");
         }
         String err = l.accept(body, lineNo);
@@ -186,7 +188,7 @@ public final class LessonLines {
 
     private static LessonKey key(String word) throws Bad {
         LessonKey key = LessonKey.of(word);
-        if (key == null) throw new Bad("unknown key \"" + word + "\" (" + String.join(", ", KEYS) + ")");
+        if (key == null) throw new Bad("unknown key " + Text.quote(word) + " (" + String.join(", ", KEYS) + ")");
         return key;
     }
 
@@ -235,7 +237,7 @@ public final class LessonLines {
         int close = closingQuote(r);
         if (close < 0) throw new Bad(what + ": no closing quote");
         String after = ScenarioParser.stripComment(r.substring(close + 1)).strip();
-        if (!after.isEmpty()) throw new Bad(what + ": unexpected \"" + after + "\" after the closing quote");
+        if (!after.isEmpty()) throw new Bad(what + ": unexpected " + Text.quote(after) + " after the closing quote");
         return unescape(r.substring(1, close));
     }
 

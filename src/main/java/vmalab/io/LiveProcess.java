@@ -196,8 +196,8 @@ public record LiveProcess(int pid, String comm, char state, String cmdline, long
         int index = STAT_START_STACK - 3;  // the fields after ')' start at field 3, state
         if (rest.length <= index) return Parsed.failed(file, 1, "only " + (rest.length + 2) + " fields");
         String v = rest[index];
-        if (!Hex.isDecimal(v)) return Parsed.failed(file, 1, "bad start_stack \"" + v + "\"");
-        if (rest[0].length() != 1) return Parsed.failed(file, 1, "bad state \"" + rest[0] + "\"");
+        if (!Hex.isDecimal(v)) return Parsed.failed(file, 1, "bad start_stack " + Text.quote(v));
+        if (rest[0].length() != 1) return Parsed.failed(file, 1, "bad state " + Text.quote(rest[0]));
         return Parsed.ok(new String[] {comm, v, rest[0]});
     }
 

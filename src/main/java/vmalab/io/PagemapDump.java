@@ -124,9 +124,14 @@ public final class PagemapDump {
             int rangeEnd = sp < 0 ? line.length() : sp;
             if (!isRange(line, rangeEnd, v)) {
                 String range = Long.toHexString(v.start()) + "-" + Long.toHexString(v.end());
-                return Parsed.failed(file, i + 2, "range " + line.substring(0, rangeEnd) + ", but maps has " + range);
+                return Parsed.failed(file, i + 2, "range " + Text.shown(line.substring(0, rangeEnd), Limits.QUOTED_CHARS)
+                    + ", but maps has " + range);
             }
             long pages = PagemapReader.pages(v);
+            if (pages > Integer.MAX_VALUE - 8) {
+                // one state byte a page: a larger mapping cannot be held (nor be a real capture's dump)
+                return Parsed.failed(file, i + 2, "a mapping of " + pages + " pages is too large to hold its states");
+            }
             byte[] s = new byte[(int) pages];
             long at = 0;
             // the runs between single spaces (an empty one is bad, except at the end, as split(" ") drops those)

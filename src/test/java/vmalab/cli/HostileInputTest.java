@@ -156,4 +156,18 @@ class HostileInputTest {
             java.util.TimeZone.setDefault(oldTz);
         }
     }
+
+    @Test
+    void anImportSourceThatCannotBeAPathIsAnErrorNotABug() {
+        CliTest.Run r = CliTest.cli("import", "a\u0000b");
+        assertEquals(1, r.code(), r.err());
+        assertTrue(r.err().contains("\"a\\u0000b\": not a capture folder (not a valid path)"), r.err());
+    }
+
+    @Test
+    void anImportSourceOfNineteenDigitsIsAFolderNotABug() {
+        CliTest.Run r = CliTest.cli("import", "9999999999999999999");
+        assertEquals(1, r.code(), r.err());
+        assertTrue(r.err().contains("9999999999999999999: not a capture folder (no such folder)"), r.err());
+    }
 }

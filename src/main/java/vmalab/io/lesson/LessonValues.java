@@ -2,6 +2,7 @@ package vmalab.io.lesson;
 
 import java.util.Locale;
 import vmalab.io.Numbers;
+import vmalab.io.Text;
 import vmalab.model.event.TaskEvent;
 import vmalab.model.syscall.Errno;
 
@@ -44,7 +45,7 @@ public final class LessonValues {
     static long address(String arg) throws BadValue {
         Long v = Numbers.parse(arg);
         if (v == null || v < 0 || Numbers.hasSuffix(arg)) {
-            throw new BadValue("bad address \"" + arg + "\": expected a number like 0x555555559000");
+            throw new BadValue("bad address " + Text.quote(arg) + ": expected a number like 0x555555559000");
         }
         return v;
     }
@@ -52,7 +53,7 @@ public final class LessonValues {
     static int order(String arg) throws BadValue {
         Long v = Numbers.parse(arg);
         if (v == null || v < 0 || v > MAX_ORDER || Numbers.hasSuffix(arg)) {
-            throw new BadValue("bad order \"" + arg + "\": expected 0 to " + MAX_ORDER);
+            throw new BadValue("bad order " + Text.quote(arg) + ": expected 0 to " + MAX_ORDER);
         }
         return v.intValue();
     }
@@ -67,14 +68,14 @@ public final class LessonValues {
             case SIGNAL -> signal(v, up);
             case COUNT -> {
                 Long n = Numbers.parse(v);
-                if (n == null || n < 0 || Numbers.hasSuffix(v)) throw new BadValue("\"" + v + "\" is not a count");
+                if (n == null || n < 0 || Numbers.hasSuffix(v)) throw new BadValue(Text.quote(v) + " is not a count");
                 yield Long.toString(n);
             }
             case SIZE -> Long.toString(size(v));
             case YES_NO -> switch (v.toLowerCase(Locale.ROOT)) {
                 case "yes", "true", "y" -> "yes";
                 case "no", "false", "n" -> "no";
-                default -> throw new BadValue("\"" + v + "\" is not yes or no");
+                default -> throw new BadValue(Text.quote(v) + " is not yes or no");
             };
             case PERMS -> perms(v);
         };
@@ -102,11 +103,11 @@ public final class LessonValues {
             try {
                 return Errno.valueOf(name).ret();
             } catch (IllegalArgumentException e) {
-                throw new BadValue("unknown errno \"" + v + "\"");
+                throw new BadValue("unknown errno " + Text.quote(v));
             }
         }
         Long n = Numbers.parse(v);
-        if (n == null) throw new BadValue("\"" + v + "\" is not a return value");
+        if (n == null) throw new BadValue(Text.quote(v) + " is not a return value");
         return n;
     }
 
@@ -122,7 +123,7 @@ public final class LessonValues {
         try {
             return Errno.valueOf(name).name();
         } catch (IllegalArgumentException e) {
-            throw new BadValue("unknown errno \"" + v + "\"");
+            throw new BadValue("unknown errno " + Text.quote(v));
         }
     }
 
@@ -135,14 +136,14 @@ public final class LessonValues {
         try {
             sig = TaskEvent.Signal.valueOf(name);
         } catch (IllegalArgumentException e) {
-            throw new BadValue("unknown signal \"" + v + "\"");
+            throw new BadValue("unknown signal " + Text.quote(v));
         }
         if (slash < 0) return sig.name();
         String code = up.substring(slash + 1);
         for (TaskEvent.Cause c : TaskEvent.Cause.values()) {
             if (c.signal() == sig && code.equals(c.code())) return sig.name() + "/" + code;
         }
-        throw new BadValue("\"" + code + "\" is no si_code of " + sig.name());
+        throw new BadValue(Text.quote(code) + " is no si_code of " + sig.name());
     }
 
     private static long size(String v) throws BadValue {
@@ -154,12 +155,12 @@ public final class LessonValues {
             s = s.substring(0, s.length() - 1);
         }
         Long n = Numbers.parse(s);
-        if (n == null || n < 0) throw new BadValue("\"" + v + "\" is not a size");
+        if (n == null || n < 0) throw new BadValue(Text.quote(v) + " is not a size");
         if (Numbers.hasSuffix(s)) return n;
         try {
             return Math.multiplyExact(n, 1024L);
         } catch (ArithmeticException e) {
-            throw new BadValue("\"" + v + "\" is too large");
+            throw new BadValue(Text.quote(v) + " is too large");
         }
     }
 
@@ -170,7 +171,7 @@ public final class LessonValues {
             && "x-".indexOf(p.charAt(2)) >= 0 && "ps".indexOf(p.charAt(3)) >= 0) {
             return p;
         }
-        throw new BadValue("\"" + v + "\" is not permissions like rw-p or r-xp");
+        throw new BadValue(Text.quote(v) + " is not permissions like rw-p or r-xp");
     }
 
     /** A value or argument that is not one of the key's. */

@@ -1,6 +1,7 @@
 package vmalab.io.lesson;
 
 import vmalab.io.Narrator;
+import vmalab.io.Text;
 import vmalab.model.Kernel;
 import vmalab.model.OpResult;
 import vmalab.model.event.SimEvent;
@@ -47,7 +48,7 @@ final class Readings {
 
     static Reading read(Kernel k, OpResult last, String process, Query q) {
         LessonKey key = LessonKey.of(q.key());
-        if (key == null) return Reading.problem("unknown key \"" + q.key() + "\"");
+        if (key == null) return Reading.problem("unknown key " + Text.quote(q.key()));
         String bad = LessonValues.argProblem(key, q.arg());
         if (bad != null) return Reading.problem(bad);
         Task named = null;

@@ -106,13 +106,19 @@ public final class SessionFormat {
             root = MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
             int line = e.getLocation() == null ? 1 : Math.max(1, e.getLocation().getLineNr());
-            return Parsed.failed(fileName, line, "not a session file: broken JSON (" + e.getOriginalMessage() + ")");
+            return Parsed.failed(fileName, line, "not a session file: broken JSON ("
+                + vmalab.io.Text.shown(e.getOriginalMessage(), vmalab.io.Limits.QUOTED_CHARS) + ")");
         }
         try {
             return Parsed.ok(new Reader(root).session());
         } catch (Bad b) {
             return Parsed.failed(fileName, lineOf(json, b.at), b.getMessage());
         }
+    }
+
+    /** A value of the file as a message quotes it: cut with "…" like any offending word. */
+    static String shown(Object value) {
+        return vmalab.io.Text.shown(String.valueOf(value), vmalab.io.Limits.QUOTED_CHARS);
     }
 
     /** The line of the file where the value at {@code at} is (or its nearest enclosing value that is there). */
@@ -160,7 +166,7 @@ public final class SessionFormat {
             JsonNode format = root.get("format");
             if (format == null || !FORMAT.equals(format.asText(null))) {
                 throw new Bad(format == null ? top : ptr("/format"), "not a vmalab session: \"format\" is "
-                    + (format == null ? "missing" : format.toString()) + ", expected \"" + FORMAT + "\"");
+                    + (format == null ? "missing" : shown(format)) + ", expected \"" + FORMAT + "\"");
             }
             int version = integer("/version", null);
             if (version < 1 || version > VERSION) {
@@ -173,10 +179,22 @@ public final class SessionFormat {
                 try {
                     saved = Instant.parse(s);
                 } catch (java.time.format.DateTimeParseException e) {
-                    throw new Bad(ptr("/saved"), "bad time \"" + s + "\": expected like 2026-12-02T05:40:12Z");
+                    throw new Bad(ptr("/saved"), "bad time " + vmalab.io.Text.quote(s)
+                        + ": expected like 2026-12-02T05:40:12Z");
                 }
             }
             String name = text("/scenario/name", null, false);
+            // the name stands first in every message about the scenario's lines, so it must print and be short
+            // (a file's name: NAME_MAX is 255 as well)
+            String badName = name == null ? null : vmalab.io.Text.controlIn(name);
+            if (badName != null) {
+                throw new Bad(ptr("/scenario/name"), "the scenario's name has a character that does not print: "
+                    + badName);
+            }
+            if (name != null && name.length() > vmalab.io.Limits.NAME_CHARS) {
+                throw new Bad(ptr("/scenario/name"), "the scenario's name is " + name.length()
+                    + " characters long (the most is " + vmalab.io.Limits.NAME_CHARS + ")");
+            }
             String text = scenarioText();
             List<SessionData.Typed> typed = typed();
             int steps = checkScenario(name, text, typed);
@@ -278,35 +296,35 @@ public final class SessionFormat {
         private String text(String p, String dflt, boolean nullable) throws Bad {
             JsonNode n = node(p, dflt != null || nullable);
             if (n == null) return dflt;
-            if (!n.isTextual()) throw new Bad(ptr(p), p + " should be a string, not " + n);
+            if (!n.isTextual()) throw new Bad(ptr(p), p + " should be a string, not " + shown(n));
             return n.asText();
         }
 
         private int integer(String p, Integer dflt) throws Bad {
             JsonNode n = node(p, dflt != null);
             if (n == null) return dflt;
-            if (!n.isInt()) throw new Bad(ptr(p), p + " should be a whole number, not " + n);
+            if (!n.isInt()) throw new Bad(ptr(p), p + " should be a whole number, not " + shown(n));
             return n.asInt();
         }
 
         private double number(String p, double dflt) throws Bad {
             JsonNode n = node(p, true);
             if (n == null) return dflt;
-            if (!n.isNumber()) throw new Bad(ptr(p), p + " should be a number, not " + n);
+            if (!n.isNumber()) throw new Bad(ptr(p), p + " should be a number, not " + shown(n));
             return n.asDouble();
         }
 
         private boolean bool(String p, boolean dflt) throws Bad {
             JsonNode n = node(p, true);
             if (n == null) return dflt;
-            if (!n.isBoolean()) throw new Bad(ptr(p), p + " should be true or false, not " + n);
+            if (!n.isBoolean()) throw new Bad(ptr(p), p + " should be true or false, not " + shown(n));
             return n.asBoolean();
         }
 
         private JsonNode array(String p, boolean optional) throws Bad {
             JsonNode n = node(p, optional);
             if (n == null) return null;
-            if (!n.isArray()) throw new Bad(ptr(p), p + " should be a list [ … ], not " + n);
+            if (!n.isArray()) throw new Bad(ptr(p), p + " should be a list [ … ], not " + shown(n));
             return n;
         }
 
@@ -315,7 +333,9 @@ public final class SessionFormat {
             JsonNode n = node(p, true);
             if (n == null) return -1;
             Long v = n.isTextual() && n.asText().startsWith("0x") ? vmalab.io.Numbers.parse(n.asText()) : null;
-            if (v == null) throw new Bad(ptr(p), p + " should be an address like \"0x7ffc0000\" or null, not " + n);
+            if (v == null) {
+                throw new Bad(ptr(p), p + " should be an address like \"0x7ffc0000\" or null, not " + shown(n));
+            }
             return v;
         }
     }
