@@ -82,13 +82,17 @@ public final class ImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+        PrintWriter out = Output.over(System.out);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
         if (!List.of("maps", "pmap", "pmap-d", "pmap-x").contains(show)) {
             err.println("vmalab import: unknown format \"" + show + "\" (maps, pmap, pmap-d, pmap-x)");
             return 2;
         }
-        if (export != null) return export(out, err);
+        if (export != null) {
+            int code = export(out, err);
+            int written = outputChecked(out, err);
+            return code != 0 ? code : written;
+        }
         Parsed<Capture> c = load(diff != null);
         if (c.failed()) {
             err.println(c.error());
@@ -106,8 +110,7 @@ public final class ImportCommand implements Callable<Integer> {
                 return 1;
             }
             out.print(CaptureDiff.diff(before.value(), c.value()));
-            out.flush();
-            return 0;
+            return outputChecked(out, err);
         }
         Capture cap = c.value();
         if (cap.zombie()) {
@@ -121,8 +124,14 @@ public final class ImportCommand implements Callable<Integer> {
             case "pmap-d" -> out.print(Pmap.format(snap, Pmap.Mode.DEVICE));
             default -> out.print(Pmap.format(snap, Pmap.Mode.EXTENDED));
         }
-        out.flush();
-        return 0;
+        return outputChecked(out, err);
+    }
+
+    /** 0 when standard output took everything, else the one line of {@link Output#FAILED} and 1. */
+    private static int outputChecked(PrintWriter out, PrintWriter err) {
+        if (!Output.failed(out)) return 0;
+        err.println("vmalab import: " + Output.FAILED);
+        return 1;
     }
 
     /** The capture named by the source; a live one reads pagemap only when asked (a diff needs its pages). */
