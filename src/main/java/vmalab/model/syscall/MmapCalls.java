@@ -110,7 +110,10 @@ final class MmapCalls {
         if (r.len() == 0) return Errno.EINVAL.ret();
         long len = VmaEdit.pageAlign(r.len());
         if (len == 0) return Errno.ENOMEM.ret();
-        if (r.file() == null && r.shared() && r.growsDown()) return Errno.EINVAL.ret();
+        // do_mmap(): MAP_GROWSDOWN only on private anonymous memory: a file mapping (private or shared) and shared
+        // anonymous memory are -EINVAL ("if (vm_flags & (VM_GROWSDOWN|VM_GROWSUP)) return -EINVAL;"); a file
+        // mapping that grew down would reach below file offset 0
+        if (r.growsDown() && (r.file() != null || r.shared())) return Errno.EINVAL.ret();
         if (mm.mapCount() > kernel.maxMapCount()) return Errno.ENOMEM.ret();
         boolean fixed = r.fixed() || r.noReplace();
         long hint = r.addr();
