@@ -62,6 +62,7 @@ public final class MainWindow {
     private final Map<ViewKind, Node> built = new java.util.EnumMap<>(ViewKind.class);
     private final LayoutView layoutView;
     private final StructuresView structuresView;
+    private final SideBySide sideBySide;
     private final TextPanes texts;
     private final CommandBar commandBar;
     private final NarrationBar narration;
@@ -98,6 +99,8 @@ public final class MainWindow {
         for (ViewKind k : ViewKind.values()) if (k.isTab()) built.put(k, k.create(session));
         this.layoutView = (LayoutView) built.get(ViewKind.LAYOUT);
         this.structuresView = (StructuresView) built.get(ViewKind.STRUCTURES);
+        this.sideBySide = new SideBySide(new vmalab.viewmodel.Twin(timeline, session, Operations::apply),
+            (vmalab.view.MapleTreeView) built.get(ViewKind.MAPLE));
         this.texts = new TextPanes(session, timeline);
         this.commandBar = new CommandBar(controller);
         this.narration = new NarrationBar(session, timeline);
@@ -112,6 +115,10 @@ public final class MainWindow {
     public StructuresView structuresView() { return structuresView; }
     public TextPanes texts() { return texts; }
     public TabPane views() { return views; }
+    /** The side-by-side mode's twin (its {@code onProperty()} is the mode's switch). */
+    public vmalab.viewmodel.Twin twin() { return sideBySide.twin(); }
+    /** The side-by-side view, or null before the mode was first turned on. */
+    public vmalab.view.SideBySideView sideBySideView() { return sideBySide.both(); }
 
     public void setOnOpen(Runnable r) { onOpen = r; }
     public void setOnSave(Runnable r) { onSave = r; }
@@ -195,7 +202,10 @@ public final class MainWindow {
         VBox top = new VBox(menuBar, toolbar, timelineBar);
         root.setTop(top);
 
-        for (Map.Entry<ViewKind, Node> e : built.entrySet()) addView(e.getKey().id(), e.getKey().title(), e.getValue());
+        for (Map.Entry<ViewKind, Node> e : built.entrySet()) {
+            Node content = e.getKey() == ViewKind.MAPLE ? sideBySide : e.getValue();
+            addView(e.getKey().id(), e.getKey().title(), content);
+        }
         views.setId("views");
         views.getStyleClass().add("views-pane");
         views.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
