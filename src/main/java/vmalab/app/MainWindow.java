@@ -217,6 +217,7 @@ public final class MainWindow {
         split.setOrientation(Orientation.HORIZONTAL);
         split.setDividerPositions(0.5);
         SplitPane.setResizableWithParent(texts, false);
+        initSideBySideRoom();
         org.controlsfx.control.NotificationPane checks = new org.controlsfx.control.NotificationPane(split);
         new CheckNotifier(controller, checks);
         root.setCenter(checks);
@@ -255,6 +256,23 @@ public final class MainWindow {
         views.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> update.run());
         timeline.positionProperty().addListener((o, a, b) -> update.run());
         update.run();
+    }
+
+    /**
+     * The side-by-side mode draws two trees: while it is on, the text panes step aside and the views take the
+     * whole width (1280 px on a projector); they come back where they were when it is turned off.
+     */
+    private void initSideBySideRoom() {
+        double[] kept = {0.5};
+        sideBySide.twin().onProperty().addListener((o, a, on) -> {
+            if (on && split.getItems().contains(texts)) {
+                kept[0] = split.getDividerPositions()[0];
+                split.getItems().remove(texts);
+            } else if (!on && !split.getItems().contains(texts)) {
+                split.getItems().add(texts);
+                split.setDividerPositions(kept[0]);
+            }
+        });
     }
 
     /** Whether the window is compact (see {@link #initCompact()}). */

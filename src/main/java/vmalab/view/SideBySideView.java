@@ -29,8 +29,8 @@ public final class SideBySideView extends BorderPane {
     public static final String STYLE_CLASS = "side-by-side-view";
 
     private final Twin twin;
-    private final Card rbCard = new Card("rb", "mm_rb · red-black tree (Linux ≤ 6.0)");
-    private final Card mapleCard = new Card("maple", "mm_mt · maple tree (Linux 6.1+)");
+    private final Card rbCard = new Card("rb", "mm_rb · red-black tree, Linux ≤ 6.0 · one node per VMA");
+    private final Card mapleCard = new Card("maple", "mm_mt · maple tree, Linux 6.1+ · 16-slot leaves");
     private final Label note = new Label();
     private final ToggleButton toggle = new ToggleButton("Side by side");
     private final HBox diagrams = new HBox(8);
@@ -54,6 +54,8 @@ public final class SideBySideView extends BorderPane {
         HBox cards = new HBox(12, rbCard, mapleCard);
         HBox.setHgrow(rbCard, Priority.ALWAYS);
         HBox.setHgrow(mapleCard, Priority.ALWAYS);
+        rbCard.setMaxWidth(Double.MAX_VALUE);
+        mapleCard.setMaxWidth(Double.MAX_VALUE);
         HBox tools = new HBox(10, toggle, note);
         tools.setAlignment(Pos.CENTER_LEFT);
         VBox top = new VBox(6, tools, cards);
@@ -128,10 +130,10 @@ public final class SideBySideView extends BorderPane {
         toggle.setFont(Font.font("System", 15 * scale));
         missing.setFont(Font.font("System", 16 * scale));
         long addr = IndexFigures.addressOf(twin.mainSession());
-        note.setText("The same process after the same steps, " + (twin.mainSession() == rb
-            ? "as this kernel keeps it (mm_rb) and as 6.1+ would (maple)"
-            : "as this kernel keeps it (maple) and as a kernel before 6.1 would (mm_rb)")
-            + (addr >= 0 ? " · find_vma(0x" + Long.toHexString(addr) + ")" : " · select a VMA to look one up"));
+        String pid = twin.mainSession().selectedTask() == null ? "" : " " + twin.mainSession().selectedTask().pid();
+        note.setText("Process" + pid + " after the same steps in both eras ("
+            + (twin.mainSession() == rb ? "this scenario: mm_rb" : "this scenario: maple") + ")"
+            + (addr >= 0 ? " · find_vma(0x" + Long.toHexString(addr) + ")" : " · click a VMA: find_vma counts"));
     }
 
     private static <N extends javafx.scene.layout.Region> N grow(N n) {
@@ -142,7 +144,7 @@ public final class SideBySideView extends BorderPane {
         return n;
     }
 
-    /** One era's numbers in large type. */
+    /** One era's numbers in large type: a title, then levels · nodes · find_vma visits on one line. */
     static final class Card extends VBox {
         private final Label head = new Label();
         private final Label height = new Label();
@@ -161,27 +163,27 @@ public final class SideBySideView extends BorderPane {
                 l.setMinWidth(USE_PREF_SIZE);
                 l.setMinHeight(USE_PREF_SIZE);
             }
-            head.setMinWidth(0);
-            head.setWrapText(true);
-            getChildren().addAll(head, height, nodes, visited);
-            setPadding(new Insets(4, 10, 4, 10));
+            HBox line = new HBox(18, height, nodes, visited);
+            line.setAlignment(Pos.BASELINE_LEFT);
+            getChildren().addAll(head, line);
+            setPadding(new Insets(2, 10, 4, 10));
             setStyle("-fx-border-color: #8a8a8a; -fx-border-width: 1; -fx-border-radius: 6;");
-            setMinWidth(0);
+            setMinWidth(USE_PREF_SIZE);
         }
 
         void show(IndexFigures f, double scale) {
-            head.setFont(Font.font("System", FontWeight.BOLD, 16 * scale));
-            Font big = Font.font("System", FontWeight.BOLD, 22 * scale);
+            head.setFont(Font.font("System", FontWeight.BOLD, 15 * scale));
+            Font big = Font.font("System", FontWeight.BOLD, 24 * scale);
             for (Label l : new Label[] {height, nodes, visited}) l.setFont(big);
             if (f == null) {
-                height.setText("height —");
+                height.setText("levels —");
                 nodes.setText("nodes —");
                 visited.setText("find_vma —");
                 return;
             }
-            height.setText("height " + f.height());
-            nodes.setText("nodes " + f.nodes() + (f.maple() ? "" : " (= VMAs)"));
-            visited.setText(f.visited() < 0 ? "find_vma: no address" : "find_vma visits " + f.visited());
+            height.setText("levels " + f.height());
+            nodes.setText("nodes " + f.nodes());
+            visited.setText(f.visited() < 0 ? "find_vma: —" : "find_vma visits " + f.visited());
         }
     }
 }

@@ -87,9 +87,9 @@ class SideBySideTest {
         assertEquals(0x10004000L, addr, "the touch selected its address");
 
         // the numbers shown are the model's
-        assertEquals("height " + rb.index().height(), text("#sbs-rb-height"));
-        assertEquals("nodes " + rb.index().size() + " (= VMAs)", text("#sbs-rb-nodes"));
-        assertEquals("height " + maple.index().height(), text("#sbs-maple-height"));
+        assertEquals("levels " + rb.index().height(), text("#sbs-rb-height"));
+        assertEquals("nodes " + rb.index().size(), text("#sbs-rb-nodes"));
+        assertEquals("levels " + maple.index().height(), text("#sbs-maple-height"));
         List<Long> rbPath = new java.util.ArrayList<>();
         rb.index().find(addr, rbPath);
         List<Long> maplePath = new java.util.ArrayList<>();
