@@ -117,7 +117,7 @@ public final class SideBySideView extends BorderPane {
             rbShown = rb;
             mapleShown = maple;
             diagrams.getChildren().clear();
-            if (rb != null) diagrams.getChildren().add(grow(rbViews.computeIfAbsent(rb, VmaTreeView::new)));
+            if (rb != null) diagrams.getChildren().add(grow(rbViews.computeIfAbsent(rb, SideBySideView::wholeTree)));
             if (maple != null) diagrams.getChildren().add(grow(mapleViews.computeIfAbsent(maple, MapleTreeView::new)));
         }
         rbCard.show(figures(rb), scale);
@@ -134,6 +134,25 @@ public final class SideBySideView extends BorderPane {
         note.setText("Process" + pid + " after the same steps in both eras ("
             + (twin.mainSession() == rb ? "this scenario: mm_rb" : "this scenario: maple") + ")"
             + (addr >= 0 ? " · find_vma(0x" + Long.toHexString(addr) + ")" : " · click a VMA: find_vma counts"));
+    }
+
+    /**
+     * An mm_rb drawing that opens with the whole tree in view: beside the maple tree it has half the width, where
+     * the usual Fit (every range readable) would show a node or two.
+     */
+    private static VmaTreeView wholeTree(Session s) {
+        VmaTreeView v = new VmaTreeView(s);
+        javafx.beans.value.ChangeListener<javafx.geometry.Bounds> first = new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends javafx.geometry.Bounds> o,
+                                javafx.geometry.Bounds a, javafx.geometry.Bounds b) {
+                if (b.getWidth() <= 0 || b.getHeight() <= 0) return;
+                v.layoutBoundsProperty().removeListener(this);
+                javafx.application.Platform.runLater(v::zoomToWhole);
+            }
+        };
+        v.layoutBoundsProperty().addListener(first);
+        return v;
     }
 
     private static <N extends javafx.scene.layout.Region> N grow(N n) {
