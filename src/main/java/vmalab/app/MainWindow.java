@@ -143,8 +143,8 @@ public final class MainWindow {
     /** The node of a view by name ({@link #LAYOUT} …, {@link #WINDOW} for everything), or null. */
     public Node view(String name) {
         if (WINDOW.equals(name)) return root;
-        Tab t = viewTabs.get(name);
-        return t == null ? null : t.getContent();
+        // the diagram itself: the Maple tree tab's content is the side-by-side host around it
+        return ViewKind.byId(name).map(built::get).orElse(null);
     }
 
     /** The name of the view on show. */
