@@ -268,7 +268,8 @@ public final class MainWindow {
             if (on && split.getItems().contains(texts)) {
                 kept[0] = split.getDividerPositions()[0];
                 split.getItems().remove(texts);
-            } else if (!on && !split.getItems().contains(texts)) {
+            } else if (!on && !split.getItems().contains(texts) && !presenter.activeProperty().get()) {
+                // (presenter mode keeps the panes aside until it ends, and brings them back itself)
                 split.getItems().add(texts);
                 split.setDividerPositions(kept[0]);
             }
