@@ -26,15 +26,34 @@ final class LessonTabs {
     private void follow(MainWindow window, Timeline timeline) {
         int now = timeline.position();
         if (now == shown) return;
-        ViewKind before = at(timeline, shown);
-        ViewKind after = at(timeline, now);
+        String before = idAt(timeline, shown);
+        String after = idAt(timeline, now);
         shown = now;
-        if (after != null && after != before) window.selectView(after.id());
+        if (after != null && !after.equals(before)) show(window, after);
     }
 
-    /** The view the loaded lesson asks for at {@code position}, or null where it names none. */
+    /**
+     * Brings the view {@code id} to the front: {@code compare} is the Maple tree tab with the side-by-side mode
+     * on; any other view a lesson names turns the mode off.
+     */
+    private static void show(MainWindow window, String id) {
+        boolean compare = LessonViews.COMPARE.equals(id);
+        window.twin().onProperty().set(compare);
+        window.selectView(compare ? ViewKind.MAPLE.id() : id);
+    }
+
+    /** The view id the loaded lesson asks for at {@code position}, or null where it names none. */
+    static String idAt(Timeline timeline, int position) {
+        return LessonViews.at(timeline::notesOf, timeline.size(), position);
+    }
+
+    /**
+     * The tab the loaded lesson asks for at {@code position} ({@code compare}: the Maple tree tab), or null
+     * where it names none.
+     */
     static ViewKind at(Timeline timeline, int position) {
-        String id = LessonViews.at(timeline::notesOf, timeline.size(), position);
+        String id = idAt(timeline, position);
+        if (LessonViews.COMPARE.equals(id)) return ViewKind.MAPLE;
         return id == null ? null : ViewKind.byId(id).orElse(null);
     }
 
@@ -43,8 +62,8 @@ final class LessonTabs {
      * lesson; null keeps the tab on show).
      */
     static void showCurrent(MainWindow window, Timeline timeline, ViewKind fallback) {
-        ViewKind k = at(timeline, timeline.position());
-        if (k == null) k = fallback;
-        if (k != null) window.selectView(k.id());
+        String id = idAt(timeline, timeline.position());
+        if (id == null && fallback != null) id = fallback.id();
+        if (id != null) show(window, id);
     }
 }

@@ -62,6 +62,7 @@ public final class MainWindow {
     private final Map<ViewKind, Node> built = new java.util.EnumMap<>(ViewKind.class);
     private final LayoutView layoutView;
     private final StructuresView structuresView;
+    private final SideBySide sideBySide;
     private final TextPanes texts;
     private final CommandBar commandBar;
     private final NarrationBar narration;
@@ -98,6 +99,8 @@ public final class MainWindow {
         for (ViewKind k : ViewKind.values()) if (k.isTab()) built.put(k, k.create(session));
         this.layoutView = (LayoutView) built.get(ViewKind.LAYOUT);
         this.structuresView = (StructuresView) built.get(ViewKind.STRUCTURES);
+        this.sideBySide = new SideBySide(new vmalab.viewmodel.Twin(timeline, session, Operations::apply),
+            (vmalab.view.MapleTreeView) built.get(ViewKind.MAPLE));
         this.texts = new TextPanes(session, timeline);
         this.commandBar = new CommandBar(controller);
         this.narration = new NarrationBar(session, timeline);
@@ -112,6 +115,10 @@ public final class MainWindow {
     public StructuresView structuresView() { return structuresView; }
     public TextPanes texts() { return texts; }
     public TabPane views() { return views; }
+    /** The side-by-side mode's twin (its {@code onProperty()} is the mode's switch). */
+    public vmalab.viewmodel.Twin twin() { return sideBySide.twin(); }
+    /** The side-by-side view, or null before the mode was first turned on. */
+    public vmalab.view.SideBySideView sideBySideView() { return sideBySide.both(); }
 
     public void setOnOpen(Runnable r) { onOpen = r; }
     public void setOnSave(Runnable r) { onSave = r; }
@@ -136,8 +143,8 @@ public final class MainWindow {
     /** The node of a view by name ({@link #LAYOUT} …, {@link #WINDOW} for everything), or null. */
     public Node view(String name) {
         if (WINDOW.equals(name)) return root;
-        Tab t = viewTabs.get(name);
-        return t == null ? null : t.getContent();
+        // the diagram itself: the Maple tree tab's content is the side-by-side host around it
+        return ViewKind.byId(name).map(built::get).orElse(null);
     }
 
     /** The name of the view on show. */
@@ -195,7 +202,10 @@ public final class MainWindow {
         VBox top = new VBox(menuBar, toolbar, timelineBar);
         root.setTop(top);
 
-        for (Map.Entry<ViewKind, Node> e : built.entrySet()) addView(e.getKey().id(), e.getKey().title(), e.getValue());
+        for (Map.Entry<ViewKind, Node> e : built.entrySet()) {
+            Node content = e.getKey() == ViewKind.MAPLE ? sideBySide : e.getValue();
+            addView(e.getKey().id(), e.getKey().title(), content);
+        }
         views.setId("views");
         views.getStyleClass().add("views-pane");
         views.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -207,6 +217,7 @@ public final class MainWindow {
         split.setOrientation(Orientation.HORIZONTAL);
         split.setDividerPositions(0.5);
         SplitPane.setResizableWithParent(texts, false);
+        initSideBySideRoom();
         org.controlsfx.control.NotificationPane checks = new org.controlsfx.control.NotificationPane(split);
         new CheckNotifier(controller, checks);
         root.setCenter(checks);
@@ -245,6 +256,24 @@ public final class MainWindow {
         views.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> update.run());
         timeline.positionProperty().addListener((o, a, b) -> update.run());
         update.run();
+    }
+
+    /**
+     * The side-by-side mode draws two trees: while it is on, the text panes step aside and the views take the
+     * whole width (1280 px on a projector); they come back where they were when it is turned off.
+     */
+    private void initSideBySideRoom() {
+        double[] kept = {0.5};
+        sideBySide.twin().onProperty().addListener((o, a, on) -> {
+            if (on && split.getItems().contains(texts)) {
+                kept[0] = split.getDividerPositions()[0];
+                split.getItems().remove(texts);
+            } else if (!on && !split.getItems().contains(texts) && !presenter.activeProperty().get()) {
+                // (presenter mode keeps the panes aside until it ends, and brings them back itself)
+                split.getItems().add(texts);
+                split.setDividerPositions(kept[0]);
+            }
+        });
     }
 
     /** Whether the window is compact (see {@link #initCompact()}). */

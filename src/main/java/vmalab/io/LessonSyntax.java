@@ -16,7 +16,7 @@ public enum LessonSyntax {
     SUMMARY("summary", "\"TEXT\"", "one line on what the lesson shows"),
     TAGS("tags", "WORD…", "class (for a teacher in front of a class), self-study, …"),
     SAY("say", "\"TEXT\"", "narration for the next operation, shown beside the views"),
-    VIEW("view", "ID", "the tab on show from the next operation on (before the first: from the start)"),
+    VIEW("view", "ID", "the tab on show from the next operation on (before the first: from the start); compare: side by side"),
     ASK("ask", "\"QUESTION\" [CHOICE …] answer KEY [ARG]",
         "before the next operation; answered by its KEY after"),
     EXPECT("expect", "KEY [ARG] VALUE", "checked after the previous operation; KEY [ARG] VALUE is one of:");

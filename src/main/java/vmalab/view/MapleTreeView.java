@@ -132,6 +132,11 @@ public final class MapleTreeView extends CanvasView implements SlideSource {
         });
     }
 
+    /** Puts a control of the window (the side-by-side toggle) at the end of the toolbar. */
+    public void addTool(javafx.scene.Node tool) {
+        bar.getChildren().add(1, tool);
+    }
+
     private void scaleHeader() {
         double s = session.fontScale();
         title.setFont(Font.font("System", FontWeight.BOLD, 17 * s));

@@ -252,8 +252,12 @@ public final class VmaTreeView extends CanvasView implements SlideSource {
         if (mm.index().isMaple()) return TextFit.first(title.getFont(), width,
             String.format("%s (pid %d) has no mm_rb: its %s are in the maple tree (mm_mt)", t.comm(), t.pid(), vmas),
             "no mm_rb: " + vmas + " in the maple tree (mm_mt)", "no mm_rb: maple tree", "maple tree");
+        // height counts edges, as textbooks do; the levels are what the maple tree's height (mt_height()) counts
+        int h = state.height();
         return TextFit.first(title.getFont(), width,
-            String.format(java.util.Locale.ROOT, "mm_rb of %s (pid %d): %s, height %d", t.comm(), t.pid(), vmas, state.height()),
+            String.format(java.util.Locale.ROOT, "mm_rb of %s (pid %d): %s, height %d (%d levels)", t.comm(), t.pid(),
+                vmas, h, n == 0 ? 0 : h + 1),
+            String.format(java.util.Locale.ROOT, "mm_rb of %s (pid %d): %s, height %d", t.comm(), t.pid(), vmas, h),
             String.format(java.util.Locale.ROOT, "mm_rb of %s: %s, height %d", t.comm(), vmas, state.height()),
             String.format(java.util.Locale.ROOT, "mm_rb: %s, height %d", vmas, state.height()),
             "mm_rb: " + vmas, vmas);

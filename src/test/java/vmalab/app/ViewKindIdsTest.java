@@ -11,6 +11,8 @@ class ViewKindIdsTest {
     @Test
     void theLessonViewIdsAreTheTabsInOrder() {
         assertEquals(Arrays.stream(ViewKind.values()).filter(ViewKind::isTab).map(ViewKind::id).toList(),
-            LessonViews.IDS);
+            LessonViews.TABS);
+        assertEquals(LessonViews.COMPARE, LessonViews.IDS.get(LessonViews.IDS.size() - 1));
+        assertEquals(LessonViews.TABS, LessonViews.IDS.subList(0, LessonViews.TABS.size()));
     }
 }

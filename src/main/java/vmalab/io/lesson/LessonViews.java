@@ -5,14 +5,22 @@ import java.util.function.IntFunction;
 
 /**
  * What a lesson's {@code view ID} lines ask the window to show. The ids are the window's tabs (the app's
- * {@code ViewKind}; a test keeps the two equal, since io sees nothing of the app). A {@code view} line stands
+ * {@code ViewKind}; a test keeps the two equal, since io sees nothing of the app) and {@code compare}, the Maple
+ * tree tab in its side-by-side mode. A {@code view} line stands
  * before an operation, like {@code say}, and holds from that step on; before the first operation it holds
  * from the start (step 0).
  */
 public final class LessonViews {
-    /** The views a lesson may name, in the tabs' order. */
-    public static final List<String> IDS = List.of("story", "structures", "layout", "tree", "maple", "pagetable",
+    /** The window's tabs, in their order. */
+    public static final List<String> TABS = List.of("story", "structures", "layout", "tree", "maple", "pagetable",
         "buddy");
+
+    /** The side-by-side mode: the Maple tree tab showing mm_rb and the maple tree of the same process. */
+    public static final String COMPARE = "compare";
+
+    /** The views a lesson may name: the tabs, then {@link #COMPARE}. */
+    public static final List<String> IDS = java.util.stream.Stream.concat(TABS.stream(),
+        java.util.stream.Stream.of(COMPARE)).toList();
 
     private LessonViews() {
     }

@@ -40,6 +40,7 @@ public final class MapleTree<T> {
         c.end = n.end;
         System.arraycopy(n.pivots, 0, c.pivots, 0, n.pivots.length);
         if (n.gaps != null) System.arraycopy(n.gaps, 0, c.gaps, 0, n.gaps.length);
+        c.metaGap = n.metaGap;
         for (int i = 0; i <= n.end; i++) {
             Object s = n.slots[i];
             c.slots[i] = s == null ? null : n.isLeaf() ? copyEntry.apply((T) s) : copyNode((MapleNode) s, copyEntry);
@@ -74,6 +75,7 @@ public final class MapleTree<T> {
             if (n.gaps != null) n.gaps[i - a] = bn.gap[i];
         }
         n.end = b - a;
+        if (n.gaps != null) n.metaGap = n.scanMaxGap(); // mab_mas_cp() -> ma_set_meta()
         return n;
     }
 
@@ -189,7 +191,8 @@ public final class MapleTree<T> {
         MaState m = walkIndex(index, false);
         for (int d = height - 2; d >= 0; d--) {
             int o = m.off[d];
-            m.node[d].gaps[o] = m.node[d + 1].maxGap(m.min[d + 1], m.max[d + 1]);
+            long g = m.node[d + 1].maxGap(m.min[d + 1], m.max[d + 1]);
+            if (m.node[d].gaps[o] != g) m.node[d].setGap(o, g); // mas_update_gap() -> mas_parent_gap()
         }
     }
 

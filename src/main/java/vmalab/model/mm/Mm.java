@@ -196,16 +196,23 @@ public final class Mm {
      */
     public void merge(VmaRef target, Vma merged, java.util.List<VmaRef> removed, VmaRef shrunk, Vma shrunkTo,
                       Consumer<SimEvent> ev) {
-        if (index.isMaple()) {
-            Vma before = target.vma();
-            index.grow(target, merged, ev);
-            account(before, -1);
-            account(merged, +1);
-            ev.accept(new MmEvent.VmaChanged(id, before, merged));
+        if (!index.isMaple()) {
+            for (VmaRef r : removed) unlink(r, ev);
+            if (shrunk != null) adjust(shrunk, shrunkTo, ev);
+            adjust(target, merged, ev);
+            return;
         }
+        // the tree is written grown-first; the events tell the same story in both eras (the VMAs that go, the one
+        // that shrinks, then the one that grows), so a view replaying them never sees two VMAs at one address
+        Vma before = target.vma();
+        java.util.List<SimEvent> store = new java.util.ArrayList<>();
+        index.grow(target, merged, store::add);
         for (VmaRef r : removed) unlink(r, ev);
         if (shrunk != null) adjust(shrunk, shrunkTo, ev);
-        if (!index.isMaple()) adjust(target, merged, ev);
+        store.forEach(ev);
+        account(before, -1);
+        account(merged, +1);
+        ev.accept(new MmEvent.VmaChanged(id, before, merged));
     }
 
     /** Unlinks the VMAs {@code nodes}, all inside [start, end), as munmap's one clear of the range does. */
