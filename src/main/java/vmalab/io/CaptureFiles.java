@@ -6,10 +6,8 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.stream.Stream;
 
 /**
  * A capture folder: {@code maps} (required), and when present {@code smaps}, {@code cmdline}, {@code stat},
@@ -155,10 +153,10 @@ public final class CaptureFiles {
 
     /** Deletes a folder and what it holds, as far as it can. */
     public static void deleteQuietly(Path dir) {
-        try (Stream<Path> s = Files.walk(dir)) {
-            s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        try {
+            AtomicFiles.deleteTree(dir);
         } catch (IOException ignored) {
-            // a temporary folder left behind is harmless: its name starts with a dot
+            // a temporary folder left behind is harmless: its name starts with a dot, and the next write removes it
         }
     }
 }

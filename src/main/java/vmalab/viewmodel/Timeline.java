@@ -230,24 +230,11 @@ public final class Timeline {
      * changed nothing) is not kept; its result is returned all the same.
      */
     public OpResult run(Entry entry) {
-        int p = position.get();
-        dropAfterPosition();
-        Kernel before = kernel.copy();
-        StepStart start = StepStart.of(kernel);
-        entries.add(p, entry);
-        OpResult r = applyNext();
-        if (r.failed()) {
-            // the model promises a failed operation changed nothing; restore the copy anyway to stay safe
-            kernel = before;
-            entries.remove(p);
-            results.remove(p);
-            checkpoints.remove(p + 1);
-            position.set(p);
-        }
-        size.set(entries.size());
-        publish(kernel, r, r.failed() ? null : start, null);
-        follow(r);
-        return r;
+        // the same path as a typed operation run off the FX thread, on this thread: the copy it runs on is the
+        // state kept, and a refused operation leaves the timeline as it was
+        Pending p = planRun(entry);
+        p.run();
+        return install(p);
     }
 
     /**

@@ -177,10 +177,8 @@ public final class Mm {
         // the events say so in that order, so a view replaying them never sees two VMAs at one vm_start
         java.util.List<SimEvent> steps = new java.util.ArrayList<>();
         VmaRef n = index.split(node, kept, created, steps::add);
-        account(before, -1);
-        account(kept, +1);
+        changed(before, kept, ev);
         account(created, +1);
-        ev.accept(new MmEvent.VmaChanged(id, before, kept));
         steps.forEach(ev);
         ev.accept(new MmEvent.VmaInserted(id, created));
         return n;
@@ -210,9 +208,7 @@ public final class Mm {
         for (VmaRef r : removed) unlink(r, ev);
         if (shrunk != null) adjust(shrunk, shrunkTo, ev);
         store.forEach(ev);
-        account(before, -1);
-        account(merged, +1);
-        ev.accept(new MmEvent.VmaChanged(id, before, merged));
+        changed(before, merged, ev);
     }
 
     /** Unlinks the VMAs {@code nodes}, all inside [start, end), as munmap's one clear of the range does. */
@@ -231,6 +227,11 @@ public final class Mm {
         Vma before = node.vma();
         if (before.equals(after)) return;
         index.replace(node, after, ev);
+        changed(before, after, ev);
+    }
+
+    /** A VMA's record changed in place: its pages leave the old counters for the new, and the change is told. */
+    private void changed(Vma before, Vma after, Consumer<SimEvent> ev) {
         account(before, -1);
         account(after, +1);
         ev.accept(new MmEvent.VmaChanged(id, before, after));
