@@ -5,10 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -17,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.framework.junit5.ApplicationExtension;
-import picocli.CommandLine;
 
 /**
  * {@code export LESSON --deck} without {@code --view} draws each step in the view the lesson's {@code view} lines
@@ -38,20 +34,9 @@ class DeckViewsTest {
     @TempDir
     Path tmp;
 
-    private static int export(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int code = new CommandLine(new ExportCommand()).execute(args);
-            assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
-            return code;
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+    private static void export(String... args) {
+        ExportRun r = ExportRun.of(args);
+        assertEquals(0, r.code(), r.err());
     }
 
     private Path lesson() throws IOException {
