@@ -98,6 +98,9 @@ public final class Twin {
     }
 
     private void show() {
+        // nobody plays the twin's events (the director plays the main session's): it shows each step's end, as
+        // a jump would; else its views would draw the state before the step (the event cursor stays at 0)
+        session.eventCursorWritable().set(session.lastEvents().size());
         shown.set(true);
         reason.set("");
     }

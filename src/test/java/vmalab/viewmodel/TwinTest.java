@@ -63,6 +63,34 @@ class TwinTest {
     }
 
     @Test
+    void theTwinFollowsAJumpWorkedOutOffTheFxThread() {
+        Rig r = new Rig();
+        List<Timeline.Entry> e = entries(SCENARIO);
+        r.main.reset(e, "t.vlab");
+        r.twin.onProperty().set(true);
+        r.main.jumpTo(3);
+        Timeline.Jump j = r.main.planJump(e.size());
+        assertTrue(j.run(() -> false));
+        assertTrue(r.main.install(j));
+        assertEquals(e.size(), r.twin.timeline().position());
+        assertEquals(direct(Twin.flipped(e), e.size()), state(r.twin.session().kernel()));
+    }
+
+    @Test
+    void theTwinShowsEachStepsEndForNobodyPlaysItsEvents() {
+        Rig r = new Rig();
+        List<Timeline.Entry> e = entries(SCENARIO);
+        r.main.reset(e, "t.vlab");
+        r.twin.onProperty().set(true);
+        for (int k = 1; k <= e.size(); k++) {
+            r.main.stepOp();
+            assertTrue(r.twin.session().stepState().atEnd(), "the twin's views draw step " + k + "'s end");
+        }
+        r.main.jumpTo(2);
+        assertTrue(r.twin.session().stepState().atEnd());
+    }
+
+    @Test
     void flipsOnlyExecsOfTheProfileWithBothIndexes() {
         assertEquals(new Op.Exec("a", "x86_64", "rbtree"), Twin.flip(new Op.Exec("a", "x86_64", null)));
         assertEquals(new Op.Exec("a", "x86_64", "maple"), Twin.flip(new Op.Exec("a", "x86_64", "rbtree")));
