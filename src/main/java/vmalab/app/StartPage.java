@@ -17,6 +17,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.TilePane;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
 import vmalab.io.lesson.Lesson;
 
 /**
@@ -51,12 +52,12 @@ final class StartPage extends BorderPane {
         sceneProperty().addListener((o, a, sc) -> {
             if (sc != null && a == null && !thumbsAsked) afterFirstPulse(sc);
         });
-        ScrollPane scroll = new ScrollPane(cards);
+        ScrollPane scroll = new ScrollPane();
         scroll.setId("lesson-scroll");
         scroll.getStyleClass().add("lesson-scroll");
         scroll.setFitToWidth(true);
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        setCenter(scroll);
+        scrollInAfterFirstFrame(scroll);
         cards.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
             int step = switch (e.getCode()) {
                 case LEFT -> -1;
@@ -84,6 +85,40 @@ final class StartPage extends BorderPane {
             if (e.getCode() == KeyCode.ESCAPE) {
                 e.consume();
                 this.onClose.run();
+            }
+        });
+    }
+
+    /**
+     * The cards go into {@code scroll} on the turn after the page's first frame: until then they sit in a
+     * clipped box of the same place and width. A scroll pane's skin (its bars, their buttons and tracks) was a
+     * fifth of the first frame's styling, for a bar that is only needed once someone scrolls.
+     */
+    private void scrollInAfterFirstFrame(ScrollPane scroll) {
+        VBox plain = new VBox(cards);
+        plain.getStyleClass().add("lesson-scroll");
+        plain.setFillWidth(true);
+        javafx.scene.shape.Rectangle clip = new javafx.scene.shape.Rectangle();
+        clip.widthProperty().bind(plain.widthProperty());
+        clip.heightProperty().bind(plain.heightProperty());
+        plain.setClip(clip);
+        plain.setMinHeight(0);
+        setCenter(plain);
+        sceneProperty().addListener(new javafx.beans.value.ChangeListener<Scene>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Scene> o, Scene a, Scene sc) {
+                if (sc == null) return;
+                sceneProperty().removeListener(this);
+                Runnable[] once = new Runnable[1];
+                once[0] = () -> {
+                    sc.removePostLayoutPulseListener(once[0]);
+                    javafx.application.Platform.runLater(() -> {
+                        plain.getChildren().clear();
+                        scroll.setContent(cards);
+                        setCenter(scroll);
+                    });
+                };
+                sc.addPostLayoutPulseListener(once[0]);
             }
         });
     }
@@ -189,27 +224,24 @@ final class StartPage extends BorderPane {
     }
 
     private VBox card(int number, Lesson lesson, Consumer<Lesson> onOpen) {
-        StackPane thumb = new StackPane(new Label("drawing…"));
+        // the card's words are Text nodes, not Labels: a label is a control with a skin of its own, and the
+        // first frame styles and lays out every card in it (eight Labels a card were half its cost)
+        Text wait = text("drawing…", "lesson-thumb-wait");
+        StackPane thumb = new StackPane(wait);
         thumbs.add(new Thumb(lesson, thumb));
         thumb.getStyleClass().add("lesson-thumb");
         thumb.setMinSize(THUMB_WIDTH, THUMB_HEIGHT);
         thumb.setPrefSize(THUMB_WIDTH, THUMB_HEIGHT);
         thumb.setMaxSize(THUMB_WIDTH, THUMB_HEIGHT);
-        Label title = new Label(lesson.title());
+        Text title = text(lesson.title(), "lesson-card-title");
         title.setId(CARD_ID + lesson.name() + "-title");
-        title.getStyleClass().add("lesson-card-title");
-        title.setWrapText(true);
-        title.setPrefWidth(THUMB_WIDTH);
-        title.setMinHeight(Region.USE_PREF_SIZE);
-        Label summary = new Label(lesson.summary());
-        summary.getStyleClass().add("lesson-card-summary");
-        summary.setWrapText(true);
-        summary.setPrefWidth(THUMB_WIDTH);
-        summary.setMinHeight(Region.USE_PREF_SIZE);
+        title.setWrappingWidth(THUMB_WIDTH);
+        Text summary = text(lesson.summary(), "lesson-card-summary");
+        summary.setWrappingWidth(THUMB_WIDTH);
         summary.setVisible(!lesson.summary().isEmpty());
         summary.setManaged(!lesson.summary().isEmpty());
-        Label steps = new Label(number + " · " + lesson.steps() + (lesson.steps() == 1 ? " step" : " steps"));
-        steps.getStyleClass().add("lesson-card-steps");
+        Text steps = text(number + " · " + lesson.steps() + (lesson.steps() == 1 ? " step" : " steps"),
+            "lesson-card-steps");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox foot = new HBox(8, steps, spacer);
@@ -240,13 +272,21 @@ final class StartPage extends BorderPane {
 
     private record Thumb(Lesson lesson, StackPane pane) { }
 
-    private static Label chip(String tag) {
-        Label l = new Label(switch (tag) {
+    private static Text text(String words, String styleClass) {
+        Text t = new Text(words);
+        t.getStyleClass().add(styleClass);
+        return t;
+    }
+
+    /** A tag as a rounded chip: a box with its words in it (a Region and a Text, no control). */
+    private static StackPane chip(String tag) {
+        Text words = text(switch (tag) {
             case "class" -> "for class";
             default -> tag;
-        });
-        l.getStyleClass().addAll("tag-chip", "tag-" + tag.replaceAll("[^A-Za-z0-9-]", ""));
-        l.setMinWidth(Region.USE_PREF_SIZE);
-        return l;
+        }, "tag-chip-text");
+        StackPane chip = new StackPane(words);
+        chip.getStyleClass().addAll("tag-chip", "tag-" + tag.replaceAll("[^A-Za-z0-9-]", ""));
+        chip.setMinWidth(Region.USE_PREF_SIZE);
+        return chip;
     }
 }

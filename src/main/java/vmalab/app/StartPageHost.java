@@ -69,6 +69,7 @@ public final class StartPageHost {
             }, () -> {
                 if (host != null) host.hide();
             });
+            StartupReport.mark("page");
             page.holdCardsAfter(FIRST_FRAME_CARDS);
         }
 

@@ -49,6 +49,7 @@ final class StartupPreload {
     private static void run() {
         try {
             vmalab.io.lesson.Lessons.all();
+            StartupReport.mark("lessons");
         } catch (RuntimeException e) {
             // the start page reports a broken catalogue itself, on the FX thread
         }

@@ -52,6 +52,9 @@ public final class StartupReport {
                 System.out.println("startup first-frame " + sinceStart() + " ms");
                 System.out.println("startup cpu " + processCpuMs() + " ms"); // all threads, to the first frame
                 System.out.flush();
+                // halt: no shutdown hooks or exit work in the figure; -Dvmalab.startup.exit=true exits normally
+                // instead, so a flight recording (-XX:StartFlightRecording) is written out
+                if (Boolean.getBoolean("vmalab.startup.exit")) System.exit(0);
                 Runtime.getRuntime().halt(0);
             });
         };

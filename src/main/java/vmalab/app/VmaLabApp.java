@@ -48,9 +48,11 @@ public final class VmaLabApp extends Application {
     public void start(Stage stage) {
         StartupReport.mark("fx-start");
         CrashDialog.install(this::saveAfterCrash);
+        StartupReport.mark("crash");
         // the controls' theme before the first control class loads: Control's static initialiser would load
         // JavaFX's default (Modena) only for the session's theme to replace it (Looks sets the same one later)
         Themes.applyUserAgent(vmalab.viewmodel.Theme.LIGHT);
+        StartupReport.mark("ua-set");
         StartupPreload.fonts();
         javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
         boolean small = screen.getWidth() < SMALL_SCREEN_WIDTH || screen.getHeight() < SMALL_SCREEN_HEIGHT;
@@ -93,7 +95,9 @@ public final class VmaLabApp extends Application {
     private void startOnPage(Stage stage, double width, double height, boolean small,
                              javafx.geometry.Rectangle2D screen) {
         StartPageHost.Early early = StartPageHost.early();
+        StartupReport.mark("early");
         javafx.scene.Scene first = new javafx.scene.Scene(new javafx.scene.layout.StackPane(early.page), width, height);
+        StartupReport.mark("scene");
         Themes.apply(first, vmalab.viewmodel.Theme.LIGHT); // a new Session's theme, as Looks will set it
         StartupReport.mark("start-page");
         stage.setScene(first);

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import javafx.scene.Node;
-import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -46,7 +45,8 @@ class StartPageTest {
             .map(Node::getId).collect(Collectors.toList());
         assertEquals(all.stream().map(l -> "lesson-card-" + l.name()).collect(Collectors.toList()), ids);
         for (Lesson l : all) {
-            Label title = robot.lookup("#lesson-card-" + l.name() + "-title").queryAs(Label.class);
+            javafx.scene.text.Text title = robot.lookup("#lesson-card-" + l.name() + "-title")
+                .queryAs(javafx.scene.text.Text.class);
             assertEquals(l.title(), title.getText());
             Node card = robot.lookup("#lesson-card-" + l.name()).query();
             assertTrue(card.isVisible());

@@ -66,7 +66,15 @@ public final class Lessons {
         return arg + ": no such file, and no built-in lesson of that name (vmalab lessons lists them)";
     }
 
+    /** The catalogue the build wrote ({@link LessonCatalogue}), else every lesson parsed. */
     private static List<Lesson> load() {
+        String catalogue = readIfThere(LessonCatalogue.FILE);
+        List<Lesson> listed = catalogue == null ? null : LessonCatalogue.decode(catalogue);
+        return listed != null ? listed : parseAll();
+    }
+
+    /** Every lesson of {@code index.txt} parsed, in its order (what the catalogue is written from). */
+    static List<Lesson> parseAll() {
         List<Lesson> out = new ArrayList<>();
         for (String line : read("index.txt").split("\n")) {
             String name = line.strip();
@@ -79,6 +87,19 @@ public final class Lessons {
                 h.tags(), r.steps().size(), text));
         }
         return List.copyOf(out);
+    }
+
+    /** The text of the lesson file {@code name}.vlab in the jar. */
+    static String text(String name) {
+        return read(name + ".vlab");
+    }
+
+    private static String readIfThere(String file) {
+        try (InputStream in = Lessons.class.getResourceAsStream(DIR + file)) {
+            return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     private static String read(String file) {
