@@ -79,8 +79,8 @@ public final class MapsParser {
         if ((start & PAGE_MASK) != 0) return problem("start " + Long.toHexString(start) + " is not page aligned");
         if ((end & PAGE_MASK) != 0) return problem("end " + Long.toHexString(end) + " is not page aligned");
         if (ps == pe) return problem("missing permissions");
-        String perms = l.text(ps, pe);
-        if (!validPerms(perms)) return problem("bad permissions " + Text.quote(perms));
+        String perms = perms(l, ps, pe);
+        if (perms == null) return problem("bad permissions " + Text.quote(l.text(ps, pe)));
         if (os == oe) return problem("missing offset");
         if (!isHex(l, os, oe)) return problem("bad offset " + Text.quote(l.text(os, oe)));
         if (ds == de) return problem("missing device");
@@ -148,11 +148,30 @@ public final class MapsParser {
         return v;
     }
 
-    private static boolean validPerms(String p) {
-        return p.length() == 4
-            && (p.charAt(0) == 'r' || p.charAt(0) == '-')
-            && (p.charAt(1) == 'w' || p.charAt(1) == '-')
-            && (p.charAt(2) == 'x' || p.charAt(2) == '-')
-            && (p.charAt(3) == 's' || p.charAt(3) == 'p');
+    /** The 16 permission columns a kernel prints, made once: 65,530 lines share them. */
+    private static final String[] PERMS = new String[16];
+
+    static {
+        for (int i = 0; i < 16; i++) {
+            PERMS[i] = "" + ((i & 8) != 0 ? 'r' : '-') + ((i & 4) != 0 ? 'w' : '-') + ((i & 2) != 0 ? 'x' : '-')
+                + ((i & 1) != 0 ? 's' : 'p');
+        }
+    }
+
+    /** The shared string of a valid permission column, else null. */
+    private static String perms(ProcLines l, int from, int to) {
+        if (to - from != 4) return null;
+        int i = bit(l.at(from), 'r', 8) | bit(l.at(from + 1), 'w', 4) | bit(l.at(from + 2), 'x', 2)
+            | bit(l.at(from + 3), 's', 1, 'p');
+        return i < 0 ? null : PERMS[i];
+    }
+
+    private static int bit(byte c, char set, int value) {
+        return bit(c, set, value, '-');
+    }
+
+    /** {@code value} for {@code set}, 0 for {@code unset}, else a negative number (any OR with it stays negative). */
+    private static int bit(byte c, char set, int value, char unset) {
+        return c == set ? value : c == unset ? 0 : Integer.MIN_VALUE;
     }
 }

@@ -43,22 +43,82 @@ public final class ProcFiles {
                 + mib(maxBytes) + ")");
         }
         try (InputStream in = Files.newInputStream(file)) {
-            byte[] buf = new byte[(int) Math.max(a.size() + 1, 64 << 10)];
-            int n = 0;
-            while (true) {
-                if (n == buf.length) {
-                    if (buf.length > maxBytes) {
-                        return Parsed.failed(file + ": more than " + mib(maxBytes) + ", too large to be a /proc file");
-                    }
-                    buf = Arrays.copyOf(buf, (int) Math.min((long) buf.length * 2, maxBytes + 1));
-                }
-                int r = in.read(buf, n, buf.length - n);
-                if (r < 0) break;
-                n += r;
-            }
-            return Parsed.ok(n == buf.length ? buf : Arrays.copyOf(buf, n));
+            return a.size() > 0 ? readSized(file, in, (int) a.size(), maxBytes) : readUnsized(file, in, maxBytes);
         } catch (IOException e) {
             return Parsed.failed(file + ": cannot read (" + reason(e) + ")");
+        }
+    }
+
+    /**
+     * A file that says its size (a capture): read into an array of that size, so the 47 MB of a 65,530-VMA
+     * smaps are neither copied to trim nor grown; a file that grew since is read on from there.
+     */
+    private static Parsed<byte[]> readSized(Path file, InputStream in, int size, long maxBytes) throws IOException {
+        byte[] buf = new byte[size];
+        int n = 0;
+        while (n < size) {
+            int r = in.read(buf, n, size - n);
+            if (r < 0) return Parsed.ok(Arrays.copyOf(buf, n)); // shrank while read
+            n += r;
+        }
+        int more = in.read();
+        if (more < 0) return Parsed.ok(buf);
+        Chunks c = new Chunks(buf, n);
+        c.add((byte) more);
+        return c.readRest(file, in, maxBytes);
+    }
+
+    /**
+     * A /proc file (size 0 until read): read in chunks of up to 4 MiB and joined once at the end, where doubling
+     * one array copied every byte about twice more.
+     */
+    private static Parsed<byte[]> readUnsized(Path file, InputStream in, long maxBytes) throws IOException {
+        return new Chunks(new byte[64 << 10], 0).readRest(file, in, maxBytes);
+    }
+
+    /** The bytes read so far: full chunks, then the one being filled. */
+    private static final class Chunks {
+        private final java.util.List<byte[]> full = new java.util.ArrayList<>();
+        private long fullBytes;
+        private byte[] cur;
+        private int n;
+
+        Chunks(byte[] first, int filled) {
+            cur = first;
+            n = filled;
+        }
+
+        void add(byte b) {
+            if (n == cur.length) next();
+            cur[n++] = b;
+        }
+
+        private void next() {
+            full.add(cur);
+            fullBytes += cur.length;
+            cur = new byte[(int) Math.min(Math.max(cur.length, 64 << 10) * 2L, 4 << 20)];
+            n = 0;
+        }
+
+        Parsed<byte[]> readRest(Path file, InputStream in, long maxBytes) throws IOException {
+            while (true) {
+                if (n == cur.length) next();
+                int r = in.read(cur, n, cur.length - n);
+                if (r < 0) break;
+                n += r;
+                if (fullBytes + n > maxBytes) {
+                    return Parsed.failed(file + ": more than " + mib(maxBytes) + ", too large to be a /proc file");
+                }
+            }
+            if (full.isEmpty()) return Parsed.ok(n == cur.length ? cur : Arrays.copyOf(cur, n));
+            byte[] out = new byte[(int) (fullBytes + n)];
+            int at = 0;
+            for (byte[] f : full) {
+                System.arraycopy(f, 0, out, at, f.length);
+                at += f.length;
+            }
+            System.arraycopy(cur, 0, out, at, n);
+            return Parsed.ok(out);
         }
     }
 
