@@ -89,14 +89,18 @@ public final class MapsParser {
             return problem("bad device " + Text.quote(l.text(ds, de)));
         }
         if (is == ie) return problem("missing inode");
-        String inode = l.text(is, ie);
-        if (!Hex.isDecimal(inode)) return problem("bad inode " + Text.quote(inode));
+        long inode = decimal(l, is, ie);
+        if (inode < 0) {
+            String text = l.text(is, ie);
+            if (!Hex.isDecimal(text)) return problem("bad inode " + Text.quote(text));
+            inode = Long.parseUnsignedLong(text);
+        }
 
         int p = f.from;
         while (p < l.end && l.at(p) == ' ') p++;
         String name = p < l.end ? l.text(p, l.end) : null;
         MapEntry e = new MapEntry(start, end, perms, hex(l, os, oe), (int) hex(l, ds, colon),
-            (int) hex(l, colon + 1, de), Long.parseUnsignedLong(inode), name);
+            (int) hex(l, colon + 1, de), inode, name);
         return new Line(e, null);
     }
 
@@ -137,14 +141,37 @@ public final class MapsParser {
     private static boolean isHex(ProcLines l, int from, int to) {
         if (to <= from || to - from > 16) return false;
         for (int i = from; i < to; i++) {
-            if (!Hex.isHexDigit((char) (l.at(i) & 0xff))) return false;
+            if (HEX[l.at(i) & 0xff] < 0) return false;
         }
         return true;
     }
 
+    /** Digits of up to 18 places (an ino_t as show_map_vma() prints it); -1 for anything else, read the slow way. */
+    private static long decimal(ProcLines l, int from, int to) {
+        if (to - from > 18) return -1;
+        long v = 0;
+        for (int i = from; i < to; i++) {
+            int d = l.at(i) - '0';
+            if (d < 0 || d > 9) return -1;
+            v = v * 10 + d;
+        }
+        return v;
+    }
+
+    /** Each byte's hex value, -1 when it is not a hex digit. */
+    private static final byte[] HEX = new byte[256];
+
+    static {
+        java.util.Arrays.fill(HEX, (byte) -1);
+        for (int c = 0; c < 256; c++) {
+            if (Hex.isHexDigit((char) c)) HEX[c] = (byte) Character.digit(c, 16);
+        }
+    }
+
+    /** The value of hex digits already checked by {@link #isHex}. */
     private static long hex(ProcLines l, int from, int to) {
         long v = 0;
-        for (int i = from; i < to; i++) v = (v << 4) | Character.digit(l.at(i), 16);
+        for (int i = from; i < to; i++) v = (v << 4) | HEX[l.at(i) & 0xff];
         return v;
     }
 

@@ -3,6 +3,7 @@ package vmalab.io;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -39,25 +40,43 @@ public final class SmapsParser {
         // 48 MB for 65,530 VMAs: the second half of the entries is parsed on another core
         Future<Part> secondJob = HALVES.submit(() -> parseRange(bytes, split, bytes.length, pmapOnly));
         Part first = parseRange(bytes, 0, split, pmapOnly);
-        Part second;
+        return join(file, List.of(CompletableFuture.completedFuture(first), secondJob));
+    }
+
+    /**
+     * The parts of one text, in order, as one result: the first problem in the file's order, as one pass would
+     * meet it (a part's own first line, then the order of the mapping lines where two parts meet, then the
+     * rest of the part), with its line counted in the whole file.
+     */
+    static Parsed<List<SmapsEntry>> join(String file, List<? extends Future<Part>> jobs) {
+        List<Part> parts = new ArrayList<>(jobs.size());
         try {
-            second = secondJob.get();
+            for (Future<Part> f : jobs) parts.add(f.get());
         } catch (InterruptedException e) {
-            secondJob.cancel(true);
+            for (Future<Part> f : jobs) f.cancel(true);
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while parsing " + file, e);
         } catch (ExecutionException e) {
             throw new IllegalStateException(e.getCause());
         }
-        // the first problem in the file's order, as one pass would meet it
-        if (first.problem != null) return Parsed.failed(file, first.badLine, first.problem);
-        if (second.problem != null && second.badLine == 1) return Parsed.failed(file, first.lines + 1, second.problem);
-        String order = MapsParser.checkOrder(first.lastHeader, second.firstHeader);
-        if (order != null) return Parsed.failed(file, first.lines + 1, order);
-        if (second.problem != null) return Parsed.failed(file, first.lines + second.badLine, second.problem);
-        List<SmapsEntry> all = new ArrayList<>(first.entries.size() + second.entries.size());
-        all.addAll(first.entries);
-        all.addAll(second.entries);
+        int lines = 0;
+        int count = 0;
+        MapEntry before = null;
+        for (int i = 0; i < parts.size(); i++) {
+            Part p = parts.get(i);
+            if (i > 0 && p.problem != null && p.badLine == 1) return Parsed.failed(file, lines + 1, p.problem);
+            if (i > 0) {
+                String order = MapsParser.checkOrder(before, p.firstHeader);
+                if (order != null) return Parsed.failed(file, lines + 1, order);
+            }
+            if (p.problem != null) return Parsed.failed(file, lines + p.badLine, p.problem);
+            lines += p.lines;
+            count += p.entries.size();
+            if (p.lastHeader != null) before = p.lastHeader;
+        }
+        if (parts.size() == 1) return Parsed.ok(List.copyOf(parts.get(0).entries));
+        List<SmapsEntry> all = new ArrayList<>(count);
+        for (Part p : parts) all.addAll(p.entries);
         return Parsed.ok(List.copyOf(all));
     }
 
@@ -86,14 +105,14 @@ public final class SmapsParser {
      * What one range of whole lines holds: its entries, its first and last mapping lines and its line count,
      * or the first problem and its line (counted from the range's start) with the first mapping line before it.
      */
-    private record Part(List<SmapsEntry> entries, MapEntry firstHeader, MapEntry lastHeader, int lines, int badLine,
+    record Part(List<SmapsEntry> entries, MapEntry firstHeader, MapEntry lastHeader, int lines, int badLine,
                         String problem) {
         static Part failed(ProcLines l, MapEntry firstHeader, String problem) {
             return new Part(null, firstHeader, null, 0, l.lineNo(), problem);
         }
     }
 
-    private static Part parseRange(byte[] bytes, int from, int to, boolean pmapOnly) {
+    static Part parseRange(byte[] bytes, int from, int to, boolean pmapOnly) {
         List<SmapsEntry> out = new ArrayList<>((to - from) / 600 + 16);
         MapEntry first = null;
         MapEntry header = null;
