@@ -7,17 +7,19 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Parses /proc/PID/smaps while it is read: each chunk up to its last mapping line goes to a second thread,
- * so the parse runs beside the kernel generating the rest (a page-table walk per VMA, 0.1 s for 65,530 VMAs),
+ * Parses /proc/PID/smaps (or a capture's copy) while it is read: each chunk up to its last mapping line goes
+ * to a parsing thread, so the parse runs beside the kernel generating the rest (a page-table walk per VMA, 0.1 s for 65,530 VMAs),
  * and the text is never held whole. The entries and every error are those of {@link SmapsParser#parse}.
  */
 final class SmapsStream implements ProcFiles.ChunkSink {
     private final boolean pmapOnly;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "smaps-stream");
-        t.setDaemon(true);
-        return t;
-    });
+    /** The parsing threads, one a core: the parts are independent (each starts at a mapping line). */
+    private static final ExecutorService WORKERS = Executors.newFixedThreadPool(
+        Math.max(2, Runtime.getRuntime().availableProcessors()), r -> {
+            Thread t = new Thread(r, "smaps-stream");
+            t.setDaemon(true);
+            return t;
+        });
     private final List<Future<SmapsParser.Part>> parts = new ArrayList<>();
     /** The bytes since the last mapping line's start that a part has not taken yet. */
     private byte[] carry = new byte[64 << 10];
@@ -75,19 +77,11 @@ final class SmapsStream implements ProcFiles.ChunkSink {
     }
 
     private void submit(byte[] part) {
-        parts.add(worker.submit(() -> SmapsParser.parseRange(part, 0, part.length, pmapOnly)));
+        parts.add(WORKERS.submit(() -> SmapsParser.parseRange(part, 0, part.length, pmapOnly)));
     }
 
-    /** The entries of all the bytes accepted, or the first problem; ends the parsing thread. */
+    /** The entries of all the bytes accepted, or the first problem. */
     Parsed<List<SmapsEntry>> finish(String file) {
-        try {
-            return join(file);
-        } finally {
-            worker.shutdownNow();
-        }
-    }
-
-    private Parsed<List<SmapsEntry>> join(String file) {
         if (carryLength > 0 || parts.isEmpty()) submit(java.util.Arrays.copyOf(carry, carryLength));
         return SmapsParser.join(file, parts);
     }
