@@ -64,7 +64,8 @@ public final class CaptureFiles {
         if (!Files.isDirectory(dir)) return Parsed.failed(dir + ": not a capture folder (no such folder)");
         Path mapsFile = dir.resolve("maps");
         Path smapsFile = dir.resolve("smaps");
-        // smaps (48 MB for 65,530 VMAs) is read and parsed beside maps and the pagemap dump, on a second core
+        // smaps (48 MB for 65,530 VMAs) is read and parsed beside maps and the pagemap dump, its parts on
+        // every core as they are read
         CompletableFuture<Parsed<List<SmapsEntry>>> smapsJob = Files.exists(smapsFile)
             ? CompletableFuture.supplyAsync(() -> readSmaps(smapsFile)) : null;
         Parsed<byte[]> mapsBytes = ProcFiles.read(mapsFile);
@@ -85,9 +86,7 @@ public final class CaptureFiles {
     }
 
     private static Parsed<List<SmapsEntry>> readSmaps(Path smapsFile) {
-        Parsed<byte[]> b = ProcFiles.read(smapsFile);
-        if (b.failed()) return Parsed.failed(b.error());
-        return SmapsParser.parse(smapsFile.toString(), b.value());
+        return SmapsStream.read(smapsFile, false);
     }
 
     /** stat or status, cmdline and the pagemap dump, for the parsed maps; the capture's smaps left empty. */

@@ -51,16 +51,16 @@ public record LiveProcess(int pid, String comm, char state, String cmdline, long
         Parsed<String> cmd = readText(dir.resolve("cmdline"), pid);
         if (cmd.failed()) return Parsed.failed(cmd.error());
         String file = smaps ? "smaps" : "maps";
-        Parsed<byte[]> bytes = readBytes(dir.resolve(file), pid);
-        if (bytes.failed()) return Parsed.failed(bytes.error());
         List<MapEntry> maps;
         List<SmapsEntry> entries = List.of();
         if (smaps) {
-            Parsed<List<SmapsEntry>> p = SmapsParser.parse(dir.resolve(file).toString(), bytes.value(), true);
+            Parsed<List<SmapsEntry>> p = readSmaps(dir.resolve(file), pid, true);
             if (p.failed()) return Parsed.failed(p.error());
             entries = p.value();
             maps = entries.stream().map(e -> e.map().withPages(0, 0)).toList();
         } else {
+            Parsed<byte[]> bytes = readBytes(dir.resolve(file), pid);
+            if (bytes.failed()) return Parsed.failed(bytes.error());
             Parsed<List<MapEntry>> p = MapsParser.parse(dir.resolve(file).toString(), bytes.value());
             if (p.failed()) return Parsed.failed(p.error());
             maps = p.value();
@@ -115,13 +115,10 @@ public record LiveProcess(int pid, String comm, char state, String cmdline, long
         String startStackText = statFields.value()[1];
         char state = statFields.value()[2].charAt(0);
 
-        // the kernel generates smaps (a page-table walk per VMA: 0.4 s for 65,530 VMAs) on a second core while
-        // this one reads and parses maps; consistent() then checks the two walks saw the same VMAs
+        // the kernel generates smaps (a page-table walk per VMA: 0.1-0.4 s for 65,530 VMAs) on a second core
+        // while this one reads and parses maps; consistent() then checks the two walks saw the same VMAs
         java.util.concurrent.CompletableFuture<Parsed<List<SmapsEntry>>> smapsJob =
-            java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-                Parsed<byte[]> b = readBytes(dir.resolve("smaps"), pid);
-                return b.failed() ? Parsed.failed(b.error()) : SmapsParser.parse(dir.resolve("smaps").toString(), b.value());
-            });
+            java.util.concurrent.CompletableFuture.supplyAsync(() -> readSmaps(dir.resolve("smaps"), pid, false));
         Parsed<String> cmd = readText(dir.resolve("cmdline"), pid);
         if (cmd.failed()) return Parsed.failed(cmd.error());
         Parsed<byte[]> mapsBytes = readBytes(dir.resolve("maps"), pid);
@@ -203,6 +200,15 @@ public record LiveProcess(int pid, String comm, char state, String cmdline, long
 
     static Parsed<String> readText(Path p, long pid) {
         return readBytes(p, pid).map(b -> new String(b, StandardCharsets.UTF_8));
+    }
+
+    /** smaps parsed while the kernel generates it ({@link SmapsStream}); errors as {@link #readBytes} gives them. */
+    static Parsed<List<SmapsEntry>> readSmaps(Path p, long pid, boolean pmapOnly) {
+        Parsed<List<SmapsEntry>> r = SmapsStream.read(p, pmapOnly);
+        if (r.failed() && !Files.isDirectory(p.getParent())) {
+            return Parsed.failed("process " + pid + " exited while it was read (" + r.error() + ")");
+        }
+        return r;
     }
 
     /** A file of /proc/PID; one that vanished after the directory was found means the process exited. */

@@ -79,8 +79,8 @@ public final class MapsParser {
         if ((start & PAGE_MASK) != 0) return problem("start " + Long.toHexString(start) + " is not page aligned");
         if ((end & PAGE_MASK) != 0) return problem("end " + Long.toHexString(end) + " is not page aligned");
         if (ps == pe) return problem("missing permissions");
-        String perms = l.text(ps, pe);
-        if (!validPerms(perms)) return problem("bad permissions " + Text.quote(perms));
+        String perms = perms(l, ps, pe);
+        if (perms == null) return problem("bad permissions " + Text.quote(l.text(ps, pe)));
         if (os == oe) return problem("missing offset");
         if (!isHex(l, os, oe)) return problem("bad offset " + Text.quote(l.text(os, oe)));
         if (ds == de) return problem("missing device");
@@ -89,14 +89,18 @@ public final class MapsParser {
             return problem("bad device " + Text.quote(l.text(ds, de)));
         }
         if (is == ie) return problem("missing inode");
-        String inode = l.text(is, ie);
-        if (!Hex.isDecimal(inode)) return problem("bad inode " + Text.quote(inode));
+        long inode = decimal(l, is, ie);
+        if (inode < 0) {
+            String text = l.text(is, ie);
+            if (!Hex.isDecimal(text)) return problem("bad inode " + Text.quote(text));
+            inode = Long.parseUnsignedLong(text);
+        }
 
         int p = f.from;
         while (p < l.end && l.at(p) == ' ') p++;
         String name = p < l.end ? l.text(p, l.end) : null;
         MapEntry e = new MapEntry(start, end, perms, hex(l, os, oe), (int) hex(l, ds, colon),
-            (int) hex(l, colon + 1, de), Long.parseUnsignedLong(inode), name);
+            (int) hex(l, colon + 1, de), inode, name);
         return new Line(e, null);
     }
 
@@ -137,22 +141,64 @@ public final class MapsParser {
     private static boolean isHex(ProcLines l, int from, int to) {
         if (to <= from || to - from > 16) return false;
         for (int i = from; i < to; i++) {
-            if (!Hex.isHexDigit((char) (l.at(i) & 0xff))) return false;
+            if (HEX[l.at(i) & 0xff] < 0) return false;
         }
         return true;
     }
 
-    private static long hex(ProcLines l, int from, int to) {
+    /** Digits of up to 18 places (an ino_t as show_map_vma() prints it); -1 for anything else, read the slow way. */
+    private static long decimal(ProcLines l, int from, int to) {
+        if (to - from > 18) return -1;
         long v = 0;
-        for (int i = from; i < to; i++) v = (v << 4) | Character.digit(l.at(i), 16);
+        for (int i = from; i < to; i++) {
+            int d = l.at(i) - '0';
+            if (d < 0 || d > 9) return -1;
+            v = v * 10 + d;
+        }
         return v;
     }
 
-    private static boolean validPerms(String p) {
-        return p.length() == 4
-            && (p.charAt(0) == 'r' || p.charAt(0) == '-')
-            && (p.charAt(1) == 'w' || p.charAt(1) == '-')
-            && (p.charAt(2) == 'x' || p.charAt(2) == '-')
-            && (p.charAt(3) == 's' || p.charAt(3) == 'p');
+    /** Each byte's hex value, -1 when it is not a hex digit. */
+    private static final byte[] HEX = new byte[256];
+
+    static {
+        java.util.Arrays.fill(HEX, (byte) -1);
+        for (int c = 0; c < 256; c++) {
+            if (Hex.isHexDigit((char) c)) HEX[c] = (byte) Character.digit(c, 16);
+        }
+    }
+
+    /** The value of hex digits already checked by {@link #isHex}. */
+    private static long hex(ProcLines l, int from, int to) {
+        long v = 0;
+        for (int i = from; i < to; i++) v = (v << 4) | HEX[l.at(i) & 0xff];
+        return v;
+    }
+
+    /** The 16 permission columns a kernel prints, made once: 65,530 lines share them. */
+    private static final String[] PERMS = new String[16];
+
+    static {
+        for (int i = 0; i < 16; i++) {
+            PERMS[i] = "" + ((i & 8) != 0 ? 'r' : '-') + ((i & 4) != 0 ? 'w' : '-') + ((i & 2) != 0 ? 'x' : '-')
+                + ((i & 1) != 0 ? 's' : 'p');
+        }
+    }
+
+    /** The shared string of a valid permission column, else null. */
+    private static String perms(ProcLines l, int from, int to) {
+        if (to - from != 4) return null;
+        int i = bit(l.at(from), 'r', 8) | bit(l.at(from + 1), 'w', 4) | bit(l.at(from + 2), 'x', 2)
+            | bit(l.at(from + 3), 's', 1, 'p');
+        return i < 0 ? null : PERMS[i];
+    }
+
+    private static int bit(byte c, char set, int value) {
+        return bit(c, set, value, '-');
+    }
+
+    /** {@code value} for {@code set}, 0 for {@code unset}, else a negative number (any OR with it stays negative). */
+    private static int bit(byte c, char set, int value, char unset) {
+        return c == set ? value : c == unset ? 0 : Integer.MIN_VALUE;
     }
 }

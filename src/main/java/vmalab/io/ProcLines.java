@@ -20,8 +20,14 @@ final class ProcLines {
     int end;
 
     ProcLines(byte[] bytes) {
+        this(bytes, 0, bytes.length);
+    }
+
+    /** The lines of bytes[from, to); {@code from} starts a line, and line numbers count from it. */
+    ProcLines(byte[] bytes, int from, int to) {
         this.b = bytes;
-        this.limit = bytes.length;
+        this.next = from;
+        this.limit = to;
     }
 
     byte[] bytes() {

@@ -34,6 +34,8 @@ public final class BulkCounts {
     public void vmaCopied() { vmasCopied++; }
     /** An event of no kind above (as {@link #add} counts an {@link RbStepped}), counted instead of built. */
     public void other() { other++; }
+    /** {@code n} events of no kind above (a tree's steps, counted without building them). */
+    public void others(int n) { other += n; }
 
     /** Counts an event that was built but is not kept (work past an {@link EventDetail#upTo(int)} cap). */
     public void add(SimEvent e) {

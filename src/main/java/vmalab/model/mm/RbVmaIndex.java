@@ -8,6 +8,7 @@ import vmalab.model.event.EventSink;
 import vmalab.model.event.RbStepped;
 import vmalab.model.event.SimEvent;
 import vmalab.model.rbtree.RbNode;
+import vmalab.model.rbtree.RbStep;
 import vmalab.model.rbtree.RbTree;
 
 /**
@@ -149,15 +150,22 @@ final class RbVmaIndex implements VmaIndex {
     public VmaRef insert(Vma v, Consumer<SimEvent> ev) {
         Entry e = new Entry(v);
         BulkCounts counts = EventSink.bulkCounts(ev);
-        e.node = mmRb.insert(e, counts != null ? s -> counts.other() : s -> ev.accept(new RbStepped(mmId, s)));
+        e.node = mmRb.insert(e, steps(counts, ev));
         return e;
+    }
+
+    /** The tree's steps as events, or only counted (past the cap) without building either. */
+    private Consumer<RbStep> steps(BulkCounts counts, Consumer<SimEvent> ev) {
+        if (counts == null) return s -> ev.accept(new RbStepped(mmId, s));
+        RbTree.StepCounter c = counts::others;
+        return c;
     }
 
     // mm/mmap.c: vma_rb_erase() - rb_erase_augmented()
     @Override
     public void erase(VmaRef ref, Consumer<SimEvent> ev) {
         BulkCounts counts = EventSink.bulkCounts(ev);
-        mmRb.erase(mine(ref).node, counts != null ? s -> counts.other() : s -> ev.accept(new RbStepped(mmId, s)));
+        mmRb.erase(mine(ref).node, steps(counts, ev));
     }
 
     // mm/mmap.c: vma_adjust() - the node stays, vma_gap_update() refreshes rb_subtree_gap

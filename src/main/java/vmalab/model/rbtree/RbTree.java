@@ -31,6 +31,19 @@ public final class RbTree<V> {
         long own(RbNode<V> node);
     }
 
+    /**
+     * A consumer that only counts the steps (bulk work past its event cap): the tree bumps it by the number
+     * of steps it would have reported, in the same order, without building them.
+     */
+    public interface StepCounter extends Consumer<RbStep> {
+        void count(int steps);
+
+        @Override
+        default void accept(RbStep step) {
+            count(1);
+        }
+    }
+
     private final ToLongFunction<V> keyOf;
     private Augment<V> augment;
     private RbNode<V> spliceLow;
@@ -53,15 +66,18 @@ public final class RbTree<V> {
         Consumer<RbStep> out = steps == null ? NO_STEPS : steps;
         long key = keyOf(value);
         // mm/mmap.c: find_vma_links() - descend, remembering the parent, the side and the predecessor
-        List<RbStep> compares = out == NO_STEPS ? null : new ArrayList<>();
+        StepCounter counter = out instanceof StepCounter c ? c : null;
+        List<RbStep> compares = out == NO_STEPS || counter != null ? null : new ArrayList<>();
         RbNode<V> parent = null;
         RbNode<V> pred = null;
         boolean asLeft = false;
+        int depth = 0;
         for (RbNode<V> cur = root; cur != null; ) {
             if (key == cur.key) {
                 throw new IllegalArgumentException("key " + key + " is already in the tree");
             }
             asLeft = key < cur.key;
+            depth++;
             if (compares != null) {
                 compares.add(new RbStep.Compare(cur.key, key, asLeft));
             }
@@ -88,12 +104,18 @@ public final class RbTree<V> {
         } else {
             parent.right = node;
         }
-        out.accept(new RbStep.Link(key, parent == null ? null : parent.key, parent != null && asLeft));
+        if (counter != null) {
+            counter.count(depth + 1); // the compares and the link
+        } else {
+            out.accept(new RbStep.Link(key, parent == null ? null : parent.key, parent != null && asLeft));
+        }
         linkList(node, pred);
         size++;
         if (augment != null) {
-            propagate(node);
-            propagate(node.next);
+            // every value was right before the insert but the new leaf's and its successor's own (its gap)
+            recompute(node);
+            propagateChanged(node.parent);
+            propagateChanged(node.next);
         }
         insertColor(node, out);
         return node;
@@ -303,7 +325,11 @@ public final class RbTree<V> {
 
     // lib/rbtree.c: __rb_rotate_set_parents() - the child on the far side moves up into x's place
     private void rotate(RbNode<V> x, boolean left, Consumer<RbStep> out) {
-        out.accept(new RbStep.Rotate(x.key, left));
+        if (out instanceof StepCounter c) {
+            c.count(1);
+        } else {
+            out.accept(new RbStep.Rotate(x.key, left));
+        }
         RbNode<V> y;
         if (left) {
             y = x.right;
@@ -364,6 +390,21 @@ public final class RbTree<V> {
         n.aug = m;
     }
 
+    /**
+     * Recomputes from n upwards while a value changes: include/linux/rbtree_augmented.h: RB_DECLARE_CALLBACKS'
+     * propagate stops at the first node whose value stays, as nothing above it can change. Only for a walk
+     * whose nodes below n are all right already (an insert's two paths); {@link #propagate} walks to the root.
+     */
+    private void propagateChanged(RbNode<V> n) {
+        for (; n != null; n = n.parent) {
+            long before = n.aug;
+            recompute(n);
+            if (n.aug == before) {
+                return;
+            }
+        }
+    }
+
     /** Recomputes the augmented value from n up to the root (RB_DECLARE_CALLBACKS' propagate). */
     public void propagate(RbNode<V> n) {
         if (augment == null) {
@@ -388,7 +429,11 @@ public final class RbTree<V> {
     private static void paint(RbNode<?> node, RbColor color, Consumer<RbStep> out) {
         if (node.color != color) {
             node.color = color;
-            out.accept(new RbStep.Recolor(node.key, color));
+            if (out instanceof StepCounter c) {
+                c.count(1);
+            } else {
+                out.accept(new RbStep.Recolor(node.key, color));
+            }
         }
     }
 

@@ -424,4 +424,49 @@ class RbTreeTest {
     private static int height(RbNode<?> n) {
         return n == null ? 0 : 1 + Math.max(height(n.left()), height(n.right()));
     }
+
+    @Test
+    void insertsKeepAGapAugmentRightThoughTheirWalkStopsEarly() {
+        // given: an own value that reads the node's prev, as rb_subtree_gap does (vma_compute_gap())
+        RbTree<Long> t = new RbTree<>(Long::longValue);
+        t.setAugment(n -> n.key() - (n.prev() == null ? 0 : n.prev().key()));
+        java.util.Random r = new java.util.Random(10);
+        List<Long> in = new ArrayList<>();
+        for (int i = 0; i < 3000; i++) {
+            // when: keys inserted at random, some erased
+            long k = r.nextInt(1 << 20);
+            if (t.find(k) == null) {
+                t.insert(k, null);
+                in.add(k);
+            }
+            if (i % 7 == 0 && !in.isEmpty()) t.erase(t.find(in.remove(r.nextInt(in.size()))), null);
+            // then: every node holds its subtree's largest gap
+            if (i % 50 == 0) assertNull(t.checkInvariants(), "after " + i);
+        }
+        assertNull(t.checkInvariants());
+    }
+
+    @Test
+    void aStepCounterCountsTheStepsAListWouldGet() {
+        RbTree<Long> listed = new RbTree<>(Long::longValue);
+        RbTree<Long> counted = new RbTree<>(Long::longValue);
+        List<RbStep> steps = new ArrayList<>();
+        long[] count = {0};
+        RbTree.StepCounter counter = n -> count[0] += n;
+        java.util.Random r = new java.util.Random(3);
+        for (int i = 0; i < 500; i++) {
+            long k = r.nextInt(10_000);
+            if (listed.find(k) != null) continue;
+            listed.insert(k, steps::add);
+            counted.insert(k, counter);
+            assertEquals(steps.size(), count[0], "after inserting " + k);
+        }
+        for (int i = 0; i < 100; i++) {
+            long k = listed.first().key();
+            listed.erase(listed.find(k), steps::add);
+            counted.erase(counted.find(k), counter);
+        }
+        assertEquals(steps.size(), count[0]);
+        assertEquals(shape(listed.root()), shape(counted.root()));
+    }
 }
