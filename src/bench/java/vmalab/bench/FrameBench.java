@@ -82,6 +82,8 @@ final class FrameBench {
         CountDownLatch up = new CountDownLatch(1);
         Platform.startup(up::countDown);
         up.await();
+        // a benchmark hides a window it is done with: the toolkit must outlive its last shown window
+        Platform.setImplicitExit(false);
     }
 
     static List<Frames> run() throws Exception {

@@ -36,8 +36,14 @@ import vmalab.app.Workbench;
  * zoom steps, each one frame: fire the gesture's event at the view's canvas (the view's own drag or wheel handler
  * moves its camera and redraws the canvas; then the repaints it queued run), lay the window out ({@code applyCss} + {@code layout}, as a pulse
  * does), render the canvas ({@code Canvas.snapshot} into one reused image: the software pipeline runs the
- * canvas's queued drawing commands). Anchors in the same run: the same frames over the hello capture (24 VMAs),
- * and a bare 1920×1080 canvas filled with 100 rectangles that move each frame, rendered the same way.
+ * canvas's queued drawing commands). These "snapshot frames" are kept for continuity, but no real frame does a
+ * snapshot (it renders the whole canvas into a new target and reads its pixels back). Each gesture is then timed
+ * again as real frames ({@link PulseClock}): from the gesture until the pulse after its repaints has been rendered
+ * and presented by Quantum (Monocle's frame buffer), split into gesture + repaints, the wait for the 60 Hz
+ * pulse timer, the pulse's CSS + layout + copy, and render + present; "work" is the whole minus the timer wait.
+ * Anchors in the same run: the same frames over the hello capture (24 VMAs), and a bare 1920×1080 canvas filled
+ * with 100 rectangles that move each frame, timed both ways. A window is hidden once its series are done: without
+ * a window manager Quantum repaints and composes every shown window at each pulse.
  */
 final class ScaleBench {
     static final int WIDTH = 1920;
@@ -64,6 +70,9 @@ final class ScaleBench {
         void imported(Import i);
 
         void series(Series s);
+
+        /** Real frames of the same gesture ({@link PulseClock}). */
+        void pulses(PulseClock.Frames f);
     }
 
     private ScaleBench() {
@@ -74,11 +83,13 @@ final class ScaleBench {
         Path dir = ScaleCapture.write(Path.of(System.getProperty("bench.work", "target/bench"), "scale-capture"),
             vmas);
         FrameBench.startToolkit();
-        sink.series(bareCanvas());
+        bareCanvas(sink);
         Workbench small = window();
         Import smallImport = open(small, ScaleCapture.HELLO, "hello");
         sink.imported(smallImport);
         views(small, "24 VMAs", sink);
+        // without a window manager Quantum repaints and composes every shown window at each pulse: one at a time
+        hide(small.scene());
         Workbench big = window();
         Import bigImport = open(big, dir, "many");
         sink.imported(bigImport);
@@ -94,6 +105,13 @@ final class ScaleBench {
             w.window().selectView(ViewKind.LAYOUT.id());
             w.layoutNow();
             return w;
+        });
+    }
+
+    private static void hide(Scene scene) throws Exception {
+        FrameBench.onFx(() -> {
+            scene.getWindow().hide();
+            return null;
         });
     }
 
@@ -140,15 +158,15 @@ final class ScaleBench {
                 // the view has no camera of its own: the wheel scrolls it (its scroll pane), a click walks a page
                 ScrollPane sp = FrameBench.onFx(() -> (ScrollPane) wb.window().view(kind.id())
                     .lookup("#page-table-scroll"));
-                out.series(frames(wb, canvas, kind.id() + " scroll, " + label, i -> sp.setVvalue(wave(i) / 10.0)));
+                both(wb, canvas, kind.id() + " scroll, " + label, i -> sp.setVvalue(wave(i) / 10.0), () -> { }, out);
                 long[] addrs = FrameBench.onFx(() -> wb.session().selectedMm().vmas().stream()
                     .mapToLong(v -> v.start()).toArray());
-                out.series(frames(wb, canvas, kind.id() + " select, " + label, i -> wb.session()
-                    .selectedAddressProperty().set(addrs[(int) ((long) i * 997 % addrs.length)])));
+                both(wb, canvas, kind.id() + " select, " + label, i -> wb.session()
+                    .selectedAddressProperty().set(addrs[(int) ((long) i * 997 % addrs.length)]), () -> { }, out);
                 continue;
             }
             double[] press = new double[2];
-            out.series(frames(wb, canvas, kind.id() + " pan, " + label, i -> {
+            both(wb, canvas, kind.id() + " pan, " + label, i -> {
                 double cx = canvas.getWidth() / 2;
                 double cy = canvas.getHeight() / 2;
                 if (i == 0) {
@@ -159,14 +177,29 @@ final class ScaleBench {
                 // down and back up, 15 px a frame (the tree pans both ways)
                 double d = 15 * wave(i);
                 mouse(canvas, MouseEvent.MOUSE_DRAGGED, press[0] + d, press[1] + d);
-            }));
-            FrameBench.onFx(() -> {
-                mouse(canvas, MouseEvent.MOUSE_RELEASED, canvas.getWidth() / 2, canvas.getHeight() / 2);
-                return null;
-            });
-            out.series(frames(wb, canvas, kind.id() + " zoom, " + label, i -> scroll(canvas, canvas.getWidth() / 2,
-                canvas.getHeight() / 2, (i / 10) % 2 == 0 ? 40 : -40)));
+            }, () -> mouse(canvas, MouseEvent.MOUSE_RELEASED, canvas.getWidth() / 2, canvas.getHeight() / 2), out);
+            both(wb, canvas, kind.id() + " zoom, " + label, i -> scroll(canvas, canvas.getWidth() / 2,
+                canvas.getHeight() / 2, (i / 10) % 2 == 0 ? 40 : -40), () -> { }, out);
         }
+    }
+
+    /**
+     * One gesture measured both ways: the snapshot frames (as before, for continuity), then the real pulse's
+     * frames ({@link PulseClock}); {@code end} runs after each (a drag's release).
+     */
+    private static void both(Workbench wb, Canvas canvas, String what, IntConsumer gesture, Runnable end, Sink out)
+        throws Exception {
+        out.series(frames(wb, canvas, what, gesture));
+        onFx(end);
+        out.pulses(PulseClock.time(wb.scene(), what, WARM, STEPS, gesture));
+        onFx(end);
+    }
+
+    private static void onFx(Runnable r) throws Exception {
+        FrameBench.onFx(() -> {
+            r.run();
+            return null;
+        });
     }
 
     /** 0, 1, …, 10, 9, …, 0, 1, …: a drag that goes out and back. */
@@ -216,24 +249,32 @@ final class ScaleBench {
         return java.util.Arrays.copyOfRange(xs, WARM, xs.length);
     }
 
-    /** The anchor: a bare canvas of the window's size, 100 rectangles moved each frame, rendered the same way. */
-    private static Series bareCanvas() throws Exception {
+    /**
+     * The anchor: a bare canvas of the window's size, 100 rectangles moved each frame, rendered the same way
+     * (snapshot frames), then as real frames; its window is hidden afterwards.
+     */
+    private static void bareCanvas(Sink out) throws Exception {
         Canvas c = new Canvas(WIDTH, HEIGHT);
+        Scene scene = new Scene(new Pane(c), WIDTH, HEIGHT);
         WritableImage img = FrameBench.onFx(() -> {
             Stage stage = new Stage();
-            stage.setScene(new Scene(new Pane(c), WIDTH, HEIGHT));
+            stage.setScene(scene);
             stage.show();
             return new WritableImage(WIDTH, HEIGHT);
         });
         GraphicsContext g = c.getGraphicsContext2D();
-        return time("bare canvas, 100 rects", WARM + 2 * STEPS, i -> {
+        IntConsumer rects = i -> {
             g.setFill(Color.WHITE);
             g.fillRect(0, 0, WIDTH, HEIGHT);
             g.setFill(Color.STEELBLUE);
             for (int k = 0; k < 100; k++) {
                 g.fillRect((k % 10) * 190 + i % 20, (k / 10) * 105 + 15 * wave(i), 170, 90);
             }
-        }, () -> { }, () -> c.snapshot(null, img));
+        };
+        String what = "bare canvas, 100 rects";
+        out.series(time(what, WARM + 2 * STEPS, rects, () -> { }, () -> c.snapshot(null, img)));
+        out.pulses(PulseClock.time(scene, what, WARM, 2 * STEPS, rects));
+        hide(scene);
     }
 
     static Canvas largestCanvas(Node root) {

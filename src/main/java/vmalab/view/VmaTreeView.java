@@ -228,6 +228,10 @@ public final class VmaTreeView extends CanvasView implements SlideSource {
             session.eventProgressProperty().get(), false, session.selectedVmaProperty().get());
     }
 
+    /** The canvas size at the last paint. */
+    private double paintedW = -1;
+    private double paintedH = -1;
+
     private void invalidateState() {
         dirty = true;
         requestPaint();
@@ -270,6 +274,8 @@ public final class VmaTreeView extends CanvasView implements SlideSource {
         StepState st = session.stepState();
         state.paint(Pen.on(canvas), canvas.getWidth(), canvas.getHeight(), st.cursor(),
             session.eventProgressProperty().get(), false, session.selectedVmaProperty().get());
+        paintedW = canvas.getWidth();
+        paintedH = canvas.getHeight();
         syncBars();
     }
 
@@ -395,10 +401,13 @@ public final class VmaTreeView extends CanvasView implements SlideSource {
 
     @Override
     protected void layoutChildren() {
+        boolean stale = dirty;
         refresh();
         updateTexts();
         layoutCanvas();
-        redraw();
+        // a pan or a zoom has redrawn the canvas already: a layout pass (its scroll bars moved, the header's text
+        // changed) paints again only when the picture changed size or the state is new
+        if (stale || canvas.getWidth() != paintedW || canvas.getHeight() != paintedH) redraw();
     }
 
     @Override

@@ -1,18 +1,23 @@
 package vmalab.view.tree;
 
+import java.nio.IntBuffer;
 import java.util.Arrays;
+import javafx.scene.image.PixelBuffer;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import vmalab.view.paint.Pen;
 
 /**
  * An ARGB pixel buffer drawn onto a canvas with one image: for pictures of tens of thousands of tiny marks
- * (a zoomed-out tree, 16,384 frames) where one canvas call per mark would be too slow.
+ * (a zoomed-out tree, 16,384 frames) where one canvas call per mark would be too slow. The image wraps the
+ * buffer itself ({@link PixelBuffer}, premultiplied ARGB), so a frame copies and converts nothing on the FX
+ * thread: colours are premultiplied as they are drawn.
  */
 public final class PixelLayer {
     private int width;
     private int height;
     private int[] pixels = new int[0];
+    private PixelBuffer<IntBuffer> buffer;
     private WritableImage image;
 
     /** Resizes if needed and fills with {@code argb}. */
@@ -23,9 +28,10 @@ public final class PixelLayer {
             width = w;
             height = h;
             pixels = new int[w * h];
-            image = new WritableImage(w, h);
+            buffer = new PixelBuffer<>(w, h, IntBuffer.wrap(pixels), PixelFormat.getIntArgbPreInstance());
+            image = new WritableImage(buffer);
         }
-        Arrays.fill(pixels, argb);
+        Arrays.fill(pixels, pre(argb));
     }
 
     public int width() { return width; }
@@ -33,6 +39,7 @@ public final class PixelLayer {
 
     /** A filled rectangle, clipped to the buffer. */
     public void rect(int x, int y, int w, int h, int argb) {
+        argb = pre(argb);
         int x0 = Math.max(0, x);
         int y0 = Math.max(0, y);
         int x1 = Math.min(width, x + w);
@@ -52,6 +59,7 @@ public final class PixelLayer {
 
     /** A one-pixel line (DDA), clipped. */
     public void line(double x0, double y0, double x1, double y1, int argb) {
+        argb = pre(argb);
         double dx = x1 - x0;
         double dy = y1 - y0;
         int steps = (int) Math.ceil(Math.max(Math.abs(dx), Math.abs(dy)));
@@ -81,6 +89,17 @@ public final class PixelLayer {
         }
     }
 
+    /** {@code argb} with its colour multiplied by its alpha, as the buffer holds it (opaque colours unchanged). */
+    static int pre(int argb) {
+        int a = argb >>> 24;
+        if (a == 255) return argb;
+        int r = ((argb >> 16) & 0xff) * a / 255;
+        int g = ((argb >> 8) & 0xff) * a / 255;
+        int b = (argb & 0xff) * a / 255;
+        return (a << 24) | (r << 16) | (g << 8) | b;
+    }
+
+    /** {@code argb} premultiplied already. */
     private void set(int x, int y, int argb) {
         if (x >= 0 && y >= 0 && x < width && y < height) pixels[y * width + x] = argb;
     }
@@ -92,7 +111,14 @@ public final class PixelLayer {
 
     public void drawTo(Pen g, double x, double y) {
         if (image == null) return;
-        image.getPixelWriter().setPixels(0, 0, width, height, PixelFormat.getIntArgbInstance(), pixels, 0, width);
-        g.drawImage(image, x, y);
+        if (javafx.application.Platform.isFxApplicationThread()) {
+            buffer.updateBuffer(b -> null); // all of it changed
+            g.drawImage(image, x, y);
+            return;
+        }
+        // off the FX thread (an export painting headless) a buffer cannot be told it changed: a copy
+        WritableImage copy = new WritableImage(width, height);
+        copy.getPixelWriter().setPixels(0, 0, width, height, PixelFormat.getIntArgbPreInstance(), pixels, 0, width);
+        g.drawImage(copy, x, y);
     }
 }

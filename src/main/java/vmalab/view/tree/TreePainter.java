@@ -269,13 +269,25 @@ final class TreePainter {
         TreeScene.Builder b = new TreeScene.Builder(labels, mm, w, treeH, cam.rowHeight(), radius(cam));
         TreeShape s = m.to();
         Set<Integer> wanted = new LinkedHashSet<>(firstIds(m, pic));
-        for (int i = 0; i < s.size(); i++) if (s.depth(i) <= 1) wanted.add(s.id(i));
+        for (int i : topTwoRows(s)) wanted.add(s.id(i));
         for (int id : wanted) {
             int i = s.indexOfId(id);
             if (i < 0) continue;
             b.node(id, s, i, cam.screenX(m.col(i) + 0.5), cam.screenY(m.row(i)), m.redness(i), 1, false);
         }
         return b.build(new LinkedHashSet<>(firstIds(m, pic)), pathIds(pic), this::badgeRect);
+    }
+
+    /**
+     * The root and its children, in column order, without a pass over every node (65,530 at a frame): they are the
+     * ancestors, up to depth 1, of the first and the last column.
+     */
+    static int[] topTwoRows(TreeShape s) {
+        TreeSet<Integer> top = new TreeSet<>();
+        for (int end : new int[] {0, s.size() - 1}) {
+            for (int i = end; i >= 0; i = s.parent(i)) if (s.depth(i) <= 1) top.add(i);
+        }
+        return top.stream().mapToInt(Integer::intValue).toArray();
     }
 
     private static Set<Integer> pathIds(Picture pic) {
