@@ -31,8 +31,11 @@ public final class Launcher {
             }
             return;
         }
-        CommandLine cli = vmalab.cli.Main.commandLine();
-        cli.addSubcommand("export", new ExportCommand());
+        // only the subcommand asked for, when one is (picocli reflects on each command as it is added)
+        boolean named = args.length > 0 && (args[0].equals("export") || vmalab.cli.Main.isSubcommand(args[0]));
+        CommandLine cli = named && args[0].equals("export") ? new CommandLine(new vmalab.cli.Main())
+            : named ? vmalab.cli.Main.commandLineFor(args) : vmalab.cli.Main.commandLine();
+        if (!named || args[0].equals("export")) cli.addSubcommand("export", new ExportCommand());
         vmalab.cli.ImportCommand.setExporter(new ImportExport());
         System.exit(vmalab.cli.Main.execute(cli, args));
     }
@@ -55,7 +58,7 @@ public final class Launcher {
     /** One argument naming no command but a scenario file or a built-in lesson: the window opens on it. */
     private static boolean opensWindow(String[] args) {
         if (args.length != 1 || args[0].startsWith("-") || args[0].equals("export")
-            || vmalab.cli.Main.commandLine().getSubcommands().containsKey(args[0])) return false;
+            || vmalab.cli.Main.isSubcommand(args[0])) return false;
         try {
             return vmalab.io.lesson.Lessons.resolve(args[0]).isPresent();
         } catch (java.io.IOException e) {

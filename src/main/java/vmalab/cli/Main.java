@@ -6,8 +6,7 @@ import picocli.CommandLine.Command;
 /** {@code java -jar vmalab.jar run|import|capture|export|lessons …}: the headless side of vmalab. */
 @Command(name = "vmalab", mixinStandardHelpOptions = true, version = "vmalab 0.1",
     description = "A lab for Linux process memory: VMAs, the VMA red-black tree, page tables, faults, the buddy "
-        + "allocator.",
-    subcommands = {RunCommand.class, ImportCommand.class, CaptureCommand.class, LessonsCommand.class})
+        + "allocator.")
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -17,13 +16,45 @@ public final class Main implements Runnable {
         spec.commandLine().usage(System.out);
     }
 
+    /** The subcommands, in the order {@code --help} lists them (the app adds {@code export} after them). */
+    private static final java.util.Map<String, java.util.function.Supplier<Object>> SUBCOMMANDS = subcommands();
+
+    private static java.util.Map<String, java.util.function.Supplier<Object>> subcommands() {
+        java.util.Map<String, java.util.function.Supplier<Object>> m = new java.util.LinkedHashMap<>();
+        m.put("run", RunCommand::new);
+        m.put("import", ImportCommand::new);
+        m.put("capture", CaptureCommand::new);
+        m.put("lessons", LessonsCommand::new);
+        return java.util.Collections.unmodifiableMap(m);
+    }
+
+    /** Whether {@code name} is one of this package's subcommands. */
+    public static boolean isSubcommand(String name) {
+        return SUBCOMMANDS.containsKey(name);
+    }
+
     /** The command line with every subcommand; the app adds {@code export} to it. */
     public static CommandLine commandLine() {
-        return new CommandLine(new Main());
+        CommandLine cli = new CommandLine(new Main());
+        SUBCOMMANDS.forEach((name, make) -> cli.addSubcommand(name, make.get()));
+        return cli;
+    }
+
+    /**
+     * The command line {@code args} need: when the first names a subcommand, only that one (picocli works out a
+     * command's options by reflection as it is added, a fifth of a whole {@code import --pid} run's main thread
+     * for all of them); else every one, for the top level's help and its "did you mean". The same commands,
+     * options and messages either way.
+     */
+    public static CommandLine commandLineFor(String[] args) {
+        if (args.length == 0 || !SUBCOMMANDS.containsKey(args[0])) return commandLine();
+        CommandLine cli = new CommandLine(new Main());
+        cli.addSubcommand(args[0], SUBCOMMANDS.get(args[0]).get());
+        return cli;
     }
 
     public static void main(String[] args) {
-        System.exit(execute(commandLine(), args));
+        System.exit(execute(commandLineFor(args), args));
     }
 
     /**
