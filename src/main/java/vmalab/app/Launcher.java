@@ -31,11 +31,7 @@ public final class Launcher {
             }
             return;
         }
-        // only the subcommand asked for, when one is (picocli reflects on each command as it is added)
-        boolean named = args.length > 0 && (args[0].equals("export") || vmalab.cli.Main.isSubcommand(args[0]));
-        CommandLine cli = named && args[0].equals("export") ? new CommandLine(new vmalab.cli.Main())
-            : named ? vmalab.cli.Main.commandLineFor(args) : vmalab.cli.Main.commandLine();
-        if (!named || args[0].equals("export")) cli.addSubcommand("export", new ExportCommand());
+        CommandLine cli = vmalab.cli.Main.commandLineFor(args, java.util.Map.of("export", ExportCommand::new));
         vmalab.cli.ImportCommand.setExporter(new ImportExport());
         System.exit(vmalab.cli.Main.execute(cli, args));
     }

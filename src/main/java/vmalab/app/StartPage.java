@@ -49,8 +49,8 @@ final class StartPage extends BorderPane {
         cards.setTileAlignment(Pos.TOP_LEFT);
         for (int i = 0; i < lessons.size(); i++) cards.getChildren().add(card(i + 1, lessons.get(i), onOpen));
         // the pictures are drawn once the page is on screen, so they never hold up its first frame
-        sceneProperty().addListener((o, a, sc) -> {
-            if (sc != null && a == null && !thumbsAsked) afterFirstPulse(sc);
+        FirstFrame.afterShown(this, () -> {
+            if (!thumbsAsked) drawThumbnails();
         });
         ScrollPane scroll = new ScrollPane();
         scroll.setId("lesson-scroll");
@@ -104,22 +104,10 @@ final class StartPage extends BorderPane {
         plain.setClip(clip);
         plain.setMinHeight(0);
         setCenter(plain);
-        sceneProperty().addListener(new javafx.beans.value.ChangeListener<Scene>() {
-            @Override
-            public void changed(javafx.beans.value.ObservableValue<? extends Scene> o, Scene a, Scene sc) {
-                if (sc == null) return;
-                sceneProperty().removeListener(this);
-                Runnable[] once = new Runnable[1];
-                once[0] = () -> {
-                    sc.removePostLayoutPulseListener(once[0]);
-                    javafx.application.Platform.runLater(() -> {
-                        plain.getChildren().clear();
-                        scroll.setContent(cards);
-                        setCenter(scroll);
-                    });
-                };
-                sc.addPostLayoutPulseListener(once[0]);
-            }
+        FirstFrame.afterShown(this, () -> {
+            plain.getChildren().clear();
+            scroll.setContent(cards);
+            setCenter(scroll);
         });
     }
 
@@ -173,16 +161,6 @@ final class StartPage extends BorderPane {
 
     private boolean thumbsAsked;
 
-    private void afterFirstPulse(Scene sc) {
-        thumbsAsked = true;
-        Runnable[] once = new Runnable[1];
-        once[0] = () -> {
-            sc.removePostLayoutPulseListener(once[0]);
-            javafx.application.Platform.runLater(this::drawThumbnails);
-        };
-        sc.addPostLayoutPulseListener(once[0]);
-    }
-
     /**
      * Keeps the cards after the first {@code k} out of the page until the turn after its first frame (they are
      * below the fold of any window up to 1600×1000), so the first frame styles and lays out fewer cards. FX
@@ -192,19 +170,7 @@ final class StartPage extends BorderPane {
         if (cards.getChildren().size() <= k) return;
         List<Node> later = new java.util.ArrayList<>(cards.getChildren().subList(k, cards.getChildren().size()));
         cards.getChildren().remove(k, cards.getChildren().size());
-        Runnable[] once = new Runnable[1];
-        sceneProperty().addListener(new javafx.beans.value.ChangeListener<Scene>() {
-            @Override
-            public void changed(javafx.beans.value.ObservableValue<? extends Scene> o, Scene a, Scene sc) {
-                if (sc == null) return;
-                sceneProperty().removeListener(this);
-                once[0] = () -> {
-                    sc.removePostLayoutPulseListener(once[0]);
-                    javafx.application.Platform.runLater(() -> cards.getChildren().addAll(later));
-                };
-                sc.addPostLayoutPulseListener(once[0]);
-            }
-        });
+        FirstFrame.afterShown(this, () -> cards.getChildren().addAll(later));
     }
 
     /** Asks for every card's picture (again, after a theme change: in the theme now on). */

@@ -1,7 +1,6 @@
 package vmalab.app;
 
 import java.lang.management.ManagementFactory;
-import javafx.application.Platform;
 import javafx.scene.Scene;
 
 /**
@@ -44,20 +43,15 @@ public final class StartupReport {
      */
     public static void arm(Scene scene) {
         if (!on()) return;
-        Runnable[] once = new Runnable[1];
-        once[0] = () -> {
-            scene.removePostLayoutPulseListener(once[0]);
-            // the pulse renders after its layout: report on the turn after it, when the frame has gone out
-            Platform.runLater(() -> {
-                System.out.println("startup first-frame " + sinceStart() + " ms");
-                System.out.println("startup cpu " + processCpuMs() + " ms"); // all threads, to the first frame
-                System.out.flush();
-                // halt: no shutdown hooks or exit work in the figure; -Dvmalab.startup.exit=true exits normally
-                // instead, so a flight recording (-XX:StartFlightRecording) is written out
-                if (Boolean.getBoolean("vmalab.startup.exit")) System.exit(0);
-                Runtime.getRuntime().halt(0);
-            });
-        };
-        scene.addPostLayoutPulseListener(once[0]);
+        // the pulse renders after its layout: report on the turn after it, when the frame has gone out
+        FirstFrame.afterNextPulse(scene, () -> {
+            System.out.println("startup first-frame " + sinceStart() + " ms");
+            System.out.println("startup cpu " + processCpuMs() + " ms"); // all threads, to the first frame
+            System.out.flush();
+            // halt: no shutdown hooks or exit work in the figure; -Dvmalab.startup.exit=true exits normally
+            // instead, so a flight recording (-XX:StartFlightRecording) is written out
+            if (Boolean.getBoolean("vmalab.startup.exit")) System.exit(0);
+            Runtime.getRuntime().halt(0);
+        });
     }
 }

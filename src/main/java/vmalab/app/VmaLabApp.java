@@ -103,7 +103,7 @@ public final class VmaLabApp extends Application {
         stage.setScene(first);
         place(stage, small, screen);
         StartupReport.arm(first);
-        afterFirstPulse(first, () -> {
+        FirstFrame.afterNextPulse(first, () -> {
             Workbench wb = Workbench.create(width, height);
             StartupReport.mark("workbench");
             StartPageHost start = early.install(wb);
@@ -140,16 +140,6 @@ public final class VmaLabApp extends Application {
             stage.setX(screen.getMinX());
             stage.setY(screen.getMinY());
         }
-    }
-
-    /** Runs {@code r} on the FX thread's turn after {@code scene}'s first pulse (its first frame). */
-    private static void afterFirstPulse(javafx.scene.Scene scene, Runnable r) {
-        Runnable[] once = new Runnable[1];
-        once[0] = () -> {
-            scene.removePostLayoutPulseListener(once[0]);
-            Platform.runLater(r);
-        };
-        scene.addPostLayoutPulseListener(once[0]);
     }
 
     /** Presenter mode is full screen, without the exit hint; Esc is presenter mode's, not the stage's. */

@@ -1,5 +1,9 @@
 package vmalab.cli;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -17,15 +21,15 @@ public final class Main implements Runnable {
     }
 
     /** The subcommands, in the order {@code --help} lists them (the app adds {@code export} after them). */
-    private static final java.util.Map<String, java.util.function.Supplier<Object>> SUBCOMMANDS = subcommands();
+    private static final Map<String, Supplier<Object>> SUBCOMMANDS = subcommands();
 
-    private static java.util.Map<String, java.util.function.Supplier<Object>> subcommands() {
-        java.util.Map<String, java.util.function.Supplier<Object>> m = new java.util.LinkedHashMap<>();
+    private static Map<String, Supplier<Object>> subcommands() {
+        Map<String, Supplier<Object>> m = new LinkedHashMap<>();
         m.put("run", RunCommand::new);
         m.put("import", ImportCommand::new);
         m.put("capture", CaptureCommand::new);
         m.put("lessons", LessonsCommand::new);
-        return java.util.Collections.unmodifiableMap(m);
+        return Collections.unmodifiableMap(m);
     }
 
     /** Whether {@code name} is one of this package's subcommands. */
@@ -35,22 +39,31 @@ public final class Main implements Runnable {
 
     /** The command line with every subcommand; the app adds {@code export} to it. */
     public static CommandLine commandLine() {
-        CommandLine cli = new CommandLine(new Main());
-        SUBCOMMANDS.forEach((name, make) -> cli.addSubcommand(name, make.get()));
-        return cli;
+        return commandLineFor(new String[0]);
     }
 
     /**
-     * The command line {@code args} need: when the first names a subcommand, only that one (picocli works out a
-     * command's options by reflection as it is added, a fifth of a whole {@code import --pid} run's main thread
-     * for all of them); else every one, for the top level's help and its "did you mean". The same commands,
-     * options and messages either way.
+     * The command line {@code args} need, with {@code extra} commands (the app's {@code export}) after this
+     * package's: when the first argument names one, only that one (picocli works out a command's options by
+     * reflection as it is added, a fifth of a whole {@code import --pid} run's main thread for all of them);
+     * else every one, for the top level's help and its "did you mean". The same commands, options and messages
+     * either way.
      */
-    public static CommandLine commandLineFor(String[] args) {
-        if (args.length == 0 || !SUBCOMMANDS.containsKey(args[0])) return commandLine();
+    public static CommandLine commandLineFor(String[] args, Map<String, Supplier<Object>> extra) {
+        Map<String, Supplier<Object>> all = new LinkedHashMap<>(SUBCOMMANDS);
+        all.putAll(extra);
         CommandLine cli = new CommandLine(new Main());
-        cli.addSubcommand(args[0], SUBCOMMANDS.get(args[0]).get());
+        if (args.length > 0 && all.containsKey(args[0])) {
+            cli.addSubcommand(args[0], all.get(args[0]).get());
+        } else {
+            all.forEach((name, make) -> cli.addSubcommand(name, make.get()));
+        }
         return cli;
+    }
+
+    /** {@link #commandLineFor(String[], Map)} with this package's commands alone. */
+    public static CommandLine commandLineFor(String[] args) {
+        return commandLineFor(args, Map.of());
     }
 
     public static void main(String[] args) {

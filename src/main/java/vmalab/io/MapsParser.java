@@ -141,7 +141,7 @@ public final class MapsParser {
     private static boolean isHex(ProcLines l, int from, int to) {
         if (to <= from || to - from > 16) return false;
         for (int i = from; i < to; i++) {
-            if (HEX[l.at(i) & 0xff] < 0) return false;
+            if (Hex.value(l.at(i)) < 0) return false;
         }
         return true;
     }
@@ -158,20 +158,10 @@ public final class MapsParser {
         return v;
     }
 
-    /** Each byte's hex value, -1 when it is not a hex digit. */
-    private static final byte[] HEX = new byte[256];
-
-    static {
-        java.util.Arrays.fill(HEX, (byte) -1);
-        for (int c = 0; c < 256; c++) {
-            if (Hex.isHexDigit((char) c)) HEX[c] = (byte) Character.digit(c, 16);
-        }
-    }
-
     /** The value of hex digits already checked by {@link #isHex}. */
     private static long hex(ProcLines l, int from, int to) {
         long v = 0;
-        for (int i = from; i < to; i++) v = (v << 4) | HEX[l.at(i) & 0xff];
+        for (int i = from; i < to; i++) v = (v << 4) | Hex.value(l.at(i));
         return v;
     }
 

@@ -61,7 +61,7 @@ public final class Pmap {
             dirty += e.dirtyKb();
             // each line straight into the builder (no String per column): 65,530 lines of pmap -x were a third
             // of the whole command's main thread, cold
-            hex(sb, e.start(), aw);
+            Hex.appendPadded(sb, e.start(), aw);
             sb.append(' ');
             switch (mode) {
                 case DEFAULT -> {
@@ -75,11 +75,11 @@ public final class Pmap {
                     sb.append(' ');
                     mode(sb, e);
                     sb.append(' ');
-                    hex(sb, e.offset(), 16);
+                    Hex.appendPadded(sb, e.offset(), 16);
                     sb.append(' ');
-                    hex(sb, e.devMajor(), 3);
+                    Hex.appendPadded(sb, e.devMajor(), 3);
                     sb.append(':');
-                    hex(sb, e.devMinor(), 5);
+                    Hex.appendPadded(sb, e.devMinor(), 5);
                     sb.append(' ');
                 }
                 case EXTENDED -> {
@@ -148,15 +148,6 @@ public final class Pmap {
     private static void mode(StringBuilder sb, MapEntry e) {
         String p = e.perms();
         sb.append(p, 0, 3).append(p.charAt(3) == 'p' ? '-' : p.charAt(3)).append('-');
-    }
-
-    private static final char[] HEX_DIGITS = "0123456789abcdef".toCharArray();
-
-    /** {@code value} in lower-case hex, zero-padded to {@code digits} (as Hex.pad, without the String). */
-    private static void hex(StringBuilder sb, long value, int digits) {
-        int len = Math.max(1, (67 - Long.numberOfLeadingZeros(value)) / 4);
-        for (int i = len; i < digits; i++) sb.append('0');
-        for (int shift = (len - 1) * 4; shift >= 0; shift -= 4) sb.append(HEX_DIGITS[(int) (value >>> shift) & 15]);
     }
 
     /** {@code value} (unsigned) in decimal, right-justified in {@code width} columns (as pad, without the String). */

@@ -157,8 +157,7 @@ final class RbVmaIndex implements VmaIndex {
     /** The tree's steps as events, or only counted (past the cap) without building either. */
     private Consumer<RbStep> steps(BulkCounts counts, Consumer<SimEvent> ev) {
         if (counts == null) return s -> ev.accept(new RbStepped(mmId, s));
-        RbTree.StepCounter c = counts::others;
-        return c;
+        return (RbTree.StepCounter) counts::others;
     }
 
     // mm/mmap.c: vma_rb_erase() - rb_erase_augmented()
