@@ -26,13 +26,19 @@ import javafx.scene.Scene;
  * </ol>
  * A render that completes before {@code synced} belongs to an earlier pulse (the scene's pulse waits for the
  * previous render before it copies state), so it is counted as stray and never ends a frame. The frame's
- * <em>work</em> is its time minus the wait for the pulse timer: what the FX and render threads spent on it.
+ * <em>work</em> is its time minus the wait for the pulse timer: what the FX and render threads spent on it (for a
+ * frame that a pulse rendered between the gesture and its repaints, minus the wait from the gesture's return to
+ * that pulse).
  */
 final class PulseClock {
     /** One frame's instants (System.nanoTime). */
     private volatile boolean armed;
     private volatile long t0;
     private volatile long t1;
+    /** When the gesture itself returned (its repaints still queued). */
+    private volatile long gestureEnd;
+    /** A pulse that began between the gesture and its repaints. */
+    private volatile long midPulseAt;
     private volatile long pulseAt;
     private volatile long syncedAt;
     private volatile long renderedAt;
@@ -93,6 +99,7 @@ final class PulseClock {
         int stray0 = 0;
         int dropped = 0;
         double[] wholeMid = new double[n];
+        double[] workMid = new double[n];
         int m = 0;
         for (int i = 0; i < all; i++) {
             if (i == warm) {
@@ -107,9 +114,11 @@ final class PulseClock {
                 syncedAt = 0;
                 renderedAt = 0;
                 strayAt = 0;
+                midPulseAt = 0;
                 t0 = System.nanoTime();
                 armed = true;
                 gesture.accept(frame);
+                gestureEnd = System.nanoTime();
                 Platform.runLater(() -> t1 = System.nanoTime());
             });
             // no pulse after the repaints: the gesture changed nothing (a pan at the picture's edge, a zoom at its
@@ -119,7 +128,10 @@ final class PulseClock {
                 // nothing dirty): the frame ends at that render; its parts are not told apart
                 if (i >= warm && strayAt > t0) {
                     double total = (strayAt - t0) / 1e6;
-                    wholeMid[m++] = total;
+                    // its wait for the pulse timer: from the gesture's return to that pulse
+                    double wait = midPulseAt > gestureEnd ? (midPulseAt - gestureEnd) / 1e6 : 0;
+                    wholeMid[m] = total;
+                    workMid[m++] = total - wait;
                 } else if (i >= warm) {
                     dropped++;
                 }
@@ -141,7 +153,7 @@ final class PulseClock {
         double[] whole = java.util.Arrays.copyOf(xs[0], k + m);
         double[] workAll = java.util.Arrays.copyOf(xs[1], k + m);
         System.arraycopy(wholeMid, 0, whole, k, m);
-        System.arraycopy(wholeMid, 0, workAll, k, m);
+        System.arraycopy(workMid, 0, workAll, k, m);
         xs[0] = whole;
         xs[1] = workAll;
         for (int j = 2; j < xs.length; j++) xs[j] = java.util.Arrays.copyOf(xs[j], k);
@@ -172,6 +184,7 @@ final class PulseClock {
     private void pulsed() {
         if (!armed) return;
         if (t1 != 0 && pulseAt == 0) pulseAt = System.nanoTime();
+        else if (t1 == 0 && midPulseAt == 0) midPulseAt = System.nanoTime();
     }
 
     /** FX thread, after every scene of the pulse was copied to the render graph, before the render starts. */

@@ -32,7 +32,7 @@ import vmalab.app.Workbench;
  * File ▸ Open capture… opens it. Timed: the import (the call until the window's callback: read, parse, the
  * model's import step); the first frame after it (from that callback until the queued repaints ran, the window
  * was laid out and the whole scene rendered once, {@code Scene.snapshot}); the heap used after a GC, before and
- * after. Then for the Layout, VMA tree and Page tables views, {@value #STEPS} pan steps and {@value #STEPS}
+ * after. Then for the Layout, VMA tree and Page tables views, {@link #STEPS} (200) pan steps and as many
  * zoom steps, each one frame: fire the gesture's event at the view's canvas (the view's own drag or wheel handler
  * moves its camera and redraws the canvas; then the repaints it queued run), lay the window out ({@code applyCss} + {@code layout}, as a pulse
  * does), render the canvas ({@code Canvas.snapshot} into one reused image: the software pipeline runs the
@@ -48,7 +48,11 @@ import vmalab.app.Workbench;
 final class ScaleBench {
     static final int WIDTH = 1920;
     static final int HEIGHT = 1080;
-    static final int STEPS = 60;
+    /**
+     * Frames a series keeps: a p99 by nearest rank over 60 frames is the slowest frame itself; over 200 it is the
+     * third slowest ({@code -Dbench.scale.frames}).
+     */
+    static final int STEPS = Integer.getInteger("bench.scale.frames", 200);
     static final int WARM = 10;
 
     /** One series of frame times (ms): the whole frame and its parts (gesture + redraw, layout, render). */
@@ -93,6 +97,7 @@ final class ScaleBench {
         Workbench big = window();
         Import bigImport = open(big, dir, "many");
         sink.imported(bigImport);
+        System.out.println("scene nodes after the import: " + FrameBench.onFx(() -> nodeCounts(big.scene().getRoot())));
         views(big, String.format("%,d VMAs", bigImport.vmas()), sink);
     }
 
@@ -148,7 +153,10 @@ final class ScaleBench {
 
     /** Pan and zoom frames of the three views. */
     private static void views(Workbench wb, String label, Sink out) throws Exception {
+        String only = System.getProperty("bench.scale.views", "");
         for (ViewKind kind : List.of(ViewKind.LAYOUT, ViewKind.TREE, ViewKind.PAGETABLE)) {
+            // -Dbench.scale.views=tree,pagetable: only these views (a profile of one view's frames)
+            if (!only.isBlank() && !List.of(only.split(",")).contains(kind.id())) continue;
             Canvas canvas = FrameBench.onFx(() -> {
                 wb.window().selectView(kind.id());
                 wb.layoutNow();
@@ -275,6 +283,23 @@ final class ScaleBench {
         out.series(time(what, WARM + 2 * STEPS, rects, () -> { }, () -> c.snapshot(null, img)));
         out.pulses(PulseClock.time(scene, what, WARM, 2 * STEPS, rects));
         hide(scene);
+    }
+
+    /**
+     * Nodes in the scene graph, and the subtrees with an id that hold over 2,000 of them: every render walks all
+     * of them, shown or not (NGGroup.renderForcedContent), so a view that made a node per VMA would show here.
+     */
+    static String nodeCounts(Parent root) {
+        java.util.Map<String, Integer> big = new java.util.TreeMap<>();
+        int all = count(root, big, 0);
+        return all + " " + big;
+    }
+
+    private static int count(Node n, java.util.Map<String, Integer> big, int depth) {
+        int c = 1;
+        if (n instanceof Parent p) for (Node k : p.getChildrenUnmodifiable()) c += count(k, big, depth + 1);
+        if (c > 2000 && n.getId() != null) big.put(n.getId() + "@" + depth, c);
+        return c;
     }
 
     static Canvas largestCanvas(Node root) {

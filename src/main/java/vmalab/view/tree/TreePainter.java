@@ -152,18 +152,22 @@ final class TreePainter {
         TreeShape s = m.to();
         chain.fitTo(h);
         double treeH = h - chain.height() - gap;
-        g.setFill(pal.background.color());
-        g.fillRect(0, 0, w, h);
         int n = s.size();
+        boolean tiny = h < 2 * type.px(12);
+        boolean dots = !tiny && n > 0 && dots(cam);
+        g.setFill(pal.background.color());
+        // the dots' layer is opaque over the tree's part: under the software pipeline a full-size fill under it
+        // is a pass over every pixel of the frame for nothing
+        if (dots) g.fillRect(0, Math.floor(treeH), w, h - Math.floor(treeH));
+        else g.fillRect(0, 0, w, h);
         // no room for one row of the tree (a pane squeezed by its header): nothing but the background
-        if (h < 2 * type.px(12)) return new TreeScene();
+        if (tiny) return new TreeScene();
         if (n == 0) {
             chain.paintEmpty(g, w, h);
             return new TreeScene();
         }
         int lo = (int) Math.max(0, Math.floor(cam.colAt(-MARGIN)) - 2);
         int hi = (int) Math.min(n - 1, Math.ceil(cam.colAt(w + MARGIN)) + 2);
-        boolean dots = dots(cam);
         if (dots) paintDots(g, w, h, treeH, cam, m, lo, hi);
         TreeScene scene = dots ? dotsScene(cam, m, pic, w, treeH) : scene(cam, m, pic, w, treeH, lo, hi);
         TreeSet<Integer> must = new TreeSet<>();
