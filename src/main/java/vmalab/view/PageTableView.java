@@ -160,9 +160,15 @@ public final class PageTableView extends CanvasView implements SlideSource {
             session.selectedMm(), session.selectedVmaProperty().get(), session.selectedAddressProperty().get(), tips);
     }
 
+    /** The canvas size at the last paint. */
+    private double paintedW = -1;
+    private double paintedH = -1;
+
     @Override
     protected void redraw() {
         title.setText(paintScreen(Pen.on(canvas), canvas.getWidth(), canvas.getHeight()));
+        paintedW = canvas.getWidth();
+        paintedH = canvas.getHeight();
     }
 
     @Override
@@ -180,7 +186,9 @@ public final class PageTableView extends CanvasView implements SlideSource {
             session.selectedVmaProperty().get(), session.selectedAddressProperty().get());
         canvas.setWidth(cw);
         canvas.setHeight(Math.max(Math.floor(vh - above - 2), Math.ceil(need)));
-        redraw();
+        // every change of state asks for a paint of its own (repaintOn, reveal, the font scale): a layout pass
+        // (the title's new text, a scroll bar) paints again only when the canvas changed size
+        if (canvas.getWidth() != paintedW || canvas.getHeight() != paintedH) redraw();
     }
 
     @Override
