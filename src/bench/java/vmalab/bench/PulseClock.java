@@ -100,6 +100,7 @@ final class PulseClock {
         int dropped = 0;
         double[] wholeMid = new double[n];
         double[] workMid = new double[n];
+        long[] starts = new long[n];
         int m = 0;
         for (int i = 0; i < all; i++) {
             if (i == warm) {
@@ -146,8 +147,10 @@ final class PulseClock {
             xs[3][k] = wait;
             xs[4][k] = (syncedAt - pulseAt) / 1e6;
             xs[5][k] = (renderedAt - syncedAt) / 1e6;
+            starts[k] = t0;
             k++;
         }
+        if (Boolean.getBoolean("bench.scale.dump")) dumpWorst(what, xs, k, starts);
         // whole and work over every rendered frame; the four parts over the frames whose pulse came after the
         // repaints
         double[] whole = java.util.Arrays.copyOf(xs[0], k + m);
@@ -158,6 +161,26 @@ final class PulseClock {
         xs[1] = workAll;
         for (int j = 2; j < xs.length; j++) xs[j] = java.util.Arrays.copyOf(xs[j], k);
         return new Frames(what, xs[0], xs[1], xs[2], xs[3], xs[4], xs[5], strays - stray0, m, dropped);
+    }
+
+    /**
+     * -Dbench.scale.dump=true: the five frames with the most work, each with its parts and when it began (ms of
+     * JVM uptime, to line up with a -Xlog:gc log).
+     */
+    private static void dumpWorst(String what, double[][] xs, int k, long[] starts) {
+        long nowNs = System.nanoTime();
+        long upMs = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
+        Integer[] order = new Integer[k];
+        for (int i = 0; i < k; i++) order[i] = i;
+        java.util.Arrays.sort(order, (a, b) -> Double.compare(xs[1][b], xs[1][a]));
+        StringBuilder sb = new StringBuilder("  worst frames of " + what + ":");
+        for (int j = 0; j < Math.min(5, k); j++) {
+            int i = order[j];
+            sb.append(String.format(java.util.Locale.ROOT,
+                "%n    #%d at %.3fs: work %.1f (gesture %.1f, wait %.1f, pulse %.1f, render %.1f)", i,
+                (upMs - (nowNs - starts[i]) / 1e6) / 1000, xs[1][i], xs[2][i], xs[3][i], xs[4][i], xs[5][i]));
+        }
+        System.out.println(sb);
     }
 
     /**

@@ -162,6 +162,7 @@ final class ScaleBench {
                 wb.layoutNow();
                 return largestCanvas(wb.window().view(kind.id()));
             });
+            System.out.println("  under the " + kind.id() + " canvas: " + FrameBench.onFx(() -> layersUnder(canvas)));
             if (kind == ViewKind.PAGETABLE) {
                 // the view has no camera of its own: the wheel scrolls it (its scroll pane), a click walks a page
                 ScrollPane sp = FrameBench.onFx(() -> (ScrollPane) wb.window().view(kind.id())
@@ -171,6 +172,7 @@ final class ScaleBench {
                     .mapToLong(v -> v.start()).toArray());
                 both(wb, canvas, kind.id() + " select, " + label, i -> wb.session()
                     .selectedAddressProperty().set(addrs[(int) ((long) i * 997 % addrs.length)]), () -> { }, out);
+                shot(wb, "select-" + addrs.length);
                 continue;
             }
             double[] press = new double[2];
@@ -208,6 +210,22 @@ final class ScaleBench {
             r.run();
             return null;
         });
+    }
+
+    /**
+     * -Dbench.scale.shot=DIR (with -Dprism.showdirty=true): the screen as the last frame left it, as raw BGRA
+     * 1920×1080 in DIR/NAME.bgra (ImageMagick: {@code convert -size 1920x1080 -depth 8 bgra:F F.png}).
+     */
+    private static void shot(Workbench wb, String name) throws Exception {
+        String dir = System.getProperty("bench.scale.shot", "");
+        if (dir.isBlank()) return;
+        Thread.sleep(200);
+        WritableImage img = FrameBench.onFx(() -> new javafx.scene.robot.Robot().getScreenCapture(null, 0, 0, WIDTH,
+            HEIGHT));
+        byte[] px = new byte[WIDTH * HEIGHT * 4];
+        img.getPixelReader().getPixels(0, 0, WIDTH, HEIGHT, javafx.scene.image.PixelFormat.getByteBgraInstance(), px,
+            0, WIDTH * 4);
+        java.nio.file.Files.write(Path.of(dir, name + ".bgra"), px);
     }
 
     /** 0, 1, …, 10, 9, …, 0, 1, …: a drag that goes out and back. */
@@ -300,6 +318,26 @@ final class ScaleBench {
         if (n instanceof Parent p) for (Node k : p.getChildrenUnmodifiable()) c += count(k, big, depth + 1);
         if (c > 2000 && n.getId() != null) big.put(n.getId() + "@" + depth, c);
         return c;
+    }
+
+    /**
+     * The regions from the canvas up to the scene's root that paint a background: under the software pipeline
+     * each one fills the canvas's dirty area again at every frame, behind the canvas.
+     */
+    static String layersUnder(Canvas canvas) {
+        StringBuilder sb = new StringBuilder();
+        int n = 0;
+        for (Node p = canvas.getParent(); p != null; p = p.getParent()) {
+            if (p instanceof javafx.scene.layout.Region r && r.getBackground() != null
+                && !r.getBackground().getFills().isEmpty()) {
+                n++;
+                sb.append(String.format("%n    %s %s %.0fx%.0f fills %d", r.getClass().getSimpleName(),
+                    r.getStyleClass(), r.getWidth(), r.getHeight(), r.getBackground().getFills().size()));
+                for (var f : r.getBackground().getFills()) sb.append(" [").append(f.getFill()).append(' ')
+                    .append(f.getInsets()).append(f.getRadii().isUniform() && f.getRadii().getTopLeftHorizontalRadius() == 0 ? "" : " rounded").append(']');
+            }
+        }
+        return n + " regions with a background:" + sb;
     }
 
     static Canvas largestCanvas(Node root) {

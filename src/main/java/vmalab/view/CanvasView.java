@@ -18,6 +18,11 @@ import vmalab.viewmodel.Session;
  * cursor over an old state. Subclasses paint {@link Session#stepState()} from scratch in {@link #redraw()}.
  */
 public abstract class CanvasView extends Region {
+    /**
+     * A scroll pane that paints no background of its own (nor its viewport): the theme gives both a transparent
+     * fill, and the software pipeline still fills the dirty area with it at every frame (vmalab.css).
+     */
+    public static final String BARE_SCROLL = "bare-scroll";
     protected final Session session;
     protected final Canvas canvas = new Canvas();
     protected final VBox header = new VBox(6);
@@ -93,7 +98,7 @@ public abstract class CanvasView extends Region {
         scroll.setFitToWidth(true);
         scroll.setHbarPolicy(hbar);
         scroll.setVbarPolicy(ScrollPane.ScrollBarPolicy.AS_NEEDED);
-        scroll.getStyleClass().add("edge-to-edge");
+        scroll.getStyleClass().addAll("edge-to-edge", BARE_SCROLL);
         scroll.viewportBoundsProperty().addListener((o, a, b) -> {
             if (a.getWidth() != b.getWidth() || a.getHeight() != b.getHeight()) requestLayout();
         });
