@@ -6,7 +6,8 @@
 # Monocle, File > Open capture… / Open process…) with the app's import warm-up off, on with the import at once
 # after the first frame, and on after a 3 s pause; the same model calls headless.
 #   tools/bench/cold-import.sh [RUNS] [VMAS]       (defaults 5 and vm.max_map_count)
-# COLD_CP=CLASSPATH runs another build's jar and bench classes (the jar, Monocle, the compiled bench).
+# COLD_CP=CLASSPATH runs another build's jar and bench classes (the jar, Monocle, the compiled bench);
+# COLD_ONLY=PATTERN runs only the cases whose name matches (grep), e.g. COLD_ONLY='warm-up off'.
 set -e
 cd "$(dirname "$0")/../.."
 runs=${1:-5}
@@ -34,6 +35,7 @@ java -jar target/vmalab.jar capture "$pid" "$work/capture" > /dev/null
 median() { echo "$@" | tr ' ' '\n' | grep . | sort -g | awk '{v[NR]=$1} END {print (NR % 2) ? v[(NR+1)/2] : (v[NR/2] + v[NR/2+1]) / 2}'; }
 case_() { # NAME FLAGS... -- ARGS...
     name=$1; shift
+    if [ -n "$COLD_ONLY" ] && ! echo "$name" | grep -q -- "$COLD_ONLY"; then return 0; fi
     flags=""; while [ "$1" != "--" ]; do flags="$flags $1"; shift; done; shift
     f=""; w=""; b=""; rf=""; rb=""; i=0
     while [ "$i" -lt "$runs" ]; do

@@ -67,8 +67,16 @@ public final class ColdImport {
             out("window-ready-ms", System.currentTimeMillis() - jvmStart);
             if (pause > 0) Thread.sleep(pause);
         }
+        boolean warming = Thread.getAllStackTraces().keySet().stream()
+            .anyMatch(th -> th.getName().equals("vmalab-import-warmup"));
+        out("warm-up-running", warming ? 1 : 0); // the app's warm-up still at work when the import starts
         long at = System.currentTimeMillis();
+        var classes = java.lang.management.ManagementFactory.getClassLoadingMXBean();
+        var jit = java.lang.management.ManagementFactory.getCompilationMXBean();
+        long classes0 = classes.getTotalLoadedClassCount(), jit0 = jit.getTotalCompilationTime();
         double first = window ? viaWindow(wb, live, source) : headless(live, source, true);
+        out("first-classes-loaded", classes.getTotalLoadedClassCount() - classes0);
+        out("first-jit-ms", jit.getTotalCompilationTime() - jit0); // compiler threads' time during the import
         System.out.printf("cold first-span %d %d%n", at, System.currentTimeMillis());
         out("first-ms", first);
         double[] again = new double[warm];
