@@ -15,4 +15,14 @@ public final class BenchImport {
     public static void openCapture(Workbench wb, Path dir, Consumer<String> done) {
         wb.live().openCapture(dir, done);
     }
+
+    /** Opens running process {@code pid} in {@code wb} (File ▸ Open process…); {@code done} as above. */
+    public static void openProcess(Workbench wb, int pid, Consumer<String> done) {
+        wb.live().openProcess(pid, done);
+    }
+
+    /** What the app does after its lab's first frame: the import warm-up, unless -Dvmalab.import.warmup=false. */
+    public static void warmUpAfterNextPulse(Workbench wb) {
+        ImportWarmup.afterNextPulse(wb.scene());
+    }
 }

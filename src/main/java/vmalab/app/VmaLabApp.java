@@ -85,6 +85,7 @@ public final class VmaLabApp extends Application {
         stage.show();
         StartupReport.mark("shown");
         autosave = SessionActions.install(stage, wb, start::hide);
+        ImportWarmup.afterNextPulse(wb.scene());
     }
 
     /**
@@ -113,6 +114,7 @@ public final class VmaLabApp extends Application {
             stage.setScene(wb.scene());
             autosave = SessionActions.install(stage, wb, start::hide);
             StartupReport.mark("lab-built");
+            ImportWarmup.afterNextPulse(wb.scene());
         });
         StartupReport.mark("before-show");
         stage.show();

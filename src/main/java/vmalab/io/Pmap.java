@@ -41,26 +41,72 @@ public final class Pmap {
     }
 
     public static String format(ProcSnapshot s, Mode mode) {
-        StringBuilder sb = new StringBuilder();
-        sb.append(s.pid()).append(":   ").append(s.cmdline()).append('\n');
-        int aw = s.addressDigits();
-        if (mode == Mode.EXTENDED) {
-            sb.append(left("Address", aw)).append(right("Kbytes", 7)).append(right("RSS", 7))
-                .append(right("Dirty", 7)).append(left("Mode", 5)).append("Mapping\n");
-        } else if (mode == Mode.DEVICE) {
-            sb.append(left("Address", aw)).append(right("Kbytes", 7)).append(left("Mode", 5))
-                .append(left("Offset", 16)).append(left("Device", 9)).append("Mapping\n");
+        return lines(s, mode).text();
+    }
+
+    /** The listing as lines written on demand: the header, one line a mapping, the totals (counted here, once). */
+    public static TextLines lines(ProcSnapshot s, Mode mode) {
+        return new Listing(s, mode);
+    }
+
+    /** one_proc()'s output: {@code head} lines before the mappings' (1, or 2 with a column header), then the totals. */
+    private static final class Listing implements TextLines {
+        private final ProcSnapshot s;
+        private final Mode mode;
+        private final java.util.List<MapEntry> entries;
+        private final int head;
+        private final long shared, privateWriteable, privateReadonly, rss, dirty;
+
+        Listing(ProcSnapshot s, Mode mode) {
+            this.s = s;
+            this.mode = mode;
+            this.entries = s.entries();
+            this.head = mode == Mode.DEFAULT ? 1 : 2;
+            long sh = 0, pw = 0, pr = 0, r = 0, d = 0;
+            for (MapEntry e : entries) {
+                long diff = e.length();
+                if (e.shared()) sh += diff;
+                else if (e.writable()) pw += diff;
+                else pr += diff;
+                r += e.rssKb();
+                d += e.dirtyKb();
+            }
+            shared = sh;
+            privateWriteable = pw;
+            privateReadonly = pr;
+            rss = r;
+            dirty = d;
         }
-        long shared = 0, privateWriteable = 0, privateReadonly = 0, rss = 0, dirty = 0;
-        for (MapEntry e : s.entries()) {
+
+        @Override
+        public int count() {
+            return head + entries.size() + (mode == Mode.EXTENDED ? 2 : 1);
+        }
+
+        @Override
+        public void append(StringBuilder sb, int i) {
+            int aw = s.addressDigits();
+            if (i == 0) {
+                sb.append(s.pid()).append(":   ").append(s.cmdline()).append('\n');
+            } else if (i < head) {
+                if (mode == Mode.EXTENDED) {
+                    sb.append(left("Address", aw)).append(right("Kbytes", 7)).append(right("RSS", 7))
+                        .append(right("Dirty", 7)).append(left("Mode", 5)).append("Mapping\n");
+                } else {
+                    sb.append(left("Address", aw)).append(right("Kbytes", 7)).append(left("Mode", 5))
+                        .append(left("Offset", 16)).append(left("Device", 9)).append("Mapping\n");
+                }
+            } else if (i < head + entries.size()) {
+                mapping(sb, entries.get(i - head), aw);
+            } else {
+                totals(sb, i - head - entries.size(), aw);
+            }
+        }
+
+        // each line straight into the builder (no String per column): 65,530 lines of pmap -x were a third of the
+        // whole command's main thread, cold
+        private void mapping(StringBuilder sb, MapEntry e, int aw) {
             long diff = e.length();
-            if (e.shared()) shared += diff;
-            else if (e.writable()) privateWriteable += diff;
-            else privateReadonly += diff;
-            rss += e.rssKb();
-            dirty += e.dirtyKb();
-            // each line straight into the builder (no String per column): 65,530 lines of pmap -x were a third
-            // of the whole command's main thread, cold
             Hex.appendPadded(sb, e.start(), aw);
             sb.append(' ');
             switch (mode) {
@@ -96,19 +142,25 @@ public final class Pmap {
             mappingName(sb, e, s.startStack());
             sb.append('\n');
         }
-        long mapped = (shared + privateWriteable + privateReadonly) >>> 10;
-        switch (mode) {
-            case DEFAULT -> sb.append(" total ").append(pad(Long.toString(mapped), aw)).append("K\n");
-            case DEVICE -> sb.append("mapped: ").append(mapped).append("K    writeable/private: ")
-                .append(privateWriteable >>> 10).append("K    shared: ").append(shared >>> 10).append("K\n");
-            case EXTENDED -> {
-                sb.append(left("-".repeat(aw), aw)).append("------- ------- ------- \n");
-                sb.append(left("total kB", aw)).append(pad(Long.toString(mapped), 7)).append(' ')
-                    .append(pad(Long.toString(rss), 7)).append(' ').append(pad(Long.toString(dirty), 7))
-                    .append('\n');
+
+        /** The {@code k}-th line of the totals. */
+        private void totals(StringBuilder sb, int k, int aw) {
+            long mapped = (shared + privateWriteable + privateReadonly) >>> 10;
+            switch (mode) {
+                case DEFAULT -> sb.append(" total ").append(pad(Long.toString(mapped), aw)).append("K\n");
+                case DEVICE -> sb.append("mapped: ").append(mapped).append("K    writeable/private: ")
+                    .append(privateWriteable >>> 10).append("K    shared: ").append(shared >>> 10).append("K\n");
+                case EXTENDED -> {
+                    if (k == 0) {
+                        sb.append(left("-".repeat(aw), aw)).append("------- ------- ------- \n");
+                    } else {
+                        sb.append(left("total kB", aw)).append(pad(Long.toString(mapped), 7)).append(' ')
+                            .append(pad(Long.toString(rss), 7)).append(' ').append(pad(Long.toString(dirty), 7))
+                            .append('\n');
+                    }
+                }
             }
         }
-        return sb.toString();
     }
 
     /**

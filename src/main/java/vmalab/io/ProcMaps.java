@@ -54,6 +54,21 @@ public final class ProcMaps {
         sb.append('\n');
     }
 
+    /** The maps text of some lines, each written when asked for. */
+    public static TextLines lines(List<MapEntry> entries, int addressDigits) {
+        return new TextLines() {
+            @Override
+            public int count() {
+                return entries.size();
+            }
+
+            @Override
+            public void append(StringBuilder sb, int i) {
+                appendLine(sb, entries.get(i), addressDigits);
+            }
+        };
+    }
+
     /** The lines of a model address space, in order, with the gate VMA of an x86-64 profile last. */
     public static List<MapEntry> entries(Mm mm) {
         List<MapEntry> out = new ArrayList<>();

@@ -11,6 +11,7 @@ import javafx.scene.text.Font;
 import vmalab.io.Pmap;
 import vmalab.io.ProcMaps;
 import vmalab.io.ScenarioRunner;
+import vmalab.io.TextLines;
 import vmalab.model.Kernel;
 import vmalab.model.OpResult;
 import vmalab.model.mm.Mm;
@@ -87,7 +88,12 @@ public final class TextPanes extends Region {
 
     private void initListeners() {
         session.versionProperty().addListener((o, a, b) -> refresh());
-        session.selectedPidProperty().addListener((o, a, b) -> refresh());
+        // a publish that selects its process (Timeline.follow) changes the pid after the version: the task shown
+        // is often the same one, already written (an import's 65,530 lines)
+        session.selectedPidProperty().addListener((o, a, b) -> {
+            if (session.selectedTask() != shownTask || session.kernel() != shownKernel
+                || session.versionProperty().get() != shownVersion) refresh();
+        });
         session.selectedVmaProperty().addListener((o, a, b) -> {
             maps.selectStart(b.longValue());
             pmap.selectStart(b.longValue());
@@ -174,9 +180,17 @@ public final class TextPanes extends Region {
         return 600;
     }
 
+    /** What the panes show: the state of this kernel at this version, for this task. */
+    private Kernel shownKernel;
+    private Task shownTask;
+    private long shownVersion = -1;
+
     private void refresh() {
         Task t = session.selectedTask();
         Kernel k = session.kernel();
+        shownKernel = k;
+        shownTask = t;
+        shownVersion = session.versionProperty().get();
         String pid = t == null ? "PID" : Integer.toString(t.tgid());
         titles[0] = new String[] {"/proc/" + pid + "/maps", "maps"};
         titles[1] = new String[] {"pmap -x " + pid, "pmap"};
@@ -184,9 +198,11 @@ public final class TextPanes extends Region {
         titles[3] = new String[] {"strace", "strace"};
         fitTitles();
         long sel = session.selectedVmaProperty().get();
-        maps.setText(t == null || t.mm() == null ? "(no process)" : capLines(ProcMaps.format(t.mm())), sel);
+        // only the lines shown are written: 2,000 of an imported process's 65,530
+        maps.setText(t == null || t.mm() == null ? "(no process)"
+            : capLines(ProcMaps.lines(ProcMaps.entries(t.mm()), t.mm().profile().addressDigits())), sel);
         pmap.setText(t == null || t.mm() == null ? "(no process)"
-            : capLines(Pmap.format(Pmap.snapshot(t, Physical.counter(k)), Pmap.Mode.EXTENDED)), sel);
+            : capLines(Pmap.lines(Pmap.snapshot(t, Physical.counter(k)), Pmap.Mode.EXTENDED)), sel);
         buddyinfo.setText(Physical.buddyinfo(k));
         setKeepingEnd(strace, straceLog(timeline.results(), timeline.entries()));
     }
@@ -194,18 +210,16 @@ public final class TextPanes extends Region {
     /** Lines shown at most in a pane (a TextArea lays out every line it holds). */
     static final int MAX_LINES = 2000;
 
-    /** The text, its middle cut out when it has more than {@link #MAX_LINES} lines. */
-    static String capLines(String text) {
-        int lines = 0;
-        for (int i = 0; i < text.length(); i++) if (text.charAt(i) == '\n') lines++;
-        if (lines <= MAX_LINES) return text;
-        String[] all = text.split("\n", -1);
+    /** The text, its middle left out (and never written) when it has more than {@link #MAX_LINES} lines. */
+    static String capLines(TextLines text) {
+        int lines = text.count();
+        if (lines <= MAX_LINES) return text.text();
         int head = MAX_LINES / 2;
         int tail = MAX_LINES / 2;
         StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < head; i++) sb.append(all[i]).append('\n');
+        for (int i = 0; i < head; i++) text.append(sb, i);
         sb.append("… ").append(lines - head - tail).append(" lines not shown …\n");
-        for (int i = all.length - 1 - tail; i < all.length - 1; i++) sb.append(all[i]).append('\n');
+        for (int i = lines - tail; i < lines; i++) text.append(sb, i);
         return sb.toString();
     }
 
