@@ -12,11 +12,11 @@ set -e
 cd "$(dirname "$0")/../.."
 runs=${1:-5}
 vmas=${2:-0}
-[ -f target/vmalab.jar ] || ./mvnw -q -o -DskipTests package
+[ -f target/vmalab.jar ] || ./mvnw -q -DskipTests package
 work=$(mktemp -d)
 trap 'exec 9>&-; rm -rf "$work"' EXIT
 if [ -z "$COLD_CP" ]; then
-    ./mvnw -q -o -Pbench dependency:build-classpath -Dmdep.outputFile="$work/deps" -Dmdep.includeScope=test > /dev/null
+    ./mvnw -q -Pbench dependency:build-classpath -Dmdep.outputFile="$work/deps" -Dmdep.includeScope=test > /dev/null
     deps=$(cat "$work/deps")
     mkdir -p target/cold-classes
     javac -proc:none -d target/cold-classes -cp "target/vmalab.jar:$deps" -sourcepath src/bench/java \

@@ -65,10 +65,19 @@ public final class ColdImport {
         if (window) {
             wb = window();
             out("window-ready-ms", System.currentTimeMillis() - jvmStart);
-            if (pause > 0) Thread.sleep(pause);
+            // the pause, watching the app's warm-up: when it ends, after the window was ready
+            long ready = System.nanoTime();
+            double ended = -1;
+            boolean seen = false;
+            while (System.nanoTime() - ready < pause * 1_000_000L) {
+                boolean running = warmUpRunning();
+                seen |= running;
+                if (seen && ended < 0 && !running) ended = (System.nanoTime() - ready) / 1e6;
+                Thread.sleep(10);
+            }
+            if (ended >= 0) out("warm-up-ended-ms", ended);
         }
-        boolean warming = Thread.getAllStackTraces().keySet().stream()
-            .anyMatch(th -> th.getName().equals("vmalab-import-warmup"));
+        boolean warming = warmUpRunning();
         out("warm-up-running", warming ? 1 : 0); // the app's warm-up still at work when the import starts
         long at = System.currentTimeMillis();
         var classes = java.lang.management.ManagementFactory.getClassLoadingMXBean();
@@ -92,6 +101,10 @@ public final class ColdImport {
         out("jit-ms", java.lang.management.ManagementFactory.getCompilationMXBean().getTotalCompilationTime());
         out("classes", java.lang.management.ManagementFactory.getClassLoadingMXBean().getTotalLoadedClassCount());
         System.exit(0);
+    }
+
+    private static boolean warmUpRunning() {
+        return Thread.getAllStackTraces().keySet().stream().anyMatch(th -> th.getName().equals("vmalab-import-warmup"));
     }
 
     private static void out(String key, double v) {

@@ -3,6 +3,7 @@ package vmalab.bench;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -25,6 +26,8 @@ import javafx.stage.Stage;
 import vmalab.app.BenchImport;
 import vmalab.app.ViewKind;
 import vmalab.app.Workbench;
+import vmalab.model.mm.Vma;
+import vmalab.view.PageTableView;
 
 /**
  * Issue 10's scale goals, headless (Monocle, {@code prism.order=sw}), in a 1920×1080 window: a capture of
@@ -164,10 +167,41 @@ final class ScaleBench {
             });
             System.out.println("  under the " + kind.id() + " canvas: " + FrameBench.onFx(() -> layersUnder(canvas)));
             if (kind == ViewKind.PAGETABLE) {
-                // the view has no camera of its own: the wheel scrolls it (its scroll pane), a click walks a page
-                ScrollPane sp = FrameBench.onFx(() -> (ScrollPane) wb.window().view(kind.id())
-                    .lookup("#page-table-scroll"));
-                both(wb, canvas, kind.id() + " scroll, " + label, i -> sp.setVvalue(wave(i) / 10.0), () -> { }, out);
+                // the view has no camera of its own: its pan is the wheel over a strip of pages too long to show
+                // (the biggest VMA's, as a student looking at a heap would), else the scroll pane; a click walks a
+                // page (the select series below)
+                PageTableView pv = (PageTableView) FrameBench.onFx(() -> wb.window().view(kind.id()));
+                long[] was = FrameBench.onFx(() -> {
+                    long[] w = {wb.session().selectedVmaProperty().get(), wb.session().selectedAddressProperty().get(),
+                        0};
+                    Vma big = wb.session().selectedMm().vmas().stream().max(Comparator.comparingLong(Vma::pages))
+                        .orElseThrow();
+                    wb.session().selectedVmaProperty().set(big.start());
+                    wb.session().selectedAddressProperty().set(big.start());
+                    wb.layoutNow();
+                    w[2] = big.start();
+                    return w;
+                });
+                Point2D cell = FrameBench.onFx(() -> {
+                    Point2D p = pv.stripScrolls() ? pv.pageCentre(was[2]) : null;
+                    return p == null ? null : canvas.sceneToLocal(pv.localToScene(p));
+                });
+                if (cell != null) {
+                    System.out.println("  page-table strip: the wheel over the pages of the VMA at 0x"
+                        + Long.toHexString(was[2]));
+                    both(wb, canvas, kind.id() + " strip wheel, " + label, i -> scroll(canvas, cell.getX(),
+                        cell.getY(), (i / 10) % 2 == 0 ? -40 : 40), () -> { }, out);
+                } else {
+                    ScrollPane sp = FrameBench.onFx(() -> (ScrollPane) pv.lookup("#page-table-scroll"));
+                    both(wb, canvas, kind.id() + " scroll, " + label, i -> sp.setVvalue(wave(i) / 10.0), () -> { },
+                        out);
+                }
+                FrameBench.onFx(() -> {
+                    wb.session().selectedVmaProperty().set(was[0]);
+                    wb.session().selectedAddressProperty().set(was[1]);
+                    wb.layoutNow();
+                    return null;
+                });
                 long[] addrs = FrameBench.onFx(() -> wb.session().selectedMm().vmas().stream()
                     .mapToLong(v -> v.start()).toArray());
                 both(wb, canvas, kind.id() + " select, " + label, i -> wb.session()

@@ -12,12 +12,17 @@ import java.util.List;
  * running process): the small hello capture of the tests with a block of one-page anonymous mappings put in
  * below its libraries, every other page {@code ---p}, as tools/many-vmas makes them (neighbours differ in
  * protection, so mm/vma.c: vma_merge() would not merge them); the {@code rw-p} pages are present, the
- * {@code ---p} ones not, like many-vmas after it touches its readable pages.
+ * {@code ---p} ones not, like many-vmas after it touches its readable pages. One more VMA sits just below the
+ * block: {@link #BIG} bytes of anonymous {@code rw-p} memory (a malloc arena, a JVM's heap), half its pages
+ * present in runs of 4,096, so that the page-table view has a strip too long to show, which its wheel scrolls.
  */
 final class ScaleCapture {
     static final Path HELLO = Path.of("src/test/resources/real/capture/hello");
     /** Where the block starts: below the hello capture's libraries (0x7fa4…), above its heap. */
     static final long BLOCK = 0x7f00_0000_0000L;
+
+    /** The big anonymous VMA: 64 MiB, 16,384 pages, ending a page below the block (not merged with it). */
+    static final long BIG = 64L << 20;
 
     private ScaleCapture() {
     }
@@ -27,8 +32,8 @@ final class ScaleCapture {
         List<String> maps = Files.readAllLines(HELLO.resolve("maps"));
         List<String> pagemap = Files.readAllLines(HELLO.resolve("pagemap"));
         long own = maps.stream().filter(l -> !l.endsWith("[vsyscall]")).count();
-        int block = (int) (vmas - own);
-        if (block < 0) throw new IllegalArgumentException("fewer VMAs than the hello capture's " + own);
+        int block = (int) (vmas - own - 1);
+        if (block < 0) throw new IllegalArgumentException("fewer VMAs than the hello capture's " + own + " and 1");
         List<String> outMaps = new ArrayList<>();
         List<String> outPages = new ArrayList<>();
         outPages.add(pagemap.get(0));
@@ -36,6 +41,12 @@ final class ScaleCapture {
         for (int i = 0; i < maps.size(); i++) {
             long start = Long.parseUnsignedLong(maps.get(i).substring(0, maps.get(i).indexOf('-')), 16);
             if (!placed && Long.compareUnsigned(start, BLOCK) > 0) {
+                long b = BLOCK - 4096 - BIG;
+                String big = Long.toHexString(b) + "-" + Long.toHexString(b + BIG);
+                outMaps.add(big + " rw-p 00000000 00:00 0");
+                StringBuilder runs = new StringBuilder(big);
+                for (long p = 0; p < BIG / 4096; p += 4096) runs.append(p / 4096 % 2 == 0 ? " 4096P" : " 4096.");
+                outPages.add(runs.toString());
                 for (int k = 0; k < block; k++) {
                     long s = BLOCK + (long) k * 4096;
                     String range = Long.toHexString(s) + "-" + Long.toHexString(s + 4096);

@@ -28,9 +28,17 @@ import vmalab.viewmodel.Timeline;
  */
 final class ImportWarmup {
     static final String PROPERTY = "vmalab.import.warmup";
-    /** VMAs of the made-up capture: enough calls of the per-line and per-VMA code for the JIT to compile it. */
-    static final int VMAS = 4096;
-    static final int ROUNDS = 3;
+    /**
+     * VMAs of the made-up capture and rounds: enough calls of the per-line and per-VMA code (the maps parser,
+     * the red-black tree's insert and recolouring, the page-table walk) for the JIT's second tier to compile
+     * it, not only the first. With 4,096 × 3 the C2 compiles of those methods (0.1–0.25 s each on this
+     * machine) still fell in the student's first import of 65,530 VMAs: 565 ms against 304 ms with 16,384 × 4
+     * (medians of 7 fresh windows each, December 2026, BENCHMARKS.md); the warm-up then ends about 2.5 s after
+     * the window is ready instead of 0.9 s. 32,768 × 3 and 16,384 × 6 gained nothing more.
+     * {@code -Dvmalab.import.warmup.vmas} and {@code .rounds} change them, for benchmarks.
+     */
+    static final int VMAS = Integer.getInteger(PROPERTY + ".vmas", 16384);
+    static final int ROUNDS = Integer.getInteger(PROPERTY + ".rounds", 4);
 
     private ImportWarmup() {
     }

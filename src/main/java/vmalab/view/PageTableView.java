@@ -131,6 +131,13 @@ public final class PageTableView extends CanvasView implements SlideSource {
         return p == null ? null : sceneToLocal(canvas.localToScene(p));
     }
 
+    /** Whether the strip of pages is too long to show whole (the wheel over it scrolls its rows). */
+    public boolean stripScrolls() {
+        layout();
+        redraw();
+        return diagram.stripScrolls();
+    }
+
     /** The VMA whose pages are shown, or null. */
     public Vma shownVma() {
         return diagram.vma(session.selectedMm(), session.selectedVmaProperty().get(),

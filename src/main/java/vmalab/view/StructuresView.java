@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import javafx.application.Platform;
 import javafx.geometry.Dimension2D;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -58,6 +59,11 @@ public final class StructuresView extends Region implements SlideSource {
     private final Board board = new Board(() -> Math.max(0, getWidth() - SCROLL_BAR));
     private final ScrollPane scroll = new ScrollPane(board);
     private Node flashing;
+    /** The boxes are out of date: see {@link #invalidate()}. */
+    private boolean dirty;
+    /** A VMA was selected since the last build: scroll its chip into sight after the next one. */
+    private boolean revealPending;
+    private int builds;
 
     public StructuresView(Session session) {
         this.session = session;
@@ -78,17 +84,17 @@ public final class StructuresView extends Region implements SlideSource {
     }
 
     private void initListeners() {
-        session.versionProperty().addListener((o, a, b) -> rebuild());
-        session.selectedPidProperty().addListener((o, a, b) -> rebuild());
+        session.versionProperty().addListener((o, a, b) -> invalidate());
+        session.selectedPidProperty().addListener((o, a, b) -> invalidate());
         session.selectedVmaProperty().addListener((o, a, b) -> {
-            rebuild();
-            revealSelected();
+            revealPending = true;
+            invalidate();
         });
         session.fontScaleProperty().addListener((o, a, b) -> {
             applyScale();
-            rebuild();
+            invalidate();
         });
-        session.themeProperty().addListener((o, a, b) -> rebuild());
+        session.themeProperty().addListener((o, a, b) -> invalidate());
         session.eventProgressProperty().addListener((o, a, b) -> animate());
         session.stepStateProperty().addListener((o, a, b) -> animate());
         widthProperty().addListener((o, a, b) -> board.requestLayout());
@@ -101,6 +107,29 @@ public final class StructuresView extends Region implements SlideSource {
 
     private double basePx() {
         return BASE_PX * session.fontScale();
+    }
+
+    /**
+     * Something the boxes show changed: build them again once, on the next turn of the FX thread (or sooner,
+     * when a caller asks for the boxes). An import sets the version, the pid and the VMA in one turn; each
+     * rebuilt all the boxes before. Not in a layout pass: boxes added there would miss that pulse's CSS.
+     */
+    private void invalidate() {
+        if (dirty) return;
+        dirty = true;
+        Platform.runLater(this::flush);
+    }
+
+    /** Builds the boxes now if something changed since the last build (on the FX thread only). */
+    private void flush() {
+        if (!dirty || !Platform.isFxApplicationThread()) return;
+        dirty = false;
+        rebuild();
+        if (revealPending) {
+            revealPending = false;
+            // not inside a layout pass: reveal() lays the view out itself
+            Platform.runLater(this::revealSelected);
+        }
     }
 
     @Override
@@ -135,6 +164,7 @@ public final class StructuresView extends Region implements SlideSource {
 
     /** How the boxes are arranged at the view's width (for tests). */
     public Board.Mode arrangement() {
+        flush();
         return board.mode();
     }
 
@@ -157,17 +187,20 @@ public final class StructuresView extends Region implements SlideSource {
 
     /** The chip drawn as selected, or null (for tests too). */
     public Node selectedChip() {
+        flush();
         return board.lookup("." + CHIP + "." + SELECTED);
     }
 
     /** The node the boxes and arrows are laid out in (for tests). */
     public Board board() {
+        flush();
         return board;
     }
 
     private Built built = new Built();
 
     private Built boxes() {
+        flush();
         return built;
     }
 
@@ -179,7 +212,19 @@ public final class StructuresView extends Region implements SlideSource {
         final Map<Integer, Long> taskMm = new LinkedHashMap<>();
     }
 
+    /** How many times the boxes were built (for tests: an import builds them once). */
+    public int builds() {
+        flush();
+        return builds;
+    }
+
+    /** The same count, without building first. */
+    int builtSoFar() {
+        return builds;
+    }
+
     private void rebuild() {
+        builds++;
         before.clear();
         now.clear();
         Kernel k = session.kernel();
@@ -227,6 +272,7 @@ public final class StructuresView extends Region implements SlideSource {
             VBox[] side = built.sides.get(e.mmId());
             if (side != null) target = e.kind() == Change.Kind.BRK_MOVED ? built.mms.get(e.mmId()) : side[0];
         }
+        if (dirty) return; // the rebuild calls this again
         if (flashing != null && flashing != target) flashing.setOpacity(1);
         flashing = target;
         if (target != null) target.setOpacity(Motion.lerp(0.25, 1, Motion.ease(session.eventProgressProperty().get())));
@@ -235,6 +281,7 @@ public final class StructuresView extends Region implements SlideSource {
     // ---- slides ----
 
     private void styled() {
+        flush();
         applyCss();
         board.applyCss();
     }

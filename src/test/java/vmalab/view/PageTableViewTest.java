@@ -158,4 +158,39 @@ class PageTableViewTest {
     private javafx.geometry.Point2D pageCentreOnFx(FxRobot robot, long key) {
         return ViewTesting.onFx(robot, () -> view.pageCentre(key));
     }
+
+    @Test
+    void aLongStripScrollsAndItsCellsKeepOutlinesAndTips(FxRobot robot) {
+        // given 8,192 pages (32 MiB, half the machine), one of them written: more rows than the view shows
+        long base = mapAnon(robot, 8192);
+        run(robot, new Op.Touch(base, 1, 'w'));
+        assertTrue(ViewTesting.onFx(() -> view.stripScrolls()), () -> "32 MiB of pages do not fit: " + ViewTesting.onFx(() -> view.shownVma()) + " " + ViewTesting.onFx(() -> view.getHeight()));
+        WritableImage img = shot(robot, "page-table-long-strip");
+        // then a page not present is drawn outlined: its centre is the not-present fill, its edge the outline
+        Point2D c = ViewTesting.onFx(() -> view.pageCentre(base + Vma.PAGE_SIZE));
+        Point2D next = ViewTesting.onFx(() -> view.pageCentre(base + 2 * Vma.PAGE_SIZE));
+        assertTrue(near(cell(img, base + Vma.PAGE_SIZE), NOT_PRESENT));
+        double half = (next.getX() - c.getX()) / 2;
+        Color edge = img.getPixelReader().getColor((int) Math.floor(c.getX() - half + 1), (int) Math.round(c.getY()));
+        assertTrue(!near(edge, NOT_PRESENT) && edge.getBrightness() < 0.95, "an outline at the cell's edge: " + edge);
+        // and each cell's tooltip names its page and what it is, written when asked for
+        String tipWritten = ViewTesting.onFx(() -> tipAt(base));
+        String tipAbsent = ViewTesting.onFx(() -> tipAt(base + Vma.PAGE_SIZE));
+        assertTrue(tipWritten.startsWith("page 0x" + Long.toHexString(base) + ": frame "), tipWritten);
+        assertEquals("page 0x" + Long.toHexString(base + Vma.PAGE_SIZE) + ": not present (a click faults it in)",
+            tipAbsent);
+        // and a one-page VMA's strip does not scroll
+        OpResult small = run(robot, new Op.Mmap(0, Vma.PAGE_SIZE, Prot.READ, false, null, 0, false, false, false,
+            false, false));
+        robot.interact(() -> session.selectedVmaProperty().set(small.result()));
+        assertTrue(!ViewTesting.onFx(() -> view.stripScrolls()), "one page fits");
+    }
+
+    /** The tooltip text at the centre of a page's cell (canvas coordinates of the view's tips). */
+    private String tipAt(long addr) {
+        Point2D inView = view.pageCentre(addr);
+        javafx.scene.canvas.Canvas canvas = (javafx.scene.canvas.Canvas) view.lookup("Canvas");
+        Point2D p = canvas.sceneToLocal(view.localToScene(inView));
+        return view.tips().at(p.getX(), p.getY());
+    }
 }

@@ -2,6 +2,7 @@ package vmalab.view;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Set;
@@ -82,5 +83,33 @@ class StructuresViewTest {
         robot.clickOn(chip.localToScreen(30, chip.getHeight() / 2));
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(0x555555555000L, wb.session().selectedVmaProperty().get());
+    }
+
+    @Test
+    void changesInOneTurnBuildTheBoxesOnce(FxRobot robot) {
+        // given a process with two threads (two task boxes, one mm_struct)
+        WindowFixture.load(robot, wb, "exec cat x86_64\nthread worker", -1);
+        StructuresView v = wb.window().structuresView();
+        int[] builds = new int[3];
+        boolean[] chipAtOnce = new boolean[1];
+        // when the selected task, the selected VMA and the type size change in one turn of the FX thread (as an
+        // import sets the version, the pid and the VMA)
+        robot.interact(() -> {
+            builds[0] = v.builds();
+            wb.session().selectedPidProperty().set(1000);
+            wb.session().selectedVmaProperty().set(0x555555555000L);
+            wb.session().fontScaleProperty().set(wb.session().fontScale() * 1.25);
+            builds[1] = v.builtSoFar(); // not built yet
+            // a caller asking for the boxes in the same turn gets the new ones
+            chipAtOnce[0] = v.selectedChip() != null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> builds[2] = v.builds());
+        // then the boxes were built once, with all three changes
+        assertEquals(builds[0], builds[1], "no build inside the turn");
+        assertEquals(builds[0] + 1, builds[2], "one build for three changes");
+        assertTrue(chipAtOnce[0], "the selected chip was there when asked for");
+        assertNotNull(v.selectedChip());
+        assertTrue(((Label) v.selectedChip()).getText().contains("555555555000"));
     }
 }

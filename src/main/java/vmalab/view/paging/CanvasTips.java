@@ -2,6 +2,7 @@ package vmalab.view.paging;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseEvent;
@@ -14,10 +15,14 @@ import javafx.util.Duration;
  * full one; the view {@link #install}s the tooltip once. A painter drawing for a slide gets a throwaway one.
  */
 public final class CanvasTips {
-    /** One shortened element: its box on the canvas and the full text. */
-    public record Tip(double x, double y, double w, double h, String text) {
+    /** One shortened element: its box on the canvas and the full text (written when asked for). */
+    public record Tip(double x, double y, double w, double h, Supplier<String> full) {
         boolean contains(double px, double py) {
             return px >= x && px < x + w && py >= y && py < y + h;
+        }
+
+        public String text() {
+            return full.get();
         }
     }
 
@@ -31,7 +36,12 @@ public final class CanvasTips {
 
     /** Remembers that the element at (x, y, w, h) shows less than {@code full}. */
     public void add(double x, double y, double w, double h, String full) {
-        if (full != null && !full.isEmpty()) tips.add(new Tip(x, y, w, h, full));
+        if (full != null && !full.isEmpty()) tips.add(new Tip(x, y, w, h, () -> full));
+    }
+
+    /** The same with a text written only when the tooltip shows it (or a test asks). */
+    public void add(double x, double y, double w, double h, Supplier<String> full) {
+        tips.add(new Tip(x, y, w, h, full));
     }
 
     /** Adds a tip when {@code shown} is not {@code full}. */

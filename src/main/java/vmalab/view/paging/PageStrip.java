@@ -151,7 +151,8 @@ final class PageStrip {
                 drawCell(g, x0 + c * cell + gap / 2, y + gap / 2, cell - gap, p);
                 if (addr == ptes.changing()) ring(g, x0 + c * cell, y, pal.step.color(), type.line(4));
                 if (addr == selected) ring(g, x0 + c * cell, y, pal.selected.color(), type.line(3));
-                tips.add(x0 + c * cell, y, cell, cell, describe(addr, p));
+                // written only when the mouse rests on the cell: a frame of a long strip has thousands
+                tips.add(x0 + c * cell, y, cell, cell, () -> describe(addr, p));
             }
         }
         if (scrolls()) {
@@ -189,12 +190,17 @@ final class PageStrip {
     }
 
     private void drawCell(Pen g, double x, double y, double s, Pte p) {
-        g.setFill(fill(p));
-        g.fillRect(x, y, s, s);
-        if (!p.mapped()) {
-            g.setStroke(pal.faint.color());
-            g.setLineWidth(1);
-            g.strokeRect(x + 0.5, y + 0.5, s - 1, s - 1);
+        if (!p.mapped() && s > 2) {
+            // the 1 px outline as two fills, not a stroke: the software pipeline fills an axis-aligned rectangle
+            // on a fast path but rasterises a stroke as a path (a strip of 6,000 cells, 2,500 of them outlined,
+            // spent most of its frame there)
+            g.setFill(pal.faint.color());
+            g.fillRect(x, y, s, s);
+            g.setFill(fill(p));
+            g.fillRect(x + 1, y + 1, s - 2, s - 2);
+        } else {
+            g.setFill(fill(p));
+            g.fillRect(x, y, s, s);
         }
         if (p.dirty()) {
             // a dark bar along the bottom: the page has been written since it was mapped
