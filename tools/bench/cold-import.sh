@@ -37,7 +37,7 @@ case_() { # NAME FLAGS... -- ARGS...
     name=$1; shift
     if [ -n "$COLD_ONLY" ] && ! echo "$name" | grep -q -- "$COLD_ONLY"; then return 0; fi
     flags=""; while [ "$1" != "--" ]; do flags="$flags $1"; shift; done; shift
-    f=""; w=""; b=""; rf=""; rb=""; i=0
+    f=""; w=""; b=""; rf=""; rb=""; we=""; i=0
     while [ "$i" -lt "$runs" ]; do
         java -Xmx4g $flags -cp "$COLD_CP" vmalab.bench.ColdImport "$@" > "$work/run" 2>/dev/null
         f="$f $(awk '$2 == "first-ms" {print $3}' "$work/run")"
@@ -45,12 +45,14 @@ case_() { # NAME FLAGS... -- ARGS...
         b="$b $(awk '$2 == "bare-read-ms" {print $3}' "$work/run")"
         rf="$rf $(awk '$2 == "first/warm" {print $3}' "$work/run")"
         rb="$rb $(awk '$2 == "first/bare-read" {print $3}' "$work/run")"
+        we="$we $(awk '$2 == "warm-up-ended-ms" {print $3}' "$work/run")"
         i=$((i + 1))
     done
     printf '%-44s first %7.1f ms  warm %7.1f ms  bare read %6.1f ms  first/warm %5.2f  first/read %6.2f  (load %s)\n' \
         "$name" "$(median $f)" "$(median $w)" "$(median $b)" "$(median $rf)" "$(median $rb)" \
         "$(cut -d' ' -f1 /proc/loadavg)"
     echo "    first: $f"
+    if [ -n "$(echo $we)" ]; then echo "    the app's warm-up ended (ms after the window was ready): $we"; fi
 }
 echo "medians of $runs fresh JVMs each (first import; warm = median of 3 more in the same JVM):"
 case_ "window capture, warm-up off" -Dcold.window=true -Dvmalab.import.warmup=false -- capture "$work/capture"

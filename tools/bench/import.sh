@@ -8,7 +8,7 @@ set -e
 cd "$(dirname "$0")/../.."
 runs=${1:-7}
 vmas=${2:-0}
-[ -f target/vmalab.jar ] || ./mvnw -q -o -DskipTests package
+[ -f target/vmalab.jar ] || ./mvnw -q -DskipTests package
 work=$(mktemp -d)
 trap 'exec 9>&-; rm -rf "$work"' EXIT
 gcc -O2 -o "$work/many-vmas" tools/many-vmas/many-vmas.c

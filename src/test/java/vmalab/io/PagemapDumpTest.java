@@ -42,4 +42,38 @@ class PagemapDumpTest {
         assertEquals("pagemap:3: range 10000-12000, but maps has 10000-11000",
             PagemapDump.parse("pagemap", text.getBytes(StandardCharsets.UTF_8), MAPS, new String[1]).error());
     }
+
+    @Test
+    void adjacentMappingsReadAsOneRangeGetEachTheirOwnPages(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+        throws Exception {
+        // given a pagemap file (one 8-byte entry per page, at (address >> 12) * 8): three mappings that touch, one
+        // apart, one above TASK_SIZE; present (bit 63, exclusive: bit 56), swapped (bit 62) and empty entries
+        long present = 1L << 63 | 1L << 56 | 0x1234;
+        long swapped = 1L << 62;
+        List<MapEntry> maps = List.of(
+            new MapEntry(0x10000, 0x13000, "rw-p", 0, 0, 0, 0, null),
+            new MapEntry(0x13000, 0x14000, "---p", 0, 0, 0, 0, null),
+            new MapEntry(0x14000, 0x16000, "rw-p", 0, 0, 0, 0, null),
+            new MapEntry(0x20000, 0x22000, "r--p", 0, 0, 0, 0, null),
+            new MapEntry(0xffffffffff600000L, 0xffffffffff601000L, "--xp", 0, 0, 0, 0, "[vsyscall]"));
+        java.util.Map<Long, Long> raw = java.util.Map.of(0x10000L, present, 0x12000L, swapped, 0x13000L, present,
+            0x15000L, present, 0x21000L, swapped);
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(0x30 * 8).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        raw.forEach((addr, v) -> b.putLong((int) (addr >>> 12) * 8, v));
+        java.nio.file.Path file = dir.resolve("pagemap");
+        java.nio.file.Files.write(file, b.array());
+
+        // when
+        PageStates s = PagemapDump.read(file, maps).orElseThrow();
+
+        // then each mapping has its own pages, in order, across the range read at once
+        byte p = PageStates.of(present, false);
+        byte w = PageStates.of(swapped, false);
+        byte n = PageStates.of(0, false);
+        assertArrayEquals(new byte[] {p, n, w}, s.states().get(0));
+        assertArrayEquals(new byte[] {p}, s.states().get(1));
+        assertArrayEquals(new byte[] {n, p}, s.states().get(2));
+        assertArrayEquals(new byte[] {n, w}, s.states().get(3));
+        assertArrayEquals(new byte[] {n}, s.states().get(4), "no entries above TASK_SIZE");
+    }
 }
