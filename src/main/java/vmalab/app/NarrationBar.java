@@ -90,22 +90,51 @@ final class NarrationBar extends VBox {
 
     boolean isCompact() { return compact; }
 
+    /** Beyond this many runs the trail is told as a tally of its functions (see {@link #trail}). */
+    static final int MAX_RUNS = 16;
+
     /**
      * The step's kernel functions in order, a run of the same function told once with its count
-     * ("copy_page_range ×12"), so that a fork's trail is one line, not four, and the views keep their room.
+     * ("copy_page_range ×12"), so that a fork's trail is one line, not four, and the views keep their room. A step
+     * of many faults (an import's present pages, a touch of a range through the fault path) repeats a cycle of
+     * functions thousands of times: past {@link #MAX_RUNS} runs it is told as a tally instead, each function once
+     * in the order it first ran, with how often ("4,096 calls of 9 functions: handle_mm_fault ×512 · …"). At most
+     * {@link vmalab.io.Limits#CAPTION_CHARS} characters, cut with "…".
      */
     static String trail(java.util.List<String> functions) {
         StringBuilder b = new StringBuilder();
+        int runs = 0;
         int i = 0;
         while (i < functions.size()) {
             String f = functions.get(i);
             int j = i;
             while (j < functions.size() && functions.get(j).equals(f)) j++;
+            if (++runs > MAX_RUNS) return cut(tally(functions));
             if (b.length() > 0) b.append(" › ");
             b.append(f);
             if (j - i > 1) b.append(" ×").append(j - i);
             i = j;
         }
+        return cut(b.toString());
+    }
+
+    private static String tally(java.util.List<String> functions) {
+        java.util.Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+        for (String f : functions) counts.merge(f, 1, Integer::sum);
+        StringBuilder b = new StringBuilder(String.format(java.util.Locale.ROOT, "%,d calls of %d functions: ",
+            functions.size(), counts.size()));
+        String sep = "";
+        for (var e : counts.entrySet()) {
+            b.append(sep).append(e.getKey());
+            if (e.getValue() > 1) b.append(String.format(java.util.Locale.ROOT, " ×%,d", e.getValue()));
+            sep = " · ";
+        }
         return b.toString();
+    }
+
+    private static String cut(String s) {
+        int max = vmalab.io.Limits.CAPTION_CHARS;
+        if (s.codePointCount(0, s.length()) <= max) return s;
+        return s.substring(0, s.offsetByCodePoints(0, max - 1)) + "…";
     }
 }
