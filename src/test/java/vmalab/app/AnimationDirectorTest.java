@@ -165,4 +165,31 @@ class AnimationDirectorTest {
             assertEquals(session.lastEvents().size(), session.eventCursorProperty().get());
         });
     }
+
+    @Test
+    void aStepOfThousandsOfEventsPlaysAFrameOfThemAtATime(FxRobot robot) throws Exception {
+        // given the hello capture's import as a step (its present pages: one fault story each, 1,695 events)
+        int[] played = new int[2];
+        robot.interact(() -> {
+            session.reduceMotionProperty().set(true);
+            assertNull(controller.load("import src/test/resources/real/capture/hello\n", "import.vlab"));
+            controller.jumpTo(0);
+            session.reduceMotionProperty().set(false);
+            director.waitForTeacherProperty().set(false);
+            director.speedProperty().set(20);
+            played[0] = director.transitionsPlayed();
+            assertTrue(controller.stepOp());
+        });
+        int n = session.lastEvents().size();
+        assertTrue(n > 1000, "an import of many events: " + n);
+        // when it plays through
+        waitUntil(() -> session.eventCursorProperty().get() == n && !director.isBusy());
+        robot.interact(() -> played[1] = director.transitionsPlayed());
+        // then it took about one transition per frame of its scaled time (6 s at speed 20: 18 frames), not one per
+        // event: a transition lasts at least a pulse, so 1,695 of them had taken 28 s
+        double frames = AnimationDirector.MAX_STEP_MILLIS / 20 / AnimationDirector.FRAME_MILLIS;
+        int transitions = played[1] - played[0];
+        assertTrue(transitions <= frames + 2, transitions + " transitions for " + n + " events");
+        assertTrue(transitions >= frames / 2, "still animated: " + transitions);
+    }
 }
