@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * A running process read from /proc: maps, smaps, cmdline, and state and start_stack from stat. Every file
@@ -91,14 +92,23 @@ public record LiveProcess(int pid, String comm, char state, String cmdline, long
 
     /** Reads {@code root/PID/…}; {@code root} is /proc, or a directory holding a saved capture. */
     public static Parsed<LiveProcess> read(Path root, long pid) {
+        return read(root, pid, maps -> { });
+    }
+
+    /**
+     * The same, and {@code withMaps} is given the parsed maps on this thread while the kernel is still
+     * generating smaps on another (a read of pagemap for those mappings, say); when the two files disagree and
+     * are read again, it is given the second maps too.
+     */
+    public static Parsed<LiveProcess> read(Path root, long pid, Consumer<List<MapEntry>> withMaps) {
         Path dir = root.resolve(Long.toString(pid));
         if (!Files.isDirectory(dir)) {
             return Parsed.failed("process " + pid + ": no such process (" + dir + " does not exist)");
         }
-        Parsed<LiveProcess> first = readOnce(dir, pid);
+        Parsed<LiveProcess> first = readOnce(dir, pid, withMaps);
         if (first.failed() || consistent(first.value())) return first;
         // the process mapped or unmapped between the two files: read both again once
-        Parsed<LiveProcess> again = readOnce(dir, pid);
+        Parsed<LiveProcess> again = readOnce(dir, pid, withMaps);
         if (again.failed() || consistent(again.value())) return again;
         LiveProcess p = again.value();
         return Parsed.failed("process " + pid + " changed while it was read (" + dir.resolve("maps") + " has "
@@ -106,7 +116,7 @@ public record LiveProcess(int pid, String comm, char state, String cmdline, long
             + ", twice): nothing imported");
     }
 
-    private static Parsed<LiveProcess> readOnce(Path dir, long pid) {
+    private static Parsed<LiveProcess> readOnce(Path dir, long pid, Consumer<List<MapEntry>> withMaps) {
         Parsed<String> stat = readText(dir.resolve("stat"), pid);
         if (stat.failed()) return Parsed.failed(stat.error());
         Parsed<String[]> statFields = parseStat(dir.resolve("stat").toString(), stat.value());
@@ -125,6 +135,7 @@ public record LiveProcess(int pid, String comm, char state, String cmdline, long
         if (mapsBytes.failed()) return Parsed.failed(mapsBytes.error());
         Parsed<List<MapEntry>> maps = MapsParser.parse(dir.resolve("maps").toString(), mapsBytes.value());
         if (maps.failed()) return Parsed.failed(maps.error());
+        withMaps.accept(maps.value());
         Parsed<List<SmapsEntry>> smaps = smapsJob.join();
         if (smaps.failed()) return Parsed.failed(smaps.error());
 

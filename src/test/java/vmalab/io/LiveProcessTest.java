@@ -85,6 +85,28 @@ class LiveProcessTest {
     }
 
     @Test
+    void whatReadsAlongsideGetsTheMapsOfEachReadAndTheResultsAreThem(@TempDir Path root) throws IOException {
+        // given a capture whose smaps agrees with maps, and one whose smaps is short (read twice)
+        Path dir = sleepCapture(root);
+        java.util.List<java.util.List<MapEntry>> seen = new java.util.ArrayList<>();
+
+        // when
+        LiveProcess p = LiveProcess.read(root, 2771, seen::add).orElseThrow();
+
+        // then it was given the very maps the process holds, once, before smaps was joined
+        assertEquals(1, seen.size());
+        assertTrue(seen.get(0) == p.maps(), "the same list");
+        assertEquals(37, seen.get(0).size());
+
+        // and with smaps short of maps, once per read (twice), and the read still fails
+        String smaps = Resources.real("sleep.smaps");
+        Files.writeString(dir.resolve("smaps"), smaps.substring(0, smaps.lastIndexOf("ffffffffff600000-")));
+        seen.clear();
+        assertTrue(LiveProcess.read(root, 2771, seen::add).failed());
+        assertEquals(2, seen.size());
+    }
+
+    @Test
     void anEmptySmapsWhileMapsWasCompleteIsRefused(@TempDir Path root) throws IOException {
         Path dir = sleepCapture(root);
         Files.writeString(dir.resolve("smaps"), "");
