@@ -120,6 +120,7 @@ public final class AnimationDirector {
             return;
         }
         stepScale = scaleFor(events, 0, events.size(), MAX_STEP_MILLIS);
+        lag = 0;
         playNext(events.size(), this::finish);
     }
 
@@ -206,6 +207,7 @@ public final class AnimationDirector {
         int from = session.eventCursorProperty().get();
         int end = stageEnds[stage];
         stepScale = scaleFor(events, from, end, MAX_STAGE_MILLIS);
+        lag = 0;
         playNext(end, this::stageDone);
     }
 
@@ -243,20 +245,32 @@ public final class AnimationDirector {
         int c = session.eventCursorProperty().get();
         int last = Math.min(end, events.size());
         if (c >= last) {
+            lag = 0;
             done.run();
             return;
         }
         // events scaled below a frame (a stage of thousands fitted into MAX_STAGE_MILLIS: an import's page faults)
         // advance together, as many as fill a frame: a transition lasts at least one pulse, so one event a
-        // transition made a stage of 4,096 events last 68 s, not 3.2
+        // transition made a stage of 4,096 events last 68 s, not 3.2. And when the frames are slower than that
+        // (a 65,530-VMA process repaints its layout at each), the events the play is behind by are shown at
+        // once, so a stage still lasts the time it was given
         int next = c + 1;
         double ms = millis(events.get(c));
-        while (ms < FRAME_MILLIS && next < last) ms += millis(events.get(next++));
+        while (next < last && ms < FRAME_MILLIS + lag) ms += millis(events.get(next++));
+        double d = Math.max(1, ms - lag);
+        lag = Math.max(0, lag - ms);
         session.eventCursorWritable().set(next);
-        running = transition(ms, () -> playNext(end, done));
+        long started = System.nanoTime();
+        running = transition(d, () -> {
+            lag += Math.max(0, (System.nanoTime() - started) / 1e6 - d);
+            playNext(end, done);
+        });
         transitions++;
         running.play();
     }
+
+    /** How far behind its schedule the play is, in ms: the frames took longer than the events they showed. */
+    private double lag;
 
     /** How many event transitions have played (for tests: a frame's worth of short events is one). */
     int transitionsPlayed() {
@@ -286,6 +300,9 @@ public final class AnimationDirector {
         return t;
     }
 
+    /** A step of more events than this plays as one stage (see {@link #stageEnds}). */
+    static final int SETUP_EVENTS = 4096;
+
     /** A step is told in at most this many stages: a teacher presses Space a handful of times, not fifty. */
     static final int MAX_STAGES = 8;
 
@@ -296,6 +313,9 @@ public final class AnimationDirector {
      * VMAs) first joins the sentences of one kernel function told in a row; still more, and it is one stage.
      */
     static int[] stageEnds(List<SimEvent> events) {
+        // bulk work (a real process imported, a fork of thousands of VMAs) is setup too, however few functions
+        // it tells in a row: a 65,530-VMA import made four stages of 3.2 s, and no lesson's story is that long
+        if (events.size() > SETUP_EVENTS) return new int[] {events.size()};
         List<Integer> starts = new ArrayList<>();
         List<String> functions = new ArrayList<>();
         for (int i = 0; i < events.size(); i++) {

@@ -84,6 +84,25 @@ class AnimationDirectorTest {
     }
 
     @Test
+    void aStepOfBulkWorkIsOneStage(FxRobot robot) {
+        // given the heap story's write fault (told in stages: handle_mm_fault, __rmqueue_smallest, expand, …)
+        atTheTouch(robot);
+        robot.interact(() -> {
+            session.reduceMotionProperty().set(true);
+            assertTrue(controller.stepOp());
+        });
+        List<SimEvent> fault = session.lastEvents();
+        assertTrue(AnimationDirector.stageEnds(fault).length > 1, "the fault is told in stages");
+        // when the same step carries bulk work after it (an import's thousands of VMAs)
+        List<SimEvent> bulk = new java.util.ArrayList<>(fault);
+        SimEvent filler = fault.stream().filter(e -> !(e instanceof Narration)).findFirst().orElseThrow();
+        while (bulk.size() <= AnimationDirector.SETUP_EVENTS) bulk.add(filler);
+        // then it plays as one stage, like setup
+        assertEquals(1, AnimationDirector.stageEnds(bulk).length);
+        assertEquals(bulk.size(), AnimationDirector.stageEnds(bulk)[0]);
+    }
+
+    @Test
     void spaceAdvancesOneStageAtATimeThenRunsTheNextStep(FxRobot robot) throws Exception {
         atTheTouch(robot);
         robot.interact(() -> assertTrue(controller.stepOp()));
