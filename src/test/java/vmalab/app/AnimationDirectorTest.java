@@ -60,6 +60,15 @@ class AnimationDirectorTest {
         });
     }
 
+    /** The heap story's touch run with Reduce motion on. */
+    private void touchWithoutMotion(FxRobot robot) {
+        atTheTouch(robot);
+        robot.interact(() -> {
+            session.reduceMotionProperty().set(true);
+            assertTrue(controller.stepOp());
+        });
+    }
+
     private int cursor(FxRobot robot) {
         AtomicReference<Integer> c = new AtomicReference<>();
         robot.interact(() -> c.set(session.eventCursorProperty().get()));
@@ -86,11 +95,7 @@ class AnimationDirectorTest {
     @Test
     void aStepOfBulkWorkIsOneStage(FxRobot robot) {
         // given the heap story's write fault (told in stages: handle_mm_fault, __rmqueue_smallest, expand, …)
-        atTheTouch(robot);
-        robot.interact(() -> {
-            session.reduceMotionProperty().set(true);
-            assertTrue(controller.stepOp());
-        });
+        touchWithoutMotion(robot);
         List<SimEvent> fault = session.lastEvents();
         assertTrue(AnimationDirector.stageEnds(fault).length > 1, "the fault is told in stages");
         // when the same step carries bulk work after it (an import's thousands of VMAs)
@@ -150,10 +155,8 @@ class AnimationDirectorTest {
 
     @Test
     void reduceMotionShowsTheWholeStepAtOnce(FxRobot robot) {
-        atTheTouch(robot);
+        touchWithoutMotion(robot);
         robot.interact(() -> {
-            session.reduceMotionProperty().set(true);
-            assertTrue(controller.stepOp());
             assertEquals(session.lastEvents().size(), session.eventCursorProperty().get());
             assertFalse(director.isBusy());
             assertFalse(director.isHolding());
