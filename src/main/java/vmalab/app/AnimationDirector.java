@@ -245,7 +245,6 @@ public final class AnimationDirector {
         int c = session.eventCursorProperty().get();
         int last = Math.min(end, events.size());
         if (c >= last) {
-            lag = 0;
             done.run();
             return;
         }

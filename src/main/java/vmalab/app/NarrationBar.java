@@ -109,13 +109,13 @@ final class NarrationBar extends VBox {
             String f = functions.get(i);
             int j = i;
             while (j < functions.size() && functions.get(j).equals(f)) j++;
-            if (++runs > MAX_RUNS) return cut(tally(functions));
+            if (++runs > MAX_RUNS) return vmalab.app.export.Caption.cut(tally(functions));
             if (b.length() > 0) b.append(" › ");
             b.append(f);
             if (j - i > 1) b.append(" ×").append(j - i);
             i = j;
         }
-        return cut(b.toString());
+        return vmalab.app.export.Caption.cut(b.toString());
     }
 
     private static String tally(java.util.List<String> functions) {
@@ -130,11 +130,5 @@ final class NarrationBar extends VBox {
             sep = " · ";
         }
         return b.toString();
-    }
-
-    private static String cut(String s) {
-        int max = vmalab.io.Limits.CAPTION_CHARS;
-        if (s.codePointCount(0, s.length()) <= max) return s;
-        return s.substring(0, s.offsetByCodePoints(0, max - 1)) + "…";
     }
 }

@@ -1,7 +1,6 @@
 package vmalab.io;
 
 import java.nio.file.Path;
-
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -40,7 +39,7 @@ public record Capture(int pid, String comm, char state, String cmdline, long sta
         Path pagemap = LiveProcess.PROC.resolve(Long.toString(pid)).resolve("pagemap");
         AtomicReference<Parsed<PageStates>> pages = new AtomicReference<>();
         Parsed<LiveProcess> p = LiveProcess.read(LiveProcess.PROC, pid,
-            maps -> { if (withPages) pages.set(PagemapDump.read(pagemap, maps)); });
+            withPages ? maps -> pages.set(PagemapDump.read(pagemap, maps)) : maps -> { });
         if (p.failed()) return Parsed.failed(p.error());
         LiveProcess l = p.value();
         if (!withPages) return Parsed.ok(of(l, null, "pagemap not read"));

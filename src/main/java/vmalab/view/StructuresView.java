@@ -265,6 +265,7 @@ public final class StructuresView extends Region implements SlideSource {
 
     /** The box the current event is about fades in while the event plays. */
     private void animate() {
+        if (dirty) return; // the rebuild calls this again
         Change e = session.stepState().change();
         Node target = null;
         if (e.kind() == Change.Kind.TASK_CREATED) target = built.tasks.get(e.pid());
@@ -272,7 +273,6 @@ public final class StructuresView extends Region implements SlideSource {
             VBox[] side = built.sides.get(e.mmId());
             if (side != null) target = e.kind() == Change.Kind.BRK_MOVED ? built.mms.get(e.mmId()) : side[0];
         }
-        if (dirty) return; // the rebuild calls this again
         if (flashing != null && flashing != target) flashing.setOpacity(1);
         flashing = target;
         if (target != null) target.setOpacity(Motion.lerp(0.25, 1, Motion.ease(session.eventProgressProperty().get())));

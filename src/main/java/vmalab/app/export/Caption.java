@@ -20,7 +20,7 @@ public record Caption(String heading, String line, String narration) {
     }
 
     /** {@code s} at most {@link Limits#CAPTION_CHARS} code points, the last one "…" when it was longer. */
-    static String cut(String s) {
+    public static String cut(String s) {
         if (s == null || s.codePointCount(0, s.length()) <= Limits.CAPTION_CHARS) return s;
         return s.substring(0, s.offsetByCodePoints(0, Limits.CAPTION_CHARS - 1)) + "…";
     }
